@@ -1,0 +1,83 @@
+use super::api::{get_account_settings, UpdateAccountSettings};
+use crate::auth::use_viewer_context;
+use crate::error::AppError;
+use crate::i18n::{use_i18n, Lang};
+use crate::t;
+use crate::ui::{ErrorMessage, PageHeader};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AccountSettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_viewer_context();
+    let query = use_query_map();
+    let update = ServerAction::<UpdateAccountSettings>::new();
+    let settings = Resource::new(move || update.version().get(), |_| get_account_settings());
+    // Once saved, the new language applies everywhere without a reload.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = update.value().get() {
+            if let Some(lang) = update.input().get().and_then(|i| Lang::parse(&i.language)) {
+                i18n.set_lang(lang);
+            }
+            ctx.viewer.refetch();
+        }
+    });
+    let error = Signal::derive(move || match update.value().get() {
+        Some(Err(err)) => Some(err),
+        Some(Ok(())) => None,
+        None => query
+            .read()
+            .get("error")
+            .and_then(|c| AppError::from_url_code(&c))
+            .map(|err| match (err, query.read().get("field")) {
+                (AppError::Validation { code, .. }, Some(field)) => {
+                    AppError::Validation { field, code }
+                }
+                (err, _) => err,
+            }),
+    });
+    let saved = move || matches!(update.value().get(), Some(Ok(())));
+    view! {
+        <PageHeader title=Signal::derive(move || i18n.t("account-title")) />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match settings.await {
+                    Ok(s) => Either::Left(view! {
+                        <ErrorMessage error />
+                        {move || saved().then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, "account-saved")}</p> })}
+                        <ActionForm action=update>
+                            <div class="card form-card">
+                                <p><strong>{t!(i18n, "field-email")}</strong> " " {s.email.clone()}</p>
+                                <fieldset class="field">
+                                    <legend>{t!(i18n, "field-lang")}</legend>
+                                    {Lang::ALL.into_iter().map(|lang| {
+                                        let id = format!("language-{}", lang.code());
+                                        let label_for = id.clone();
+                                        view! {
+                                            <label class="radio" for=label_for>
+                                                <input type="radio" id=id name="language" value=lang.code() checked=s.language == lang />
+                                                {move || i18n.t(if lang == Lang::En { "language-en" } else { "language-fr" })}
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </fieldset>
+                                <div class="field">
+                                    <label for="time_zone">{t!(i18n, "field-time_zone")}</label>
+                                    <select id="time_zone" name="time_zone">
+                                        {s.time_zones.iter().map(|tz| view! {
+                                            <option value=tz.clone() selected=*tz == s.time_zone>{tz.replace('_', " ")}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button button-primary">{t!(i18n, "account-save")}</button>
+                            </div>
+                        </ActionForm>
+                    }),
+                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                }
+            })}
+        </Suspense>
+    }
+}

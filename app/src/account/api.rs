@@ -1,0 +1,58 @@
+use crate::account::model::AccountSettings;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "account_settings")]
+pub async fn get_account_settings() -> Result<AccountSettings, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::respond;
+    respond((|| {
+        let session = authz::require_session()?;
+        let mut time_zones: Vec<String> = chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| tz.name().to_string())
+            .filter(|name| name.contains('/') && !name.starts_with("Etc/"))
+            .collect();
+        time_zones.sort();
+        Ok(AccountSettings {
+            email: session.viewer.email,
+            language: session.viewer.language,
+            time_zone: session.viewer.time_zone,
+            time_zones,
+        })
+    })())
+}
+
+#[server(endpoint = "update_account_settings")]
+pub async fn update_account_settings(language: String, time_zone: String) -> Result<(), AppError> {
+    use crate::auth::server::{authz, session};
+    use crate::error::ValidationCode;
+    use crate::i18n::Lang;
+    use crate::state::{app_state, respond};
+    use http::header::SET_COOKIE;
+    respond(
+        async {
+            let current = authz::require_session()?;
+            let lang = Lang::parse(&language)
+                .ok_or(AppError::validation("lang", ValidationCode::InvalidChoice))?;
+            if time_zone.parse::<chrono_tz::Tz>().is_err() {
+                return Err(AppError::validation(
+                    "time_zone",
+                    ValidationCode::InvalidChoice,
+                ));
+            }
+            let state = app_state()?;
+            super::server::repo::update_settings(
+                &state.db,
+                current.viewer.user_id,
+                lang,
+                &time_zone,
+            )
+            .await?;
+            expect_context::<leptos_axum::ResponseOptions>()
+                .append_header(SET_COOKIE, session::lang_cookie(lang, state.secure_cookies));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,8 @@
+//! The admin console. This issue brings the dashboard with live counts.
+mod admin_dashboard_page;
+pub mod api;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use admin_dashboard_page::AdminDashboardPage;

@@ -1,0 +1,93 @@
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// A person's role in one program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Admin,
+    Mentor,
+    Mentee,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Mentor, Role::Mentee];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Mentor => "mentor",
+            Role::Mentee => "mentee",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == value)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Role::Admin => "role-admin",
+            Role::Mentor => "role-mentor",
+            Role::Mentee => "role-mentee",
+        }
+    }
+}
+
+/// A program the viewer belongs to, with their role in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramMembership {
+    pub program_id: i64,
+    pub name_en: String,
+    pub name_fr: String,
+    pub role: Role,
+}
+
+impl ProgramMembership {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name_en,
+            Lang::Fr => &self.name_fr,
+        }
+    }
+}
+
+/// The signed-in person, as every page sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user_id: i64,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub language: Lang,
+    pub time_zone: String,
+    /// The current program and the viewer's role in it; `None` when they belong to none.
+    pub membership: Option<ProgramMembership>,
+    pub program_count: i64,
+}
+
+impl Viewer {
+    pub fn role(&self) -> Option<Role> {
+        self.membership.as_ref().map(|m| m.role)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role() == Some(Role::Admin)
+    }
+
+    pub fn program_id(&self) -> Option<i64> {
+        self.membership.as_ref().map(|m| m.program_id)
+    }
+
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+
+    pub fn initials(&self) -> String {
+        self.first_name
+            .chars()
+            .take(1)
+            .chain(self.last_name.chars().take(1))
+            .collect::<String>()
+            .to_uppercase()
+    }
+}

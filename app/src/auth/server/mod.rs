@@ -1,0 +1,5 @@
+pub mod authz;
+pub mod password;
+pub mod repo;
+pub mod service;
+pub mod session;

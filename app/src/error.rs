@@ -1,0 +1,205 @@
+//! The one error type of the application, shared by server functions and the UI.
+//!
+//! The UI never shows an error's text: it shows the translation of `message_key()`,
+//! so nothing internal can reach a person's screen.
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No valid session: the caller must sign in.
+    #[error("authentication required")]
+    Unauthenticated,
+    /// Signed in, but the role or program does not allow this.
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Wrong e-mail or password; deliberately does not say which.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// A field failed validation; `code` names the rule (see `message_key`).
+    #[error("invalid value for {field}: {code}")]
+    Validation { field: String, code: ValidationCode },
+    #[error("conflict")]
+    Conflict,
+    #[error("too many attempts")]
+    RateLimited,
+    /// The request could not be decoded (bad arguments, network failure).
+    #[error("bad request")]
+    BadRequest,
+    /// The browser could not reach the server.
+    #[error("network error")]
+    Network,
+    /// Anything unexpected. Details are logged on the server, never sent.
+    #[error("internal error")]
+    Internal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ValidationCode {
+    Required,
+    InvalidEmail,
+    InvalidChoice,
+    TooLong,
+    TooShort,
+}
+
+impl std::fmt::Display for ValidationCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl AppError {
+    pub fn validation(field: &str, code: ValidationCode) -> Self {
+        AppError::Validation {
+            field: field.to_string(),
+            code,
+        }
+    }
+
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict => 409,
+            AppError::Validation { .. } => 422,
+            AppError::RateLimited => 429,
+            AppError::BadRequest => 400,
+            AppError::Network => 503,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// The Fluent key of the message shown to a person.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "error-unauthenticated",
+            AppError::Forbidden => "error-forbidden",
+            AppError::NotFound => "error-not-found",
+            AppError::InvalidCredentials => "error-invalid-credentials",
+            AppError::Validation { code, .. } => match code {
+                ValidationCode::Required => "error-required",
+                ValidationCode::InvalidEmail => "error-invalid-email",
+                ValidationCode::InvalidChoice => "error-invalid-choice",
+                ValidationCode::TooLong => "error-too-long",
+                ValidationCode::TooShort => "error-too-short",
+            },
+            AppError::Conflict => "error-conflict",
+            AppError::RateLimited => "error-rate-limited",
+            AppError::BadRequest => "error-bad-request",
+            AppError::Network => "error-network",
+            AppError::Internal => "error-internal",
+        }
+    }
+
+    /// A short stable code, used in URLs when a plain (no-JavaScript) form post fails.
+    pub fn url_code(&self) -> &'static str {
+        self.message_key().trim_start_matches("error-")
+    }
+
+    /// The inverse of `url_code`, for errors a page may show from its query string.
+    pub fn from_url_code(code: &str) -> Option<Self> {
+        ALL_SIMPLE.iter().find(|e| e.url_code() == code).cloned()
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+const ALL_SIMPLE: [AppError; 9] = [
+    AppError::Unauthenticated,
+    AppError::Forbidden,
+    AppError::NotFound,
+    AppError::InvalidCredentials,
+    AppError::Conflict,
+    AppError::RateLimited,
+    AppError::BadRequest,
+    AppError::Network,
+    AppError::Internal,
+];
+
+/// Every message key an `AppError` can produce (used by the locale completeness test).
+pub fn all_message_keys() -> Vec<&'static str> {
+    let codes = [
+        ValidationCode::Required,
+        ValidationCode::InvalidEmail,
+        ValidationCode::InvalidChoice,
+        ValidationCode::TooLong,
+        ValidationCode::TooShort,
+    ];
+    ALL_SIMPLE
+        .iter()
+        .map(AppError::message_key)
+        .chain(
+            codes
+                .into_iter()
+                .map(|code| AppError::validation("x", code).message_key()),
+        )
+        .collect()
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_) => AppError::Network,
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failure");
+                let _ = other;
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => AppError::Conflict,
+            _ => {
+                tracing::error!(error = %err, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_codes_round_trip() {
+        for e in ALL_SIMPLE {
+            assert_eq!(AppError::from_url_code(e.url_code()), Some(e.clone()));
+        }
+        assert_eq!(AppError::from_url_code("nonsense"), None);
+    }
+
+    #[test]
+    fn statuses_match_meaning() {
+        assert_eq!(AppError::Forbidden.status_code(), 403);
+        assert_eq!(AppError::InvalidCredentials.status_code(), 401);
+        assert_eq!(
+            AppError::validation("email", ValidationCode::InvalidEmail).status_code(),
+            422
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! A wall-clock time already converted (on the server) into the viewer's time zone,
+//! so server render and hydration agree; only the wording depends on the language.
+use super::{translate_with, Lang};
+use fluent_bundle::FluentValue;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalDateTime {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+impl LocalDateTime {
+    #[cfg(feature = "ssr")]
+    pub fn from_utc(instant: chrono::DateTime<chrono::Utc>, zone: &str) -> Self {
+        use chrono::{Datelike, Timelike};
+        let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::America::Toronto);
+        let local = instant.with_timezone(&tz);
+        Self {
+            year: local.year(),
+            month: local.month(),
+            day: local.day(),
+            hour: local.hour(),
+            minute: local.minute(),
+        }
+    }
+
+    pub fn format_date(&self, lang: Lang) -> String {
+        let month = translate_with(lang, &format!("month-{}", self.month), &[]);
+        translate_with(
+            lang,
+            "date-format",
+            &[
+                ("day", FluentValue::from(self.day.to_string())),
+                ("month", FluentValue::from(month)),
+                ("year", FluentValue::from(self.year.to_string())),
+            ],
+        )
+    }
+
+    pub fn format_date_time(&self, lang: Lang) -> String {
+        let (hour12, meridiem) = match self.hour {
+            0 => (12, "am"),
+            h @ 1..=11 => (h, "am"),
+            12 => (12, "pm"),
+            h => (h - 12, "pm"),
+        };
+        translate_with(
+            lang,
+            "date-time-format",
+            &[
+                ("date", FluentValue::from(self.format_date(lang))),
+                ("hour24", FluentValue::from(format!("{:02}", self.hour))),
+                ("hour12", FluentValue::from(hour12.to_string())),
+                ("minute", FluentValue::from(format!("{:02}", self.minute))),
+                ("meridiem", FluentValue::from(meridiem)),
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_in_both_languages() {
+        let t = LocalDateTime {
+            year: 2026,
+            month: 11,
+            day: 2,
+            hour: 16,
+            minute: 5,
+        };
+        assert_eq!(t.format_date_time(Lang::En), "Nov 2, 2026, 4:05 PM");
+        assert_eq!(t.format_date_time(Lang::Fr), "2 nov. 2026 à 16 h 05");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn converts_to_the_viewers_zone() {
+        use chrono::TimeZone;
+        let instant = chrono::Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+        let st_johns = LocalDateTime::from_utc(instant, "America/St_Johns");
+        assert_eq!((st_johns.hour, st_johns.minute), (8, 30));
+        let vancouver = LocalDateTime::from_utc(instant, "America/Vancouver");
+        assert_eq!((vancouver.day, vancouver.hour), (15, 4));
+    }
+}

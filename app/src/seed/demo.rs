@@ -1,0 +1,217 @@
+//! The demo program: one admin, 30 mentors, 30 mentees across Canada, relationships and
+//! invitations, plus a second program so "Switch program" has somewhere to go.
+use super::repo::{self, NewUser};
+use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
+use crate::auth::server::password::hash_password;
+use crate::db::Db;
+use chrono::{Duration, Utc};
+
+pub const DEMO_ADMIN: &str = "admin@demo.test";
+pub const DEMO_MENTOR: &str = "mentor@demo.test";
+pub const DEMO_MENTEE: &str = "mentee@demo.test";
+/// Demo data only.
+pub const DEMO_PASSWORD: &str = "demo-password";
+const DEMO_SLUG: &str = "demo";
+const MENTORS: usize = 30;
+const MENTEES: usize = 30;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum DemoReport {
+    Created { members: usize, programs: usize },
+    AlreadyPresent,
+}
+
+struct Person {
+    email: String,
+    first: &'static str,
+    last: &'static str,
+    lang: &'static str,
+    place: (&'static str, &'static str, &'static str),
+    spoken: &'static str,
+    job: (&'static str, &'static str, &'static str, &'static str),
+}
+
+fn people(rng: &mut Lcg, count: usize, prefix: &str, offset: usize) -> Vec<Person> {
+    (0..count)
+        .map(|i| {
+            let n = i + offset;
+            let first = FIRST_NAMES[n % FIRST_NAMES.len()];
+            let last = LAST_NAMES[(n * 7 + 3) % LAST_NAMES.len()];
+            let place = *rng.pick(&PLACES);
+            let lang = if place.1 == "Québec" || rng.next() % 4 == 0 {
+                "fr"
+            } else {
+                "en"
+            };
+            Person {
+                email: format!("{prefix}{:02}@demo.test", i + 1),
+                first,
+                last,
+                lang,
+                place,
+                spoken: *rng.pick(&LANGUAGE_SETS),
+                job: *rng.pick(&JOBS),
+            }
+        })
+        .collect()
+}
+
+/// Whether the demo program exists (the server then prints the demo log-ins).
+pub async fn demo_present(db: &Db) -> sqlx::Result<bool> {
+    Ok(repo::program_id_by_slug(db, DEMO_SLUG).await?.is_some())
+}
+
+/// Creates the demo data once; a second run changes nothing.
+pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
+    if repo::program_id_by_slug(db, DEMO_SLUG).await?.is_some() {
+        return Ok(DemoReport::AlreadyPresent);
+    }
+    let now = Utc::now();
+    let mut rng = Lcg::new(2026);
+    let demo_hash = hash_password(DEMO_PASSWORD);
+
+    let mut mentors = people(&mut rng, MENTORS, "mentor", 0);
+    let mut mentees = people(&mut rng, MENTEES, "mentee", 17);
+    // The fixed log-ins: the first mentor and mentee, plus the admin.
+    mentors[0].email = DEMO_MENTOR.to_string();
+    mentees[0].email = DEMO_MENTEE.to_string();
+    mentees[0].lang = "fr";
+    let admin = Person {
+        email: DEMO_ADMIN.to_string(),
+        first: "Claire",
+        last: "Dubois",
+        lang: "en",
+        place: ("Ottawa", "Ontario", "America/Toronto"),
+        spoken: "en,fr",
+        job: (
+            "Program Manager",
+            "Mentora Demo",
+            "Non-profit",
+            "Program Management",
+        ),
+    };
+
+    let everyone: Vec<&Person> = std::iter::once(&admin)
+        .chain(mentors.iter())
+        .chain(mentees.iter())
+        .collect();
+    let rows: Vec<NewUser> = everyone
+        .iter()
+        .enumerate()
+        .map(|(i, p)| NewUser {
+            email: &p.email,
+            password_hash: Some(&demo_hash),
+            first_name: p.first,
+            last_name: p.last,
+            language: p.lang,
+            time_zone: p.place.2,
+            province: p.place.1,
+            city: p.place.0,
+            spoken_languages: p.spoken,
+            job_title: p.job.0,
+            company: p.job.1,
+            industry: p.job.2,
+            job_function: p.job.3,
+            created_at: now - Duration::days(200 - i as i64),
+        })
+        .collect();
+    let ids = repo::insert_users(db, &rows).await?;
+    let admin_id = ids[0];
+    let mentor_ids = &ids[1..=MENTORS];
+    let mentee_ids = &ids[MENTORS + 1..];
+
+    let organisation = repo::insert_organisation(db, "Mentora Demo", now).await?;
+    let program = repo::insert_program(
+        db,
+        organisation,
+        DEMO_SLUG,
+        ("Demo Mentoring Program", "Programme de mentorat démo"),
+        DEMO_ADMIN,
+        now,
+    )
+    .await?;
+    let mut members: Vec<(i64, &str)> = vec![(admin_id, "admin")];
+    members.extend(mentor_ids.iter().map(|id| (*id, "mentor")));
+    members.extend(mentee_ids.iter().map(|id| (*id, "mentee")));
+    repo::insert_memberships(db, program, &members, now).await?;
+
+    // 14 active and 4 completed relationships; the demo mentor has two, one with the demo mentee.
+    for i in 0..18usize {
+        let mentor = mentor_ids[i % 12];
+        let mentee = mentee_ids[i];
+        let started = now - Duration::days(20 + 9 * i as i64);
+        let (status, ended) = if i >= 14 {
+            ("completed", Some(started + Duration::days(120)))
+        } else {
+            ("active", None)
+        };
+        repo::insert_relationship(db, program, mentor, mentee, status, started, ended).await?;
+        repo::insert_invitation(
+            db,
+            program,
+            mentee,
+            mentor,
+            "accepted",
+            started - Duration::days(3),
+        )
+        .await?;
+    }
+    // Open and declined invitations, in both directions.
+    for i in 18..MENTEES {
+        let mentor = mentor_ids[12 + (i % 18)];
+        let status = if i % 4 == 0 { "declined" } else { "pending" };
+        let (sender, recipient) = if i % 3 == 0 {
+            (mentor, mentee_ids[i])
+        } else {
+            (mentee_ids[i], mentor)
+        };
+        repo::insert_invitation(
+            db,
+            program,
+            sender,
+            recipient,
+            status,
+            now - Duration::days(i as i64 - 15),
+        )
+        .await?;
+    }
+    repo::insert_invitation(
+        db,
+        program,
+        mentee_ids[1],
+        mentor_ids[0],
+        "pending",
+        now - Duration::days(1),
+    )
+    .await?;
+
+    // A second, smaller program where the demo admin is admin and the demo mentor a mentee.
+    let circle = repo::insert_program(
+        db,
+        organisation,
+        "leadership-circle",
+        ("Leadership Circle", "Cercle de leadership"),
+        DEMO_ADMIN,
+        now,
+    )
+    .await?;
+    let mut circle_members: Vec<(i64, &str)> = vec![(admin_id, "admin"), (mentor_ids[0], "mentee")];
+    circle_members.extend(mentor_ids[20..25].iter().map(|id| (*id, "mentor")));
+    circle_members.extend(mentee_ids[20..25].iter().map(|id| (*id, "mentee")));
+    repo::insert_memberships(db, circle, &circle_members, now).await?;
+    repo::insert_relationship(
+        db,
+        circle,
+        mentor_ids[20],
+        mentor_ids[0],
+        "active",
+        now - Duration::days(12),
+        None,
+    )
+    .await?;
+
+    Ok(DemoReport::Created {
+        members: ids.len(),
+        programs: 2,
+    })
+}

@@ -1,0 +1,207 @@
+//! Demo and benchmark data (operator commands `seed --demo` and `seed --members N`).
+mod demo;
+mod repo;
+mod synthetic;
+
+pub use demo::{
+    demo_present, seed_demo, DemoReport, DEMO_ADMIN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD,
+};
+pub use synthetic::{seed_members, SyntheticReport};
+
+/// A small deterministic generator, so every demo database is the same.
+pub(crate) struct Lcg(u64);
+
+impl Lcg {
+    pub fn new(seed: u64) -> Self {
+        Lcg(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Places across Canada, Pacific to Newfoundland: (city, province, IANA zone).
+pub(crate) const PLACES: [(&str, &str, &str); 20] = [
+    ("Vancouver", "British Columbia", "America/Vancouver"),
+    ("Victoria", "British Columbia", "America/Vancouver"),
+    ("Kelowna", "British Columbia", "America/Vancouver"),
+    ("Calgary", "Alberta", "America/Edmonton"),
+    ("Edmonton", "Alberta", "America/Edmonton"),
+    ("Regina", "Saskatchewan", "America/Regina"),
+    ("Saskatoon", "Saskatchewan", "America/Regina"),
+    ("Winnipeg", "Manitoba", "America/Winnipeg"),
+    ("Toronto", "Ontario", "America/Toronto"),
+    ("Ottawa", "Ontario", "America/Toronto"),
+    ("Hamilton", "Ontario", "America/Toronto"),
+    ("Thunder Bay", "Ontario", "America/Toronto"),
+    ("Montréal", "Québec", "America/Toronto"),
+    ("Québec", "Québec", "America/Toronto"),
+    ("Sherbrooke", "Québec", "America/Toronto"),
+    ("Moncton", "New Brunswick", "America/Moncton"),
+    ("Halifax", "Nova Scotia", "America/Halifax"),
+    ("Charlottetown", "Prince Edward Island", "America/Halifax"),
+    (
+        "St. John's",
+        "Newfoundland and Labrador",
+        "America/St_Johns",
+    ),
+    ("Whitehorse", "Yukon", "America/Whitehorse"),
+];
+
+pub(crate) const FIRST_NAMES: [&str; 40] = [
+    "Amélie", "Noah", "Priya", "Liam", "Sofia", "Mathieu", "Aisha", "Ethan", "Mei", "Olivier",
+    "Fatima", "Lucas", "Hannah", "Gabriel", "Chloé", "Arjun", "Emma", "Kwame", "Léa", "Daniel",
+    "Nadia", "Samuel", "Yuki", "Félix", "Isabelle", "Omar", "Zoé", "Raj", "Camille", "Jonah",
+    "Ana", "Thomas", "Layla", "Étienne", "Grace", "Mohamed", "Julie", "Wei", "Maya", "Antoine",
+];
+
+pub(crate) const LAST_NAMES: [&str; 40] = [
+    "Tremblay",
+    "Singh",
+    "Nguyen",
+    "Gagnon",
+    "Roy",
+    "Chen",
+    "Côté",
+    "MacDonald",
+    "Bouchard",
+    "Patel",
+    "Gauthier",
+    "Wong",
+    "Morin",
+    "Campbell",
+    "Lavoie",
+    "Ahmed",
+    "Fortin",
+    "Kaur",
+    "Gagné",
+    "Smith",
+    "Ouellet",
+    "Li",
+    "Pelletier",
+    "Martin",
+    "Bélanger",
+    "Okafor",
+    "Lévesque",
+    "Brown",
+    "Bergeron",
+    "Kim",
+    "Leblanc",
+    "Wilson",
+    "Paquette",
+    "Haddad",
+    "Girard",
+    "Thompson",
+    "Simard",
+    "Rossi",
+    "Boucher",
+    "Cardinal",
+];
+
+pub(crate) const JOBS: [(&str, &str, &str, &str); 16] = [
+    (
+        "Software Developer",
+        "Northwind Software",
+        "Information Technology",
+        "Engineering",
+    ),
+    (
+        "Engineering Manager",
+        "Maple Leaf Systems",
+        "Information Technology",
+        "Engineering",
+    ),
+    (
+        "Data Analyst",
+        "Prairie Analytics",
+        "Financial Services",
+        "Analytics",
+    ),
+    (
+        "Financial Advisor",
+        "Laurentian Wealth",
+        "Financial Services",
+        "Finance",
+    ),
+    (
+        "Registered Nurse",
+        "Harbourview Health",
+        "Health Care",
+        "Clinical Care",
+    ),
+    (
+        "Marketing Director",
+        "Boréal Communications",
+        "Media and Communications",
+        "Marketing",
+    ),
+    (
+        "HR Business Partner",
+        "Cascadia Energy",
+        "Energy",
+        "Human Resources",
+    ),
+    (
+        "Policy Analyst",
+        "Public Service Renewal Office",
+        "Public Administration",
+        "Policy",
+    ),
+    (
+        "Project Manager",
+        "Atlantic Builders",
+        "Construction",
+        "Project Management",
+    ),
+    (
+        "Teacher",
+        "Fraser Valley School District",
+        "Education",
+        "Teaching",
+    ),
+    (
+        "Chief Executive Officer",
+        "Aurora Outfitters",
+        "Retail",
+        "Executive Leadership",
+    ),
+    (
+        "Product Designer",
+        "Rideau Labs",
+        "Information Technology",
+        "Design",
+    ),
+    (
+        "Supply Chain Lead",
+        "Great Lakes Logistics",
+        "Transportation and Logistics",
+        "Operations",
+    ),
+    ("Lawyer", "Fundy Legal LLP", "Legal Services", "Legal"),
+    (
+        "Research Scientist",
+        "Arctic Climate Institute",
+        "Research",
+        "Research and Development",
+    ),
+    (
+        "Sales Manager",
+        "Okanagan Foods",
+        "Agriculture and Food",
+        "Sales",
+    ),
+];
+
+/// Spoken languages as ISO 639-1 codes; English and French dominate.
+pub(crate) const LANGUAGE_SETS: [&str; 10] = [
+    "en", "fr", "en,fr", "en,fr", "en,es", "fr,ar", "en,zh", "en,pa", "en,tl", "fr,en,pt",
+];

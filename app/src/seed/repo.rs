@@ -1,0 +1,165 @@
+//! SQL for seeding.
+use crate::db::Db;
+use crate::with_db;
+use chrono::{DateTime, Utc};
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub language: &'a str,
+    pub time_zone: &'a str,
+    pub province: &'a str,
+    pub city: &'a str,
+    pub spoken_languages: &'a str,
+    pub job_title: &'a str,
+    pub company: &'a str,
+    pub industry: &'a str,
+    pub job_function: &'a str,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn program_id_by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<i64>> {
+    with_db!(db, pool => sqlx::query_scalar("SELECT id FROM programs WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(pool)
+        .await)
+}
+
+pub async fn insert_organisation(db: &Db, name: &str, now: DateTime<Utc>) -> sqlx::Result<i64> {
+    with_db!(db, pool => sqlx::query_scalar("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(name)
+        .bind(now)
+        .fetch_one(pool)
+        .await)
+}
+
+pub async fn insert_program(
+    db: &Db,
+    organisation_id: i64,
+    slug: &str,
+    names: (&str, &str),
+    contact_email: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    with_db!(db, pool => sqlx::query_scalar(
+        "INSERT INTO programs (organisation_id, slug, name_en, name_fr, contact_email, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(organisation_id)
+    .bind(slug)
+    .bind(names.0)
+    .bind(names.1)
+    .bind(contact_email)
+    .bind(now)
+    .fetch_one(pool)
+    .await)
+}
+
+pub async fn insert_users(db: &Db, users: &[NewUser<'_>]) -> sqlx::Result<Vec<i64>> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    with_db!(db, pool => {
+        let mut builder = sqlx::QueryBuilder::new(
+            "INSERT INTO users (email, password_hash, first_name, last_name, language, time_zone, country,
+             province, city, spoken_languages, job_title, company, industry, job_function, created_at) ",
+        );
+        builder.push_values(users, |mut row, u| {
+            row.push_bind(u.email)
+                .push_bind(u.password_hash)
+                .push_bind(u.first_name)
+                .push_bind(u.last_name)
+                .push_bind(u.language)
+                .push_bind(u.time_zone)
+                .push_bind("CA")
+                .push_bind(u.province)
+                .push_bind(u.city)
+                .push_bind(u.spoken_languages)
+                .push_bind(u.job_title)
+                .push_bind(u.company)
+                .push_bind(u.industry)
+                .push_bind(u.job_function)
+                .push_bind(u.created_at);
+        });
+        builder.push(" RETURNING id");
+        let mut ids: Vec<i64> = builder.build_query_scalar().fetch_all(pool).await?;
+        // RETURNING order is not guaranteed; ids are assigned in insertion order.
+        ids.sort_unstable();
+        Ok(ids)
+    })
+}
+
+pub async fn insert_memberships(
+    db: &Db,
+    program_id: i64,
+    members: &[(i64, &str)],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    with_db!(db, pool => {
+        let mut builder = sqlx::QueryBuilder::new("INSERT INTO memberships (user_id, program_id, role, joined_at) ");
+        builder.push_values(members, |mut row, (user_id, role)| {
+            row.push_bind(*user_id).push_bind(program_id).push_bind(*role).push_bind(now);
+        });
+        builder.build().execute(pool).await.map(|_| ())
+    })
+}
+
+pub async fn insert_relationship(
+    db: &Db,
+    program_id: i64,
+    mentor_id: i64,
+    mentee_id: i64,
+    status: &str,
+    started_at: DateTime<Utc>,
+    ended_at: Option<DateTime<Utc>>,
+) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query(
+        "INSERT INTO relationships (program_id, mentor_id, mentee_id, status, started_at, ended_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(program_id)
+    .bind(mentor_id)
+    .bind(mentee_id)
+    .bind(status)
+    .bind(started_at)
+    .bind(ended_at)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+}
+
+pub async fn insert_invitation(
+    db: &Db,
+    program_id: i64,
+    sender_id: i64,
+    recipient_id: i64,
+    status: &str,
+    created_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let responded_at = (status != "pending").then(|| created_at + chrono::Duration::days(2));
+    with_db!(db, pool => sqlx::query(
+        "INSERT INTO invitations (program_id, sender_id, recipient_id, status, created_at, responded_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(program_id)
+    .bind(sender_id)
+    .bind(recipient_id)
+    .bind(status)
+    .bind(created_at)
+    .bind(responded_at)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+}
+
+pub async fn count_users_with_domain(db: &Db, domain: &str) -> sqlx::Result<i64> {
+    with_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email LIKE $1")
+        .bind(format!("%@{domain}"))
+        .fetch_one(pool)
+        .await)
+}

@@ -1,0 +1,96 @@
+//! Synthetic members for benchmarks: `seed --members N`.
+use super::repo::{self, NewUser};
+use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
+use crate::auth::server::password::hash_password;
+use crate::db::Db;
+use chrono::{Duration, Utc};
+
+const BENCH_SLUG: &str = "benchmark";
+const BENCH_DOMAIN: &str = "bench.test";
+/// Rows per INSERT: 15 columns x 1,000 stays under both engines' parameter limits.
+const BATCH: usize = 1000;
+
+#[derive(Debug)]
+pub struct SyntheticReport {
+    pub created: usize,
+    pub program_id: i64,
+}
+
+/// Adds `count` members (alternating mentor/mentee) to the "benchmark" program,
+/// creating it if needed. All share one password hash: hashing 100,000 passwords
+/// would measure argon2, not the database.
+pub async fn seed_members(
+    db: &Db,
+    count: usize,
+    mut progress: impl FnMut(usize),
+) -> sqlx::Result<SyntheticReport> {
+    let now = Utc::now();
+    let program_id = match repo::program_id_by_slug(db, BENCH_SLUG).await? {
+        Some(id) => id,
+        None => {
+            let org = repo::insert_organisation(db, "Benchmark Organisation", now).await?;
+            repo::insert_program(
+                db,
+                org,
+                BENCH_SLUG,
+                ("Benchmark Program", "Programme d'essai de charge"),
+                "admin@bench.test",
+                now,
+            )
+            .await?
+        }
+    };
+    let start = repo::count_users_with_domain(db, BENCH_DOMAIN).await? as usize;
+    let hash = hash_password("bench-password");
+    let mut rng = Lcg::new(start as u64 + 7);
+    let mut done = 0;
+    while done < count {
+        let n = BATCH.min(count - done);
+        let emails: Vec<String> = (0..n)
+            .map(|i| format!("member{}@{BENCH_DOMAIN}", start + done + i))
+            .collect();
+        let picks: Vec<_> = (0..n)
+            .map(|_| {
+                (
+                    *rng.pick(&PLACES),
+                    *rng.pick(&JOBS),
+                    *rng.pick(&LANGUAGE_SETS),
+                    rng.next(),
+                )
+            })
+            .collect();
+        let rows: Vec<NewUser> = emails
+            .iter()
+            .zip(&picks)
+            .enumerate()
+            .map(|(i, (email, (place, job, spoken, r)))| NewUser {
+                email,
+                password_hash: Some(&hash),
+                first_name: FIRST_NAMES[(start + done + i) % FIRST_NAMES.len()],
+                last_name: LAST_NAMES[(*r as usize) % LAST_NAMES.len()],
+                language: if r % 3 == 0 { "fr" } else { "en" },
+                time_zone: place.2,
+                province: place.1,
+                city: place.0,
+                spoken_languages: spoken,
+                job_title: job.0,
+                company: job.1,
+                industry: job.2,
+                job_function: job.3,
+                created_at: now - Duration::minutes((r % 500_000) as i64),
+            })
+            .collect();
+        let ids = repo::insert_users(db, &rows).await?;
+        let members: Vec<(i64, &str)> = ids
+            .iter()
+            .map(|id| (*id, if id % 2 == 0 { "mentor" } else { "mentee" }))
+            .collect();
+        repo::insert_memberships(db, program_id, &members, now).await?;
+        done += n;
+        progress(done);
+    }
+    Ok(SyntheticReport {
+        created: count,
+        program_id,
+    })
+}

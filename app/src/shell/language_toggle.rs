@@ -1,0 +1,32 @@
+use crate::auth::api::SetLanguage;
+use crate::auth::use_viewer_context;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// "Français" / "English". Switches at once in the browser and saves in the background;
+/// without JavaScript it is a plain form post that comes back to the same page.
+#[component]
+pub fn LanguageToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_viewer_context();
+    let target = move || i18n.lang().other();
+    view! {
+        <form
+            method="post"
+            action=SetLanguage::url()
+            class="inline-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                let lang = target();
+                i18n.set_lang(lang);
+                ctx.set_language.dispatch(SetLanguage { lang: lang.code().to_string() });
+            }
+        >
+            <input type="hidden" name="lang" value=move || target().code() />
+            <button type="submit" class="menu-item" lang=move || target().code()>
+                {move || i18n.t("language-switch-to")}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,22 @@
+use crate::i18n::use_i18n;
+use crate::t;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The left navigation. Only areas that exist are listed; Admin only for administrators.
+#[component]
+pub fn Sidebar(is_admin: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="sidebar" aria-label=t!(i18n, "nav-label")>
+            <a class="brand" href="/">{t!(i18n, "app-name")}</a>
+            <ul class="nav-list">
+                <li><A href="/" exact=true>{t!(i18n, "nav-dashboard")}</A></li>
+                <li><A href="/connections">{t!(i18n, "nav-connections")}</A></li>
+                <li><A href="/mentors">{t!(i18n, "nav-mentors")}</A></li>
+                <li><A href="/mentees">{t!(i18n, "nav-mentees")}</A></li>
+                {is_admin.then(|| view! { <li><A href="/admin">{t!(i18n, "nav-admin")}</A></li> })}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,89 @@
+//! Server state shared with pages and server functions through Leptos context.
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use http::header::{ACCEPT, REFERER};
+use http::StatusCode;
+use leptos::prelude::use_context;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    /// Set when the public base URL is https: cookies then carry `Secure`.
+    pub secure_cookies: bool,
+}
+
+pub fn app_state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}
+
+/// True for a plain HTML form post (JavaScript off), as opposed to the hydrated client.
+fn is_plain_form_post(parts: &http::request::Parts) -> bool {
+    parts.method == http::Method::POST
+        && parts
+            .headers
+            .get(ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+}
+
+/// Finishes a server function: an error gets its HTTP status, or — for a plain form post —
+/// a redirect back to the form with `?error=<code>` so the page can show it without JavaScript.
+pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
+    if let Err(err) = &result {
+        let parts = use_context::<http::request::Parts>();
+        let response = use_context::<leptos_axum::ResponseOptions>();
+        match (parts, response) {
+            (Some(parts), _) if is_plain_form_post(&parts) => {
+                let back = parts
+                    .headers
+                    .get(REFERER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|r| url_path(r))
+                    .unwrap_or_else(|| "/".to_string());
+                let mut target = format!("{back}?error={}", err.url_code());
+                if let Some(field) = err.field() {
+                    target.push_str(&format!("&field={field}"));
+                }
+                leptos_axum::redirect(&target);
+            }
+            (_, Some(response)) => {
+                response.set_status(
+                    StatusCode::from_u16(err.status_code())
+                        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                );
+            }
+            _ => {}
+        }
+    }
+    result
+}
+
+/// The path of a same-site URL (the query is dropped: the error replaces it).
+fn url_path(referer: &str) -> Option<String> {
+    let after_scheme = referer
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or(referer);
+    let path = after_scheme
+        .find('/')
+        .map(|i| &after_scheme[i..])
+        .unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.starts_with('/').then(|| path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn referer_paths() {
+        assert_eq!(
+            super::url_path("http://x:3000/login?error=a").as_deref(),
+            Some("/login")
+        );
+        assert_eq!(super::url_path("https://x.org").as_deref(), Some("/"));
+        assert_eq!(super::url_path("/account#top").as_deref(), Some("/account"));
+    }
+}

@@ -1,0 +1,29 @@
+use crate::error::AppError;
+use crate::i18n::{use_i18n, I18n};
+use leptos::prelude::*;
+
+/// The translated text of an error; validation errors name their field.
+pub fn error_text(i18n: I18n, err: &AppError) -> String {
+    match err.field() {
+        Some(field) => {
+            let label = i18n.t(&format!("field-{field}"));
+            i18n.t_with(err.message_key(), &[("field", label.into())])
+        }
+        None => i18n.t(err.message_key()),
+    }
+}
+
+/// An alert box for an error, announced to screen readers.
+#[component]
+pub fn ErrorMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|err| {
+            view! {
+                <p class="alert alert-error" role="alert">
+                    {move || error_text(i18n, &err)}
+                </p>
+            }
+        })
+    }
+}

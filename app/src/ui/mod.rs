@@ -1,0 +1,6 @@
+//! Small shared pieces of UI.
+mod error_message;
+mod page_header;
+
+pub use error_message::{error_text, ErrorMessage};
+pub use page_header::PageHeader;

@@ -1,0 +1,70 @@
+//! Test databases: a fresh SQLite file always, and a fresh PostgreSQL database when
+//! `MENTORA_TEST_POSTGRES_URL` points at a server (scripts/test.sh starts one and sets
+//! `MENTORA_REQUIRE_POSTGRES=1`, so the PostgreSQL half can never be skipped silently).
+#![allow(dead_code)]
+use app::db::Db;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    format!(
+        "mentora_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst),
+        nanos
+    )
+}
+
+pub async fn sqlite() -> Db {
+    let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
+    Db::connect_and_migrate(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("sqlite test database")
+}
+
+pub async fn postgres() -> Option<Db> {
+    let Ok(admin_url) = std::env::var("MENTORA_TEST_POSTGRES_URL") else {
+        assert!(
+            std::env::var("MENTORA_REQUIRE_POSTGRES").is_err(),
+            "MENTORA_REQUIRE_POSTGRES is set but MENTORA_TEST_POSTGRES_URL is not"
+        );
+        eprintln!("note: MENTORA_TEST_POSTGRES_URL unset; PostgreSQL half skipped");
+        return None;
+    };
+    let name = unique_name();
+    let admin = Db::connect(&admin_url)
+        .await
+        .expect("postgres admin connection");
+    if let Db::Postgres(pool) = &admin {
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(pool)
+            .await
+            .expect("create test database");
+    }
+    admin.close().await;
+    let mut url = url::Url::parse(&admin_url).expect("postgres url");
+    url.set_path(&name);
+    Some(
+        Db::connect_and_migrate(url.as_str())
+            .await
+            .expect("postgres test database"),
+    )
+}
+
+/// Every engine the suite runs against, each with a fresh, migrated database.
+pub async fn databases() -> Vec<Db> {
+    let mut dbs = vec![sqlite().await];
+    dbs.extend(postgres().await);
+    dbs
+}
+
+/// A fresh database with the demo program seeded.
+pub async fn demo(db: Db) -> Db {
+    app::seed::seed_demo(&db).await.expect("seed demo");
+    db
+}

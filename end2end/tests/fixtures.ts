@@ -1,0 +1,76 @@
+import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const PASSWORD = 'demo-password';
+export const ADMIN = 'admin@demo.test';
+export const MENTOR = 'mentor@demo.test';
+export const MENTEE = 'mentee@demo.test';
+
+type Fixtures = {
+  /** Console errors a test expects (e.g. the browser's note about a 401 response). */
+  allowConsoleErrors: (pattern: RegExp) => void;
+  js: boolean;
+};
+
+export const test = base.extend<Fixtures>({
+  js: async ({ javaScriptEnabled }, use) => {
+    await use(javaScriptEnabled !== false);
+  },
+  allowConsoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      const allowed: RegExp[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      await use((pattern) => allowed.push(pattern));
+      const unexpected = errors.filter((e) => !allowed.some((p) => p.test(e)));
+      expect(unexpected, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the page is interactive: hydrated when JavaScript runs, loaded otherwise. */
+export async function ready(page: Page, js: boolean) {
+  await page.waitForLoadState('load');
+  if (js) await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 15_000 });
+}
+
+/** No serious or critical accessibility violations on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(bad, 'axe serious/critical violations').toEqual([]);
+}
+
+export async function signIn(page: Page, js: boolean, email: string, path = '/') {
+  await page.goto(path);
+  await ready(page, js);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+  await expect(page.locator('.topbar')).toBeVisible();
+  await ready(page, js);
+}
+
+/** Sets the saved language through the same endpoint the menu uses. */
+export async function setLanguage(page: Page, lang: 'en' | 'fr') {
+  const res = await page.request.post('/api/set_language', {
+    form: { lang },
+    headers: { Accept: 'application/json' },
+  });
+  expect(res.ok()).toBeTruthy();
+}
+
+export async function signOut(page: Page, js: boolean) {
+  await page.locator('.user-menu summary').click();
+  await page.locator('.user-menu form:not(:has(input[name="lang"])) button').click();
+  await expect(page.locator('input[name="password"]')).toBeVisible();
+  await ready(page, js);
+}

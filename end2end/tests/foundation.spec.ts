@@ -1,0 +1,169 @@
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN, MENTOR, MENTEE, PASSWORD } from './fixtures';
+
+test.describe('visitor', () => {
+  test('sign-in page is server-rendered in English and accessible', async ({ page, js }) => {
+    await page.goto('/');
+    await ready(page, js);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByLabel('E-mail address')).toBeVisible();
+    await expect(page.getByLabel('Stay signed in')).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('wrong password gives a translated error, saying nothing about the e-mail', async ({ page, js, allowConsoleErrors }) => {
+    allowConsoleErrors(/status of 401/);
+    await page.goto('/login');
+    await ready(page, js);
+    await page.getByLabel('E-mail address').fill(ADMIN);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+    await expectAccessible(page);
+
+    await page.getByLabel('E-mail address').fill('nobody@demo.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+  });
+
+  test('a protected page shows sign-in, then opens after signing in', async ({ page, js }) => {
+    await signIn(page, js, MENTOR, '/mentees');
+    await expect(page).toHaveURL(/\/mentees$/);
+    await expect(page.getByRole('heading', { name: 'Mentees' })).toBeVisible();
+    await signOut(page, js);
+  });
+});
+
+test.describe('visitor in French', () => {
+  test.use({ locale: 'fr-CA' });
+
+  test('Accept-Language picks French, errors are French', async ({ page, js, allowConsoleErrors }) => {
+    allowConsoleErrors(/status of 401/);
+    await page.goto('/login');
+    await ready(page, js);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { name: 'Ouvrir une session' })).toBeVisible();
+    await page.getByLabel('Adresse courriel').fill(ADMIN);
+    await page.getByLabel('Mot de passe').fill('mauvais');
+    await page.getByRole('button', { name: 'Connexion' }).click();
+    await expect(page.getByRole('alert')).toHaveText("L'adresse courriel ou le mot de passe est incorrect.");
+    await expectAccessible(page);
+  });
+});
+
+test.describe('administrator', () => {
+  test('lands on the admin dashboard with the real counts', async ({ page, js }) => {
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'en');
+    await page.reload();
+    await ready(page, js);
+    await expect(page.getByRole('heading', { name: 'Admin dashboard' })).toBeVisible();
+    await expect(page.locator('[data-tile="members"] .tile-number')).toHaveText('61');
+    await expect(page.locator('[data-tile="members"]')).toContainText('30 mentors');
+    await expect(page.locator('[data-tile="relationships"] .tile-number')).toHaveText('18');
+    await expect(page.locator('[data-tile="invitations"] .tile-number')).toHaveText('31');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Admin' })).toBeVisible();
+    await expectAccessible(page);
+    await signOut(page, js);
+  });
+
+  test('switching to French changes the shell, and survives signing out and in', async ({ page, js }) => {
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'en');
+    await page.reload();
+    await ready(page, js);
+    if (js) await page.evaluate(() => ((window as any).__noReload = true));
+
+    await page.locator('.user-menu summary').click();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(page.getByRole('heading', { name: "Tableau de bord de l'administrateur" })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Relations' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    if (js) expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    await expectAccessible(page);
+
+    await signOut(page, js);
+    await expect(page.getByRole('heading', { name: 'Ouvrir une session' })).toBeVisible();
+    await signIn(page, js, ADMIN);
+    await expect(page.getByRole('heading', { name: "Tableau de bord de l'administrateur" })).toBeVisible();
+    await setLanguage(page, 'en');
+    await signOut(page, js);
+  });
+});
+
+test.describe('member', () => {
+  test('a mentee opening an admin URL gets 403 in their language', async ({ page, js, allowConsoleErrors }) => {
+    allowConsoleErrors(/status of 403/);
+    await signIn(page, js, MENTEE);
+    await expect(page.getByRole('heading', { name: /Bienvenue/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Administrateur' })).toHaveCount(0);
+    await expectAccessible(page);
+    const response = await page.goto('/admin');
+    expect(response?.status()).toBe(403);
+    await ready(page, js);
+    await expect(page.getByRole('alert')).toHaveText("Vous n'avez pas accès à cette page.");
+    await page.goto('/');
+    await ready(page, js);
+    await signOut(page, js);
+  });
+
+  test('a mentor browses mentees page by page and switches program', async ({ page, js }) => {
+    await signIn(page, js, MENTOR);
+    await setLanguage(page, 'en');
+    await page.goto('/mentees');
+    await ready(page, js);
+    await expect(page.getByText('30 members')).toBeVisible();
+    await expect(page.locator('.member-card')).toHaveCount(24);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Next' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.locator('.member-card')).toHaveCount(6);
+
+    await page.goto('/connections');
+    await ready(page, js);
+    await expect(page.locator('.card')).toHaveCount(2);
+    await expectAccessible(page);
+
+    await page.goto('/programs');
+    await ready(page, js);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Switch to this program' }).click();
+    await expect(page.locator('.topbar-program')).toHaveText('Leadership Circle');
+    await ready(page, js);
+    await page.goto('/programs');
+    await ready(page, js);
+    await page.getByRole('button', { name: 'Switch to this program' }).click();
+    await expect(page.locator('.topbar-program')).toHaveText('Demo Mentoring Program');
+    await signOut(page, js);
+  });
+
+  test('pages fit a phone screen', async ({ page, js }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await signIn(page, js, MENTOR);
+    for (const path of ['/', '/mentors', '/connections', '/account', '/programs']) {
+      await page.goto(path);
+      await ready(page, js);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+    }
+    await signOut(page, js);
+  });
+
+  test('account settings save language and time zone', async ({ page, js }) => {
+    await signIn(page, js, MENTOR);
+    await setLanguage(page, 'en');
+    await page.goto('/account');
+    await ready(page, js);
+    await page.getByLabel('Time zone').selectOption('America/St_Johns');
+    await page.getByLabel('Français').check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Paramètres du compte' })).toBeVisible();
+    await expect(page.getByLabel('Fuseau horaire')).toHaveValue('America/St_Johns');
+    await page.getByLabel('English').check();
+    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    await expect(page.getByRole('heading', { name: 'Account settings' })).toBeVisible();
+    await signOut(page, js);
+  });
+});

@@ -1,0 +1,9 @@
+sign-in-title = Sign in
+sign-in-remember = Stay signed in
+sign-in-submit = Sign in
+switch-program-title = Switch program
+switch-program-current = Current program
+switch-program-action = Switch to this program
+account-title = Account settings
+account-save = Save settings
+account-saved = Your settings have been saved.

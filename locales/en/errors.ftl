@@ -1,0 +1,14 @@
+error-unauthenticated = Please sign in to continue.
+error-forbidden = You do not have access to this page.
+error-not-found = We could not find what you were looking for.
+error-invalid-credentials = The e-mail address or password is incorrect.
+error-required = { $field } is required.
+error-invalid-email = { $field } is not a valid e-mail address.
+error-invalid-choice = { $field }: please choose one of the options offered.
+error-too-long = { $field } is too long.
+error-too-short = { $field } is too short.
+error-conflict = This was changed by someone else in the meantime. Please try again.
+error-rate-limited = Too many attempts. Please wait a few minutes and try again.
+error-bad-request = The request could not be understood. Please reload the page and try again.
+error-network = The server could not be reached. Check your connection and try again.
+error-internal = Something went wrong on our side. Please try again in a moment.

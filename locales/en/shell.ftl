@@ -1,0 +1,9 @@
+nav-label = Main navigation
+nav-dashboard = Dashboard
+nav-connections = Connections
+nav-mentors = Mentors
+nav-mentees = Mentees
+nav-admin = Admin
+menu-account-settings = Account Settings
+menu-switch-program = Switch Program
+menu-sign-out = Sign Out

@@ -1,0 +1,9 @@
+sign-in-title = Ouvrir une session
+sign-in-remember = Rester connecté
+sign-in-submit = Connexion
+switch-program-title = Changer de programme
+switch-program-current = Programme actuel
+switch-program-action = Passer à ce programme
+account-title = Paramètres du compte
+account-save = Enregistrer les paramètres
+account-saved = Vos paramètres ont été enregistrés.

@@ -1,0 +1,14 @@
+error-unauthenticated = Veuillez ouvrir une session pour continuer.
+error-forbidden = Vous n'avez pas accès à cette page.
+error-not-found = Nous n'avons pas trouvé ce que vous cherchiez.
+error-invalid-credentials = L'adresse courriel ou le mot de passe est incorrect.
+error-required = Le champ « { $field } » est obligatoire.
+error-invalid-email = « { $field } » n'est pas une adresse courriel valide.
+error-invalid-choice = { $field } : veuillez choisir l'une des options proposées.
+error-too-long = Le champ « { $field } » est trop long.
+error-too-short = Le champ « { $field } » est trop court.
+error-conflict = Cet élément a été modifié entre-temps par quelqu'un d'autre. Veuillez réessayer.
+error-rate-limited = Trop de tentatives. Veuillez patienter quelques minutes, puis réessayer.
+error-bad-request = La demande n'a pas pu être comprise. Veuillez recharger la page et réessayer.
+error-network = Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.
+error-internal = Un problème est survenu de notre côté. Veuillez réessayer dans un instant.

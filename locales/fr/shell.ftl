@@ -1,0 +1,9 @@
+nav-label = Navigation principale
+nav-dashboard = Tableau de bord
+nav-connections = Relations
+nav-mentors = Mentors
+nav-mentees = Mentorés
+nav-admin = Administrateur
+menu-account-settings = Paramètres du compte
+menu-switch-program = Changer de programme
+menu-sign-out = Se déconnecter

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints (server and wasm builds), the wasm
+# dependency rule, Rust unit + repository tests on SQLite and PostgreSQL, the release
+# bundle size budget, and the browser tests (JavaScript off, then hydrated) in Chromium.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/postgres.sh"
+cd "$ROOT"
+
+scripts/setup.sh --test
+
+say "Formatting"
+cargo fmt --all --check
+
+say "Lints: server build"
+cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
+say "Lints: browser (wasm) build"
+cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+say "The browser bundle must not contain server-only crates"
+if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none | grep -E '^(sqlx|tokio|csv|argon2|lettre) '; then
+  die "server-only crates found in the wasm dependency tree"
+fi
+
+start_test_postgres
+say "Rust tests (SQLite and PostgreSQL)"
+cargo test -p app -p server --features app/ssr
+stop_test_postgres
+
+scripts/build-site.sh
+WASM_GZ=$(stat -c %s target/site/pkg/mentora_bg.wasm.gz)
+[ "$WASM_GZ" -lt $((350 * 1024)) ] || die "release wasm is $WASM_GZ bytes gzip; the budget is 350 KB"
+
+say "Browser tests (Chromium): JavaScript off, then hydrated"
+cargo build -p server
+(cd end2end && npx playwright test)
+say "All checks passed"
