@@ -141,7 +141,7 @@ pub fn all_message_keys() -> Vec<&'static str> {
         .chain(
             codes
                 .into_iter()
-                .map(|code| AppError::validation("x", code).message_key()),
+                .map(|code| AppError::validation("", code).message_key()),
         )
         .collect()
 }

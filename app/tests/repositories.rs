@@ -146,6 +146,7 @@ async fn sessions_expire_end_and_follow_deactivation() {
             .bind(DEMO_MENTEE)
             .execute(pool)
             .await
+            .map(|r| r.rows_affected())
             .unwrap());
         assert!(
             auth_repo::find_session(&db, &session.token_hash, Utc::now())

@@ -1,4 +1,4 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN, MENTOR, MENTEE, PASSWORD } from './fixtures';
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, openUserMenu, ADMIN, MENTOR, MENTEE, PASSWORD } from './fixtures';
 
 test.describe('visitor', () => {
   test('sign-in page is server-rendered in English and accessible', async ({ page, js }) => {
@@ -8,7 +8,7 @@ test.describe('visitor', () => {
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByLabel('E-mail address')).toBeVisible();
     await expect(page.getByLabel('Stay signed in')).toBeVisible();
-    await expectAccessible(page);
+    await expectAccessible(page, js);
   });
 
   test('wrong password gives a translated error, saying nothing about the e-mail', async ({ page, js, allowConsoleErrors }) => {
@@ -19,7 +19,7 @@ test.describe('visitor', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
-    await expectAccessible(page);
+    await expectAccessible(page, js);
 
     await page.getByLabel('E-mail address').fill('nobody@demo.test');
     await page.getByLabel('Password').fill(PASSWORD);
@@ -48,7 +48,7 @@ test.describe('visitor in French', () => {
     await page.getByLabel('Mot de passe').fill('mauvais');
     await page.getByRole('button', { name: 'Connexion' }).click();
     await expect(page.getByRole('alert')).toHaveText("L'adresse courriel ou le mot de passe est incorrect.");
-    await expectAccessible(page);
+    await expectAccessible(page, js);
   });
 });
 
@@ -64,7 +64,7 @@ test.describe('administrator', () => {
     await expect(page.locator('[data-tile="relationships"] .tile-number')).toHaveText('18');
     await expect(page.locator('[data-tile="invitations"] .tile-number')).toHaveText('31');
     await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Admin' })).toBeVisible();
-    await expectAccessible(page);
+    await expectAccessible(page, js);
     await signOut(page, js);
   });
 
@@ -75,13 +75,13 @@ test.describe('administrator', () => {
     await ready(page, js);
     if (js) await page.evaluate(() => ((window as any).__noReload = true));
 
-    await page.locator('.user-menu summary').click();
+    await openUserMenu(page);
     await page.getByRole('button', { name: 'Français' }).click();
     await expect(page.getByRole('heading', { name: "Tableau de bord de l'administrateur" })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Relations' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     if (js) expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
-    await expectAccessible(page);
+    await expectAccessible(page, js);
 
     await signOut(page, js);
     await expect(page.getByRole('heading', { name: 'Ouvrir une session' })).toBeVisible();
@@ -98,7 +98,7 @@ test.describe('member', () => {
     await signIn(page, js, MENTEE);
     await expect(page.getByRole('heading', { name: /Bienvenue/ })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Administrateur' })).toHaveCount(0);
-    await expectAccessible(page);
+    await expectAccessible(page, js);
     const response = await page.goto('/admin');
     expect(response?.status()).toBe(403);
     await ready(page, js);
@@ -115,7 +115,7 @@ test.describe('member', () => {
     await ready(page, js);
     await expect(page.getByText('30 members')).toBeVisible();
     await expect(page.locator('.member-card')).toHaveCount(24);
-    await expectAccessible(page);
+    await expectAccessible(page, js);
     await page.getByRole('link', { name: 'Next' }).click();
     await expect(page).toHaveURL(/page=2/);
     await expect(page.locator('.member-card')).toHaveCount(6);
@@ -123,11 +123,11 @@ test.describe('member', () => {
     await page.goto('/connections');
     await ready(page, js);
     await expect(page.locator('.card')).toHaveCount(2);
-    await expectAccessible(page);
+    await expectAccessible(page, js);
 
     await page.goto('/programs');
     await ready(page, js);
-    await expectAccessible(page);
+    await expectAccessible(page, js);
     await page.getByRole('button', { name: 'Switch to this program' }).click();
     await expect(page.locator('.topbar-program')).toHaveText('Leadership Circle');
     await ready(page, js);
@@ -146,7 +146,7 @@ test.describe('member', () => {
       await ready(page, js);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
-      await expectAccessible(page);
+      await expectAccessible(page, js);
     }
     await signOut(page, js);
   });

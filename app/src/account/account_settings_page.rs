@@ -1,5 +1,4 @@
 use super::api::{get_account_settings, UpdateAccountSettings};
-use crate::auth::use_viewer_context;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, Lang};
 use crate::t;
@@ -11,17 +10,15 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn AccountSettingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_viewer_context();
     let query = use_query_map();
     let update = ServerAction::<UpdateAccountSettings>::new();
     let settings = Resource::new(move || update.version().get(), |_| get_account_settings());
-    // Once saved, the new language applies everywhere without a reload.
+    // Once saved, the saved language applies everywhere without a reload.
     Effect::new(move |_| {
-        if let Some(Ok(())) = update.value().get() {
-            if let Some(lang) = update.input().get().and_then(|i| Lang::parse(&i.language)) {
-                i18n.set_lang(lang);
+        if let Some(Ok(saved)) = settings.get() {
+            if update.version().get_untracked() > 0 {
+                i18n.set_lang(saved.language);
             }
-            ctx.viewer.refetch();
         }
     });
     let error = Signal::derive(move || match update.value().get() {

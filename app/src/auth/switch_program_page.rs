@@ -1,12 +1,14 @@
-use super::api::list_my_programs;
+use super::api::{list_my_programs, SwitchProgram};
 use super::viewer_context::use_viewer_context;
 use crate::i18n::use_i18n;
 use crate::t;
 use crate::ui::{ErrorMessage, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
-/// Lists the programs the person belongs to and makes one current.
+/// Lists the programs the person belongs to and makes one current (a plain form post and a
+/// full page load: every page's data depends on the current program).
 #[component]
 pub fn SwitchProgramPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -34,10 +36,10 @@ pub fn SwitchProgramPage() -> impl IntoView {
                                             Either::Left(view! { <span class="current-marker">{t!(i18n, "switch-program-current")}</span> })
                                         } else {
                                             Either::Right(view! {
-                                                <ActionForm action=ctx.switch_program>
+                                                <form method="post" action=SwitchProgram::url()>
                                                     <input type="hidden" name="program_id" value=id.to_string() />
                                                     <button type="submit" class="button">{t!(i18n, "switch-program-action")}</button>
-                                                </ActionForm>
+                                                </form>
                                             })
                                         }}
                                     </li>

@@ -43,11 +43,22 @@ fn keys_used_in_code() -> BTreeSet<String> {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
+    // Fields named in validation errors are shown through their `field-<name>` label.
+    let field = regex::Regex::new(r#"validation\(\s*"([a-z_]+)""#).unwrap();
     let mut keys = BTreeSet::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        for cap in pattern.captures_iter(&text) {
+        // Comments may show examples; only code counts.
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for cap in pattern.captures_iter(&code) {
             keys.insert(cap[1].to_string());
+        }
+        for cap in field.captures_iter(&code) {
+            keys.insert(format!("field-{}", &cap[1]));
         }
     }
     keys

@@ -75,6 +75,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     // The fixed log-ins: the first mentor and mentee, plus the admin.
     mentors[0].email = DEMO_MENTOR.to_string();
     mentees[0].email = DEMO_MENTEE.to_string();
+    mentors[0].lang = "en";
     mentees[0].lang = "fr";
     let admin = Person {
         email: DEMO_ADMIN.to_string(),

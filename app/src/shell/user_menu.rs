@@ -1,16 +1,16 @@
 use super::language_toggle::LanguageToggle;
+use crate::auth::api::SignOut;
 use crate::auth::model::Viewer;
-use crate::auth::use_viewer_context;
 use crate::i18n::use_i18n;
 use crate::t;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// Top-right menu as in the seed's screenshot. A `<details>` element, so it opens
 /// without JavaScript and is keyboard accessible.
 #[component]
 pub fn UserMenu(viewer: Viewer) -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_viewer_context();
     let initials = viewer.initials();
     let name = viewer.full_name();
     let role_key = viewer.role().map(|r| r.label_key());
@@ -26,9 +26,9 @@ pub fn UserMenu(viewer: Viewer) -> impl IntoView {
                 <li><LanguageToggle /></li>
                 <li><a class="menu-item" href="/programs">{t!(i18n, "menu-switch-program")}</a></li>
                 <li>
-                    <ActionForm action=ctx.sign_out>
+                    <form method="post" action=SignOut::url() class="inline-form">
                         <button type="submit" class="menu-item">{t!(i18n, "menu-sign-out")}</button>
-                    </ActionForm>
+                    </form>
                 </li>
             </ul>
         </details>

@@ -41,7 +41,8 @@ pub async fn postgres() -> Option<Db> {
         .await
         .expect("postgres admin connection");
     if let Db::Postgres(pool) = &admin {
-        sqlx::query(&format!("CREATE DATABASE {name}"))
+        // The name is generated above from digits and underscores only.
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(pool)
             .await
             .expect("create test database");
