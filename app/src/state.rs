@@ -41,7 +41,7 @@ pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
                     .headers
                     .get(REFERER)
                     .and_then(|v| v.to_str().ok())
-                    .and_then(|r| url_path(r))
+                    .and_then(url_path)
                     .unwrap_or_else(|| "/".to_string());
                 let mut target = format!("{back}?error={}", err.url_code());
                 if let Some(field) = err.field() {

@@ -38,7 +38,7 @@ fn people(rng: &mut Lcg, count: usize, prefix: &str, offset: usize) -> Vec<Perso
             let first = FIRST_NAMES[n % FIRST_NAMES.len()];
             let last = LAST_NAMES[(n * 7 + 3) % LAST_NAMES.len()];
             let place = *rng.pick(&PLACES);
-            let lang = if place.1 == "Québec" || rng.next() % 4 == 0 {
+            let lang = if place.1 == "Québec" || rng.next().is_multiple_of(4) {
                 "fr"
             } else {
                 "en"
@@ -49,7 +49,7 @@ fn people(rng: &mut Lcg, count: usize, prefix: &str, offset: usize) -> Vec<Perso
                 last,
                 lang,
                 place,
-                spoken: *rng.pick(&LANGUAGE_SETS),
+                spoken: rng.pick::<&str>(&LANGUAGE_SETS),
                 job: *rng.pick(&JOBS),
             }
         })
