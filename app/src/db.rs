@@ -32,11 +32,12 @@ macro_rules! with_db {
 pub enum ConnectError {
     #[error("unsupported database URL (expected sqlite:// or postgres://): {0}")]
     UnsupportedScheme(String),
-    #[error("cannot create the database directory {0}: {1}")]
-    Directory(String, std::io::Error),
-    #[error("cannot connect to the database: {0}")]
+    // Causes are attached as sources (not repeated in the text): callers print the chain.
+    #[error("cannot create the database directory {0}")]
+    Directory(String, #[source] std::io::Error),
+    #[error("cannot connect to the database")]
     Connect(#[from] sqlx::Error),
-    #[error("cannot migrate the database: {0}")]
+    #[error("cannot migrate the database")]
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 

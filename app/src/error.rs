@@ -103,7 +103,25 @@ impl AppError {
 
     /// The inverse of `url_code`, for errors a page may show from its query string.
     pub fn from_url_code(code: &str) -> Option<Self> {
-        ALL_SIMPLE.iter().find(|e| e.url_code() == code).cloned()
+        let validation = ALL_VALIDATION_CODES
+            .into_iter()
+            .map(|code| AppError::validation("", code));
+        ALL_SIMPLE
+            .iter()
+            .cloned()
+            .chain(validation)
+            .find(|e| e.url_code() == code)
+    }
+
+    /// Rebuilds the error a plain form post was redirected back with
+    /// (`?error=<code>&field=<name>`, see `state::respond`).
+    pub fn from_query(code: &str, field: Option<String>) -> Option<Self> {
+        match (AppError::from_url_code(code)?, field) {
+            (AppError::Validation { code, .. }, Some(field)) => {
+                Some(AppError::Validation { field, code })
+            }
+            (err, _) => Some(err),
+        }
     }
 
     pub fn field(&self) -> Option<&str> {
@@ -126,20 +144,21 @@ const ALL_SIMPLE: [AppError; 9] = [
     AppError::Internal,
 ];
 
+const ALL_VALIDATION_CODES: [ValidationCode; 5] = [
+    ValidationCode::Required,
+    ValidationCode::InvalidEmail,
+    ValidationCode::InvalidChoice,
+    ValidationCode::TooLong,
+    ValidationCode::TooShort,
+];
+
 /// Every message key an `AppError` can produce (used by the locale completeness test).
 pub fn all_message_keys() -> Vec<&'static str> {
-    let codes = [
-        ValidationCode::Required,
-        ValidationCode::InvalidEmail,
-        ValidationCode::InvalidChoice,
-        ValidationCode::TooLong,
-        ValidationCode::TooShort,
-    ];
     ALL_SIMPLE
         .iter()
         .map(AppError::message_key)
         .chain(
-            codes
+            ALL_VALIDATION_CODES
                 .into_iter()
                 .map(|code| AppError::validation("", code).message_key()),
         )
@@ -191,6 +210,10 @@ mod tests {
             assert_eq!(AppError::from_url_code(e.url_code()), Some(e.clone()));
         }
         assert_eq!(AppError::from_url_code("nonsense"), None);
+        assert_eq!(
+            AppError::from_query("required", Some("email".into())),
+            Some(AppError::validation("email", ValidationCode::Required))
+        );
     }
 
     #[test]

@@ -1,16 +1,13 @@
 use super::api::{get_account_settings, UpdateAccountSettings};
-use crate::error::AppError;
 use crate::i18n::{use_i18n, Lang};
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{form_error, ErrorMessage, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccountSettingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
     let update = ServerAction::<UpdateAccountSettings>::new();
     let settings = Resource::new(move || update.version().get(), |_| get_account_settings());
     // Once saved, the saved language applies everywhere without a reload.
@@ -21,20 +18,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
             }
         }
     });
-    let error = Signal::derive(move || match update.value().get() {
-        Some(Err(err)) => Some(err),
-        Some(Ok(())) => None,
-        None => query
-            .read()
-            .get("error")
-            .and_then(|c| AppError::from_url_code(&c))
-            .map(|err| match (err, query.read().get("field")) {
-                (AppError::Validation { code, .. }, Some(field)) => {
-                    AppError::Validation { field, code }
-                }
-                (err, _) => err,
-            }),
-    });
+    let error = form_error(update.value());
     let saved = move || matches!(update.value().get(), Some(Ok(())));
     view! {
         <PageHeader title=Signal::derive(move || i18n.t("account-title")) />

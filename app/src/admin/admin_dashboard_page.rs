@@ -18,37 +18,63 @@ pub fn AdminDashboardPage() -> impl IntoView {
                 match stats.await {
                     Ok(s) => Either::Left(view! {
                         <section class="tiles" aria-label=t!(i18n, "admin-stats-label")>
-                            <article class="tile" data-tile="members">
-                                <h2>{t!(i18n, "admin-tile-members")}</h2>
-                                <p class="tile-number">{s.members()}</p>
-                                <ul class="tile-breakdown">
-                                    <li>{t!(i18n, "admin-members-mentors", count = s.mentors)}</li>
-                                    <li>{t!(i18n, "admin-members-mentees", count = s.mentees)}</li>
-                                    <li>{t!(i18n, "admin-members-admins", count = s.admins)}</li>
-                                </ul>
-                            </article>
-                            <article class="tile" data-tile="relationships">
-                                <h2>{t!(i18n, "admin-tile-relationships")}</h2>
-                                <p class="tile-number">{s.relationships()}</p>
-                                <ul class="tile-breakdown">
-                                    <li>{t!(i18n, "admin-relationships-active", count = s.active_relationships)}</li>
-                                    <li>{t!(i18n, "admin-relationships-completed", count = s.completed_relationships)}</li>
-                                </ul>
-                            </article>
-                            <article class="tile" data-tile="invitations">
-                                <h2>{t!(i18n, "admin-tile-invitations")}</h2>
-                                <p class="tile-number">{s.invitations()}</p>
-                                <ul class="tile-breakdown">
-                                    <li>{t!(i18n, "admin-invitations-pending", count = s.pending_invitations)}</li>
-                                    <li>{t!(i18n, "admin-invitations-accepted", count = s.accepted_invitations)}</li>
-                                    <li>{t!(i18n, "admin-invitations-declined", count = s.declined_invitations)}</li>
-                                </ul>
-                            </article>
+                            <StatTile
+                                tile="members"
+                                title_key="admin-tile-members"
+                                total=s.members()
+                                parts=vec![
+                                    ("admin-members-mentors", s.mentors),
+                                    ("admin-members-mentees", s.mentees),
+                                    ("admin-members-admins", s.admins),
+                                ]
+                            />
+                            <StatTile
+                                tile="relationships"
+                                title_key="admin-tile-relationships"
+                                total=s.relationships()
+                                parts=vec![
+                                    ("admin-relationships-active", s.active_relationships),
+                                    ("admin-relationships-completed", s.completed_relationships),
+                                ]
+                            />
+                            <StatTile
+                                tile="invitations"
+                                title_key="admin-tile-invitations"
+                                total=s.invitations()
+                                parts=vec![
+                                    ("admin-invitations-pending", s.pending_invitations),
+                                    ("admin-invitations-accepted", s.accepted_invitations),
+                                    ("admin-invitations-declined", s.declined_invitations),
+                                ]
+                            />
                         </section>
                     }),
                     Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One statistics tile: a heading, the total, and its breakdown (`key` takes `$count`).
+#[component]
+fn StatTile(
+    tile: &'static str,
+    title_key: &'static str,
+    total: i64,
+    parts: Vec<(&'static str, i64)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <article class="tile" data-tile=tile>
+            <h2>{move || i18n.t(title_key)}</h2>
+            <p class="tile-number">{total}</p>
+            <ul class="tile-breakdown">
+                {parts
+                    .into_iter()
+                    .map(|(key, count)| view! { <li>{move || i18n.t_with(key, &[("count", count.into())])}</li> })
+                    .collect_view()}
+            </ul>
+        </article>
     }
 }

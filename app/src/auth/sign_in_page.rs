@@ -1,34 +1,19 @@
 use super::viewer_context::use_viewer_context;
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::shell::LanguageToggle;
 use crate::t;
-use crate::ui::ErrorMessage;
+use crate::ui::{form_error, ErrorMessage};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_location;
 
 /// Seed 000, step 2: e-mail, password, "stay signed in". Works as a plain form without JavaScript.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_viewer_context();
-    let query = use_query_map();
-    let error = Signal::derive(move || match ctx.sign_in.value().get() {
-        Some(Err(err)) => Some(err),
-        Some(Ok(())) => None,
-        None => query
-            .read()
-            .get("error")
-            .and_then(|code| AppError::from_url_code(&code))
-            .map(|err| match (err, query.read().get("field")) {
-                (AppError::Validation { code, .. }, Some(field)) => {
-                    AppError::Validation { field, code }
-                }
-                (err, _) => err,
-            }),
-    });
+    let error = form_error(ctx.sign_in.value());
     let pending = ctx.sign_in.pending();
     // Shown in place of a protected page, the form brings the visitor back to it.
     let location = use_location();

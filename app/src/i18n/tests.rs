@@ -43,6 +43,8 @@ fn keys_used_in_code() -> BTreeSet<String> {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
+    // Keys in (key, value) tables, e.g. a tile's breakdown; a key always has a hyphen.
+    let tuple = regex::Regex::new(r#"(?:^|[^\w])\(\s*"([a-z0-9]+(?:-[a-z0-9_]+)+)",\s"#).unwrap();
     // Fields named in validation errors are shown through their `field-<name>` label.
     let field = regex::Regex::new(r#"validation\(\s*"([a-z_]+)""#).unwrap();
     let mut keys = BTreeSet::new();
@@ -55,6 +57,9 @@ fn keys_used_in_code() -> BTreeSet<String> {
             .collect::<Vec<_>>()
             .join("\n");
         for cap in pattern.captures_iter(&code) {
+            keys.insert(cap[1].to_string());
+        }
+        for cap in tuple.captures_iter(&code) {
             keys.insert(cap[1].to_string());
         }
         for cap in field.captures_iter(&code) {
