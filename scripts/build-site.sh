@@ -18,7 +18,7 @@ rm -rf "$PKG" && mkdir -p "$PKG"
 wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name mentora \
   "target/wasm32-unknown-unknown/$DIR/frontend.wasm"
 if [ "$PROFILE" != dev ]; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types \
     "$PKG/mentora_bg.wasm" -o "$PKG/mentora_bg.wasm"
 fi

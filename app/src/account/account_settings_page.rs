@@ -1,25 +1,21 @@
 use super::api::{get_account_settings, UpdateAccountSettings};
 use crate::i18n::{use_i18n, Lang};
 use crate::t;
-use crate::ui::{form_error, ErrorMessage, PageHeader};
+use crate::ui::{query_error, ErrorMessage, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
 
+/// Language and time zone. A plain form post: it saves, then reloads this page in the
+/// saved language with a confirmation (`?saved=1`), with or without JavaScript.
 #[component]
 pub fn AccountSettingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let update = ServerAction::<UpdateAccountSettings>::new();
-    let settings = Resource::new(move || update.version().get(), |_| get_account_settings());
-    // Once saved, the saved language applies everywhere without a reload.
-    Effect::new(move |_| {
-        if let Some(Ok(saved)) = settings.get() {
-            if update.version().get_untracked() > 0 {
-                i18n.set_lang(saved.language);
-            }
-        }
-    });
-    let error = form_error(update.value());
-    let saved = move || matches!(update.value().get(), Some(Ok(())));
+    let settings = Resource::new(|| (), |_| get_account_settings());
+    let error = query_error();
+    let query = use_query_map();
+    let saved = move || query.read().get("saved").is_some();
     view! {
         <PageHeader title=Signal::derive(move || i18n.t("account-title")) />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
@@ -28,7 +24,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                     Ok(s) => Either::Left(view! {
                         <ErrorMessage error />
                         {move || saved().then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, "account-saved")}</p> })}
-                        <ActionForm action=update>
+                        <form method="post" action=UpdateAccountSettings::url()>
                             <div class="card form-card">
                                 <p><strong>{t!(i18n, "field-email")}</strong> " " {s.email.clone()}</p>
                                 <fieldset class="field">
@@ -54,7 +50,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                                 </div>
                                 <button type="submit" class="button button-primary">{t!(i18n, "account-save")}</button>
                             </div>
-                        </ActionForm>
+                        </form>
                     }),
                     Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
                 }

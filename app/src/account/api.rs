@@ -51,6 +51,7 @@ pub async fn update_account_settings(language: String, time_zone: String) -> Res
             .await?;
             expect_context::<leptos_axum::ResponseOptions>()
                 .append_header(SET_COOKIE, session::lang_cookie(lang, state.secure_cookies));
+            leptos_axum::redirect("/account?saved=1");
             Ok(())
         }
         .await,

@@ -1,5 +1,5 @@
 use super::api::{list_my_programs, SwitchProgram};
-use super::viewer_context::use_viewer_context;
+use super::viewer_context::use_viewer;
 use crate::i18n::use_i18n;
 use crate::t;
 use crate::ui::{ErrorMessage, PageHeader};
@@ -12,13 +12,12 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn SwitchProgramPage() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_viewer_context();
+    let current = use_viewer().program_id();
     let programs = Resource::new(|| (), |_| list_my_programs());
     view! {
         <PageHeader title=Signal::derive(move || i18n.t("switch-program-title")) />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
             {move || Suspend::new(async move {
-                let current = ctx.viewer.await.ok().flatten().and_then(|v| v.program_id());
                 match programs.await {
                     Ok(list) => Either::Left(view! {
                         <ul class="card-list">

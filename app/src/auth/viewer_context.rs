@@ -1,34 +1,21 @@
-use super::api::{get_viewer, SetLanguage, SignIn};
+use super::api::{get_viewer, SetLanguage};
 use super::model::Viewer;
 use crate::error::AppError;
-use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
-/// The signed-in person, and the actions that change them in place.
-/// Provided once by the `App`; refetched after sign-in. Signing out and switching program
-/// are plain form posts followed by a full page load: the whole page changes anyway.
+/// The signed-in person (loaded once per page load) and the language action.
+/// Signing in and out, switching program and saving settings are plain form posts
+/// followed by a full page load, so they work the same with JavaScript on or off.
 #[derive(Clone, Copy)]
 pub struct ViewerContext {
     pub viewer: Resource<Result<Option<Viewer>, AppError>>,
-    pub sign_in: ServerAction<SignIn>,
     pub set_language: ServerAction<SetLanguage>,
 }
 
 pub fn provide_viewer_context() -> ViewerContext {
-    let sign_in = ServerAction::<SignIn>::new();
-    let set_language = ServerAction::<SetLanguage>::new();
-    let viewer = Resource::new(move || sign_in.version().get(), |_| get_viewer());
-    // A fresh sign-in brings the person's saved language with it.
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        if let Some(Ok(Some(v))) = viewer.get() {
-            i18n.set_lang(v.language);
-        }
-    });
     let ctx = ViewerContext {
-        viewer,
-        sign_in,
-        set_language,
+        viewer: Resource::new(|| (), |_| get_viewer()),
+        set_language: ServerAction::<SetLanguage>::new(),
     };
     provide_context(ctx);
     ctx
@@ -36,4 +23,9 @@ pub fn provide_viewer_context() -> ViewerContext {
 
 pub fn use_viewer_context() -> ViewerContext {
     expect_context::<ViewerContext>()
+}
+
+/// The signed-in viewer; available inside the signed-in frame (`AppShell`).
+pub fn use_viewer() -> Viewer {
+    expect_context::<Viewer>()
 }

@@ -1,26 +1,22 @@
 use super::api::get_member_summary;
 use crate::admin::AdminDashboardPage;
-use crate::auth::use_viewer_context;
+use crate::auth::use_viewer;
 use crate::i18n::use_i18n;
 use crate::t;
 use crate::ui::ErrorMessage;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// "/": administrators land on the admin dashboard, members on their own summary.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let ctx = use_viewer_context();
-    move || {
-        Suspend::new(async move {
-            match ctx.viewer.await {
-                Ok(Some(v)) if v.is_admin() => EitherOf3::A(view! { <AdminDashboardPage /> }),
-                Ok(Some(v)) => EitherOf3::B(
-                    view! { <MemberDashboard first_name=v.first_name.clone() has_program=v.membership.is_some() /> },
-                ),
-                _ => EitherOf3::C(()),
-            }
-        })
+    let viewer = use_viewer();
+    if viewer.is_admin() {
+        Either::Left(view! { <AdminDashboardPage /> })
+    } else {
+        Either::Right(
+            view! { <MemberDashboard first_name=viewer.first_name.clone() has_program=viewer.membership.is_some() /> },
+        )
     }
 }
 

@@ -35,6 +35,8 @@ pub fn AppShell() -> impl IntoView {
 #[component]
 fn SignedInFrame(viewer: Viewer) -> impl IntoView {
     let i18n = use_i18n();
+    // Pages read the viewer from context instead of awaiting it again.
+    provide_context(viewer.clone());
     let membership = viewer.membership.clone();
     let program_name = move || membership.as_ref().map(|m| m.name(i18n.lang()).to_string());
     view! {

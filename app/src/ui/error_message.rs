@@ -3,21 +3,13 @@ use crate::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The error a form shows: its last submission's result when JavaScript ran it, otherwise
-/// the `?error=…` a plain form post was redirected back with.
-pub fn form_error<T, S>(result: S) -> Signal<Option<AppError>>
-where
-    T: Send + Sync + 'static,
-    S: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
-{
+/// The error a form was redirected back with (`?error=<code>&field=<name>`, see
+/// `state::respond`): forms are plain posts, so this is how their errors arrive.
+pub fn query_error() -> Signal<Option<AppError>> {
     let query = use_query_map();
     Signal::derive(move || {
-        result
-            .with(|r| r.as_ref().map(|r| r.as_ref().err().cloned()))
-            .unwrap_or_else(|| {
-                let query = query.read();
-                AppError::from_query(&query.get("error")?, query.get("field"))
-            })
+        let query = query.read();
+        AppError::from_query(&query.get("error")?, query.get("field"))
     })
 }
 

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
@@ -133,6 +133,10 @@ pub async fn resolve_session(
                     {
                         tracing::warn!(error = %err, "could not record session activity");
                     }
+                }
+                // Someone signed in has nothing to do on the sign-in page.
+                if request.uri().path() == "/login" {
+                    return axum::response::Redirect::to("/").into_response();
                 }
                 request.extensions_mut().insert(RequestSession {
                     token_hash,
