@@ -21,7 +21,7 @@ pub mod state;
 
 use account::AccountSettingsPage;
 use admin::AdminDashboardPage;
-use auth::{provide_viewer_context, SignInPage, SwitchProgramPage};
+use auth::{SignInPage, SwitchProgramPage};
 use dashboard::DashboardPage;
 use directory::{MenteesPage, MentorsPage};
 use i18n::{provide_i18n, Lang};
@@ -79,7 +79,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n(initial_lang());
-    provide_viewer_context();
 
     // Browser only: keep <html lang> in step with the chosen language, and mark the page
     // hydrated (browser tests wait for this marker instead of sleeping).

@@ -11,4 +11,4 @@ pub mod server;
 
 pub use sign_in_page::SignInPage;
 pub use switch_program_page::SwitchProgramPage;
-pub use viewer_context::{provide_viewer_context, use_viewer, use_viewer_context, ViewerContext};
+pub use viewer_context::use_viewer;

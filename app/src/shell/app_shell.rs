@@ -1,7 +1,8 @@
 use super::sidebar::Sidebar;
 use super::user_menu::UserMenu;
+use crate::auth::api::get_viewer;
 use crate::auth::model::Viewer;
-use crate::auth::{use_viewer_context, SignInPage};
+use crate::auth::SignInPage;
 use crate::i18n::use_i18n;
 use crate::t;
 use crate::ui::ErrorMessage;
@@ -13,12 +14,13 @@ use leptos_router::components::Outlet;
 /// and comes back to the same URL after signing in.
 #[component]
 pub fn AppShell() -> impl IntoView {
-    let ctx = use_viewer_context();
+    // Loaded once per page load: signing in or out, and switching program, are full page loads.
+    let viewer = Resource::new(|| (), |_| get_viewer());
     let i18n = use_i18n();
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
             {move || Suspend::new(async move {
-                match ctx.viewer.await {
+                match viewer.await {
                     Ok(Some(viewer)) => EitherOf3::A(view! { <SignedInFrame viewer /> }),
                     Ok(None) => EitherOf3::B(view! { <SignInPage /> }),
                     Err(err) => EitherOf3::C(view! {

@@ -1,5 +1,4 @@
 use crate::auth::api::SetLanguage;
-use crate::auth::use_viewer_context;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -9,7 +8,7 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn LanguageToggle() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_viewer_context();
+    let set_language = ServerAction::<SetLanguage>::new();
     let target = move || i18n.lang().other();
     view! {
         <form
@@ -20,7 +19,7 @@ pub fn LanguageToggle() -> impl IntoView {
                 ev.prevent_default();
                 let lang = target();
                 i18n.set_lang(lang);
-                ctx.set_language.dispatch(SetLanguage { lang: lang.code().to_string() });
+                set_language.dispatch(SetLanguage { lang: lang.code().to_string() });
             }
         >
             <input type="hidden" name="lang" value=move || target().code() />
