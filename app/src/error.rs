@@ -24,6 +24,18 @@ pub enum AppError {
     Validation { field: String, code: ValidationCode },
     #[error("conflict")]
     Conflict,
+    /// Too many failed sign-ins: an unlock link was e-mailed.
+    #[error("account locked")]
+    AccountLocked,
+    /// Deactivated in every program; `program_id` names whose contact to write to.
+    #[error("account deactivated")]
+    AccountDeactivated { program_id: i64 },
+    /// A one-time link that is unknown, used or expired.
+    #[error("link expired")]
+    LinkExpired,
+    /// A message template uses a keyword it does not offer.
+    #[error("unknown keyword {keyword} in {field}")]
+    UnknownKeyword { field: String, keyword: String },
     #[error("too many attempts")]
     RateLimited,
     /// The request could not be decoded (bad arguments, network failure).
@@ -44,6 +56,12 @@ pub enum ValidationCode {
     InvalidChoice,
     TooLong,
     TooShort,
+    /// A password below `auth::model::MIN_PASSWORD_LEN` characters.
+    PasswordTooShort,
+    /// The confirmation differs from the password.
+    Mismatch,
+    /// An account with this e-mail exists (and the password given is not its password).
+    AlreadyRegistered,
 }
 
 impl std::fmt::Display for ValidationCode {
@@ -63,10 +81,13 @@ impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::AccountLocked | AppError::AccountDeactivated { .. } => {
+                403
+            }
+            AppError::LinkExpired => 410,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
-            AppError::Validation { .. } => 422,
+            AppError::Validation { .. } | AppError::UnknownKeyword { .. } => 422,
             AppError::RateLimited => 429,
             AppError::BadRequest => 400,
             AppError::Network => 503,
@@ -87,7 +108,14 @@ impl AppError {
                 ValidationCode::InvalidChoice => "error-invalid-choice",
                 ValidationCode::TooLong => "error-too-long",
                 ValidationCode::TooShort => "error-too-short",
+                ValidationCode::PasswordTooShort => "error-password-too-short",
+                ValidationCode::Mismatch => "error-mismatch",
+                ValidationCode::AlreadyRegistered => "error-already-registered",
             },
+            AppError::AccountLocked => "error-account-locked",
+            AppError::AccountDeactivated { .. } => "error-account-deactivated",
+            AppError::LinkExpired => "error-link-expired",
+            AppError::UnknownKeyword { .. } => "error-unknown-keyword",
             AppError::Conflict => "error-conflict",
             AppError::RateLimited => "error-rate-limited",
             AppError::BadRequest => "error-bad-request",
@@ -120,19 +148,39 @@ impl AppError {
             (AppError::Validation { code, .. }, Some(field)) => {
                 Some(AppError::Validation { field, code })
             }
+            (AppError::AccountDeactivated { .. }, Some(field)) => {
+                Some(AppError::AccountDeactivated {
+                    program_id: field.parse().ok()?,
+                })
+            }
             (err, _) => Some(err),
         }
     }
 
+    /// The form field an error is about.
     pub fn field(&self) -> Option<&str> {
         match self {
-            AppError::Validation { field, .. } => Some(field),
+            AppError::Validation { field, .. } | AppError::UnknownKeyword { field, .. } => {
+                Some(field)
+            }
             _ => None,
+        }
+    }
+
+    /// What travels in `?field=` after a plain form post: the field, or the program
+    /// whose contact a deactivated person should write to.
+    pub fn url_detail(&self) -> Option<String> {
+        match self {
+            AppError::AccountDeactivated { program_id } => Some(program_id.to_string()),
+            other => other.field().map(str::to_string),
         }
     }
 }
 
-const ALL_SIMPLE: [AppError; 9] = [
+const ALL_SIMPLE: [AppError; 12] = [
+    AppError::AccountLocked,
+    AppError::AccountDeactivated { program_id: 0 },
+    AppError::LinkExpired,
     AppError::Unauthenticated,
     AppError::Forbidden,
     AppError::NotFound,
@@ -144,7 +192,10 @@ const ALL_SIMPLE: [AppError; 9] = [
     AppError::Internal,
 ];
 
-const ALL_VALIDATION_CODES: [ValidationCode; 5] = [
+const ALL_VALIDATION_CODES: [ValidationCode; 8] = [
+    ValidationCode::PasswordTooShort,
+    ValidationCode::Mismatch,
+    ValidationCode::AlreadyRegistered,
     ValidationCode::Required,
     ValidationCode::InvalidEmail,
     ValidationCode::InvalidChoice,
@@ -162,6 +213,7 @@ pub fn all_message_keys() -> Vec<&'static str> {
                 .into_iter()
                 .map(|code| AppError::validation("", code).message_key()),
         )
+        .chain(["error-unknown-keyword"])
         .collect()
 }
 

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod directory;
 pub mod error;
 pub mod i18n;
+pub mod messaging;
 pub mod relationships;
 pub mod shell;
 pub mod ui;
@@ -21,7 +22,10 @@ pub mod state;
 
 use account::AccountSettingsPage;
 use admin::AdminDashboardPage;
-use auth::{SignInPage, SwitchProgramPage};
+use auth::{
+    ForgotPasswordPage, JoinPage, PasswordLinkPage, ResendUnlockPage, SignInPage,
+    SwitchProgramPage, UnlockPage,
+};
 use dashboard::DashboardPage;
 use directory::{MenteesPage, MentorsPage};
 use i18n::{provide_i18n, Lang};
@@ -97,6 +101,11 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=SignInPage ssr=SsrMode::Async />
+                <Route path=path!("/join/:token") view=JoinPage ssr=SsrMode::Async />
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                <Route path=path!("/password/:token") view=PasswordLinkPage ssr=SsrMode::Async />
+                <Route path=path!("/unlock") view=ResendUnlockPage ssr=SsrMode::Async />
+                <Route path=path!("/unlock/:token") view=UnlockPage ssr=SsrMode::Async />
                 <ParentRoute path=path!("") view=AppShell ssr=SsrMode::Async>
                     <Route path=path!("/") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/connections") view=ConnectionsPage ssr=SsrMode::Async />

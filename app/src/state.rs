@@ -10,6 +10,12 @@ pub struct AppState {
     pub db: Db,
     /// Set when the public base URL is https: cookies then carry `Secure`.
     pub secure_cookies: bool,
+    /// The public URL, without a trailing slash: links in e-mails start with it.
+    pub base_url: String,
+    /// Behind a reverse proxy: take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
+    /// Shared secret of the delivery-report webhook; `None` disables it.
+    pub email_webhook_secret: Option<String>,
 }
 
 pub fn app_state() -> AppResult<AppState> {
@@ -44,7 +50,7 @@ pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
                     .and_then(url_path)
                     .unwrap_or_else(|| "/".to_string());
                 let mut target = format!("{back}?error={}", err.url_code());
-                if let Some(field) = err.field() {
+                if let Some(field) = err.url_detail() {
                     target.push_str(&format!("&field={field}"));
                 }
                 leptos_axum::redirect(&target);

@@ -11,8 +11,10 @@ use app::i18n::Lang;
 use app::seed::{DEMO_ADMIN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD};
 use chrono::{Duration, Utc};
 
+const BASE: &str = "http://mentora.test";
+
 async fn session_of(db: &Db, email: &str) -> RequestSession {
-    let signed_in = service::sign_in(db, email, DEMO_PASSWORD, false)
+    let signed_in = service::sign_in(db, BASE, "10.0.0.1", email, DEMO_PASSWORD, false)
         .await
         .expect("sign in");
     let token_hash = hash_token(&signed_in.token);
@@ -66,32 +68,46 @@ async fn demo_seed_is_realistic_and_idempotent() {
 async fn sign_in_accepts_only_the_right_password() {
     for db in support::databases().await {
         let db = support::demo(db).await;
-        let ok = service::sign_in(&db, "  Mentor@Demo.TEST ", DEMO_PASSWORD, true)
-            .await
-            .unwrap();
+        let ok = service::sign_in(
+            &db,
+            BASE,
+            "10.0.0.1",
+            "  Mentor@Demo.TEST ",
+            DEMO_PASSWORD,
+            true,
+        )
+        .await
+        .unwrap();
         assert!(ok.persistent);
         assert_eq!(
-            service::sign_in(&db, DEMO_MENTOR, "wrong", false)
+            service::sign_in(&db, BASE, "10.0.0.1", DEMO_MENTOR, "wrong", false)
                 .await
                 .err(),
             Some(AppError::InvalidCredentials)
         );
         assert_eq!(
-            service::sign_in(&db, "nobody@demo.test", DEMO_PASSWORD, false)
-                .await
-                .err(),
+            service::sign_in(
+                &db,
+                BASE,
+                "10.0.0.1",
+                "nobody@demo.test",
+                DEMO_PASSWORD,
+                false
+            )
+            .await
+            .err(),
             Some(AppError::InvalidCredentials),
             "an unknown e-mail fails exactly like a wrong password"
         );
         assert_eq!(
-            service::sign_in(&db, "", "x", false)
+            service::sign_in(&db, BASE, "10.0.0.1", "", "x", false)
                 .await
                 .err()
                 .and_then(|e| e.field().map(String::from)),
             Some("email".to_string())
         );
         assert_eq!(
-            service::sign_in(&db, DEMO_MENTOR, "", false)
+            service::sign_in(&db, BASE, "10.0.0.1", DEMO_MENTOR, "", false)
                 .await
                 .err()
                 .and_then(|e| e.field().map(String::from)),
@@ -155,7 +171,7 @@ async fn sessions_expire_end_and_follow_deactivation() {
                 .is_none()
         );
         assert_eq!(
-            service::sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD, false)
+            service::sign_in(&db, BASE, "10.0.0.1", DEMO_MENTEE, DEMO_PASSWORD, false)
                 .await
                 .err(),
             Some(AppError::InvalidCredentials)

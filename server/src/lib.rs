@@ -1,4 +1,6 @@
 //! The Mentora server: HTTP routes, the Leptos renderer, background workers.
+pub mod email_hooks;
+pub mod mailer;
 pub mod workers;
 
 use app::auth::server::session::resolve_session;
@@ -7,7 +9,7 @@ use app::{shell, App};
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -58,6 +60,8 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
     };
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/e/o/{file}", get(email_hooks::open_pixel))
+        .route("/webhooks/email", post(email_hooks::provider_webhook))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())

@@ -3,6 +3,7 @@ use anyhow::{bail, Context};
 use app::db::{Db, DEFAULT_DATABASE_URL};
 use app::state::AppState;
 use clap::{Args, Parser, Subcommand};
+use server::mailer::{MailWorker, SmtpSettings, TlsMode, WorkerOptions};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -40,9 +41,73 @@ struct ServeArgs {
     /// The public URL people use (e.g. https://mentoring.example.org); https makes cookies Secure
     #[arg(long, env = "BASE_URL")]
     base_url: Option<url::Url>,
+    /// Behind a reverse proxy: read the client address from X-Forwarded-For (for rate limits)
+    #[arg(long, env = "TRUST_PROXY")]
+    trust_proxy: bool,
     /// Directory holding the built browser assets (pkg/ inside it)
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     site_root: String,
+    #[command(flatten)]
+    mail: MailArgs,
+}
+
+#[derive(Args)]
+struct MailArgs {
+    /// SMTP relay host. Without it, e-mails are only recorded (readable in the admin e-mail log)
+    #[arg(long, env = "SMTP_HOST")]
+    smtp_host: Option<String>,
+    /// SMTP port [default: 587 with starttls, 465 with tls, 25 with none]
+    #[arg(long, env = "SMTP_PORT")]
+    smtp_port: Option<u16>,
+    /// Connection security towards the relay
+    #[arg(long, env = "SMTP_TLS", value_enum, default_value = "starttls")]
+    smtp_tls: TlsMode,
+    #[arg(long, env = "SMTP_USERNAME")]
+    smtp_username: Option<String>,
+    #[arg(long, env = "SMTP_PASSWORD", hide_env_values = true)]
+    smtp_password: Option<String>,
+    /// Sender of every e-mail, e.g. "Mentoring Program <mentoring@example.org>"
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Mentora <no-reply@localhost>"
+    )]
+    mail_from: String,
+    /// Shared secret for POST /webhooks/email (HMAC-SHA256); the webhook is off without it
+    #[arg(long, env = "EMAIL_WEBHOOK_SECRET", hide_env_values = true)]
+    email_webhook_secret: Option<String>,
+    /// Seconds a worker reserves the messages it is sending
+    #[arg(long, env = "MAIL_LEASE_SECONDS", default_value_t = 120)]
+    mail_lease_seconds: i64,
+    /// First retry delay in seconds after a temporary failure (doubles each time)
+    #[arg(long, env = "MAIL_RETRY_SECONDS", default_value_t = 30)]
+    mail_retry_seconds: i64,
+}
+
+impl MailArgs {
+    fn settings(&self, base_url: &url::Url) -> anyhow::Result<Option<SmtpSettings>> {
+        let Some(host) = self.smtp_host.clone() else {
+            return Ok(None);
+        };
+        let from: lettre::message::Mailbox = self
+            .mail_from
+            .parse()
+            .with_context(|| format!("MAIL_FROM is not a valid sender: {}", self.mail_from))?;
+        let port = self.smtp_port.unwrap_or(match self.smtp_tls {
+            TlsMode::Starttls => 587,
+            TlsMode::Tls => 465,
+            TlsMode::None => 25,
+        });
+        Ok(Some(SmtpSettings {
+            host,
+            port,
+            tls: self.smtp_tls,
+            username: self.smtp_username.clone(),
+            password: self.smtp_password.clone(),
+            message_id_domain: base_url.host_str().unwrap_or("localhost").to_string(),
+            from,
+        }))
+    }
 }
 
 #[derive(Args)]
@@ -143,11 +208,12 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         .base_url
         .as_ref()
         .is_some_and(|u| u.scheme() == "https");
-    let base_url = args
-        .base_url
-        .as_ref()
-        .map(|u| u.as_str().trim_end_matches('/').to_string())
-        .unwrap_or_else(|| format!("http://{}", args.bind));
+    let public_url = match &args.base_url {
+        Some(url) => url.clone(),
+        None => url::Url::parse(&format!("http://{}", args.bind))?,
+    };
+    let base_url = public_url.as_str().trim_end_matches('/').to_string();
+    let smtp = args.mail.settings(&public_url)?;
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
@@ -155,9 +221,28 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     let state = AppState {
         db: db.clone(),
         secure_cookies,
+        base_url: base_url.clone(),
+        trust_proxy: args.trust_proxy,
+        email_webhook_secret: args.mail.email_webhook_secret.clone(),
     };
     let router = server::router(state, server::leptos_options(&args.site_root));
     let sweeper = server::workers::spawn_session_sweeper(db.clone());
+    let mailer = match smtp {
+        Some(settings) => {
+            let options = WorkerOptions {
+                lease: chrono::Duration::seconds(args.mail.mail_lease_seconds.max(1)),
+                backoff: chrono::Duration::seconds(args.mail.mail_retry_seconds.max(1)),
+                ..WorkerOptions::default()
+            };
+            tracing::info!(host = %settings.host, port = settings.port, "sending e-mail through SMTP");
+            let worker = MailWorker::new(db.clone(), settings, options)?;
+            Some(tokio::spawn(worker.run()))
+        }
+        None => {
+            tracing::warn!("no SMTP_HOST: e-mails are recorded in the e-mail log but not sent");
+            None
+        }
+    };
 
     println!(
         "Mentora is running at {base_url}  (database: {})",
@@ -167,11 +252,17 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         print_demo_logins();
     }
     tracing::info!(bind = %args.bind, "listening");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server error")?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
     sweeper.abort();
+    if let Some(mailer) = mailer {
+        mailer.abort();
+    }
     db.close().await;
     Ok(())
 }

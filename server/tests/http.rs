@@ -9,12 +9,17 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+const WEBHOOK_SECRET: &str = "test-webhook-secret";
+
 async fn demo_router() -> Router {
     let db = support::demo(support::sqlite().await).await;
     server::router(
         AppState {
             db,
             secure_cookies: false,
+            base_url: "http://mentora.test".into(),
+            trust_proxy: false,
+            email_webhook_secret: Some(WEBHOOK_SECRET.into()),
         },
         server::leptos_options("target/site"),
     )

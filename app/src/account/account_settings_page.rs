@@ -1,7 +1,7 @@
 use super::api::{get_account_settings, UpdateAccountSettings};
 use crate::i18n::{use_i18n, Lang};
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader};
+use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -24,6 +24,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                     Ok(s) => Either::Left(view! {
                         <ErrorMessage error />
                         {move || saved().then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, "account-saved")}</p> })}
+                        <QueryNotice name="welcome" key="join-welcome" />
                         <form method="post" action=UpdateAccountSettings::url()>
                             <div class="card form-card">
                                 <p><strong>{t!(i18n, "field-email")}</strong> " " {s.email.clone()}</p>

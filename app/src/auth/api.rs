@@ -1,5 +1,5 @@
 //! Server functions for sign-in, sign-out, the viewer, language and program switching.
-use crate::auth::model::{ProgramMembership, Viewer};
+use crate::auth::model::{InvitationInfo, PasswordLinkKind, ProgramMembership, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -19,27 +19,21 @@ pub async fn sign_in(
     remember: Option<String>,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::server::{service, session};
+    use crate::auth::server::{rate_limit, service, session};
     use crate::state::{app_state, respond};
-    use http::header::SET_COOKIE;
     respond(
         async {
             let state = app_state()?;
-            let signed_in =
-                service::sign_in(&state.db, &email, &password, remember.is_some()).await?;
-            let response = expect_context::<leptos_axum::ResponseOptions>();
-            response.append_header(
-                SET_COOKIE,
-                session::session_cookie(
-                    &signed_in.token,
-                    signed_in.persistent,
-                    state.secure_cookies,
-                ),
-            );
-            response.append_header(
-                SET_COOKIE,
-                session::lang_cookie(signed_in.language, state.secure_cookies),
-            );
+            let signed_in = service::sign_in(
+                &state.db,
+                &state.base_url,
+                &rate_limit::request_ip(),
+                &email,
+                &password,
+                remember.is_some(),
+            )
+            .await?;
+            session::set_session_cookies(&signed_in, state.secure_cookies);
             leptos_axum::redirect(&service::safe_next_path(next.as_deref()));
             Ok(())
         }
@@ -114,6 +108,169 @@ pub async fn switch_program(program_id: i64) -> Result<(), AppError> {
             service::switch_program(&app_state()?.db, &session, program_id).await?;
             leptos_axum::redirect("/");
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// What the invitation link's registration page shows. Anyone with the link.
+#[server(endpoint = "invitation")]
+pub async fn get_invitation(token: String) -> Result<InvitationInfo, AppError> {
+    use crate::auth::server::registration;
+    use crate::state::{app_state, respond};
+    respond(async { registration::invitation(&app_state()?.db, &token).await }.await)
+}
+
+/// Registers through a program's invitation link, then signs the new member in.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "register")]
+pub async fn register(
+    token: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    password: String,
+    password_confirm: String,
+    role: String,
+    language: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::registration::{self, Registration};
+    use crate::auth::server::{rate_limit, session};
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let state = app_state()?;
+            let form = Registration {
+                first_name,
+                last_name,
+                email,
+                password,
+                password_confirm,
+                role,
+                language,
+            };
+            let signed_in = registration::register(
+                &state.db,
+                &state.base_url,
+                &rate_limit::request_ip(),
+                &token,
+                form,
+            )
+            .await?;
+            session::set_session_cookies(&signed_in, state.secure_cookies);
+            leptos_axum::redirect("/account?welcome=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// "Forgot password?". Always the same answer, whether the address exists or not.
+#[server(endpoint = "forgot_password")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use crate::auth::server::{rate_limit, recovery};
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let state = app_state()?;
+            recovery::request_password_reset(
+                &state.db,
+                &state.base_url,
+                &rate_limit::request_ip(),
+                &email,
+            )
+            .await?;
+            leptos_axum::redirect("/forgot-password?sent=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Whether a set/reset-password link still works (opening the page does not use it up).
+#[server(endpoint = "password_link")]
+pub async fn get_password_link(token: String) -> Result<PasswordLinkKind, AppError> {
+    use crate::auth::server::recovery;
+    use crate::state::{app_state, respond};
+    respond(async { recovery::password_link_kind(&app_state()?.db, &token).await }.await)
+}
+
+/// Sets the password from a link and signs the person in.
+#[server(endpoint = "set_password")]
+pub async fn set_password_from_link(
+    token: String,
+    password: String,
+    password_confirm: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::{recovery, session};
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let state = app_state()?;
+            let signed_in = recovery::complete_password_link(
+                &state.db,
+                &state.base_url,
+                &token,
+                &password,
+                &password_confirm,
+            )
+            .await?;
+            session::set_session_cookies(&signed_in, state.secure_cookies);
+            leptos_axum::redirect("/?password_set=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Opens an unlock link (a button on the page, so mail scanners that follow links
+/// cannot use it up).
+#[server(endpoint = "unlock")]
+pub async fn unlock_account(token: String) -> Result<(), AppError> {
+    use crate::auth::server::recovery;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            recovery::unlock_account(&app_state()?.db, &token).await?;
+            leptos_axum::redirect("/login?unlocked=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// "Didn't receive unlock instructions?". Same answer whatever the address.
+#[server(endpoint = "resend_unlock")]
+pub async fn resend_unlock(email: String) -> Result<(), AppError> {
+    use crate::auth::server::{rate_limit, recovery};
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let state = app_state()?;
+            recovery::resend_unlock(
+                &state.db,
+                &state.base_url,
+                &rate_limit::request_ip(),
+                &email,
+            )
+            .await?;
+            leptos_axum::redirect("/unlock?sent=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The contact address a deactivated member is told to write to.
+#[server(endpoint = "program_contact")]
+pub async fn get_program_contact(program_id: i64) -> Result<String, AppError> {
+    use crate::auth::server::repo;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            repo::program_contact(&app_state()?.db, program_id)
+                .await?
+                .ok_or(AppError::NotFound)
         }
         .await,
     )

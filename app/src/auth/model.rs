@@ -87,7 +87,60 @@ impl Viewer {
             .chars()
             .take(1)
             .chain(self.last_name.chars().take(1))
+            // Per-char simple upper case: `str::to_uppercase` drags a 14 KB Unicode table
+            // into the browser bundle.
+            .flat_map(char::to_uppercase)
             .collect::<String>()
-            .to_uppercase()
+    }
+}
+
+/// The shortest password accepted (length beats complexity rules; NIST SP 800-63B).
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// A cheap plausibility check: the real test of an address is the e-mail we send to it.
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && email.len() <= 254
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// What the invitation-link registration page shows about the program.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationInfo {
+    pub name_en: String,
+    pub name_fr: String,
+    pub roles: Vec<Role>,
+}
+
+/// A one-time link's state, for the page that opens it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PasswordLinkKind {
+    /// Chosen after an import: "Choose your password".
+    SetPassword,
+    /// After "Forgot password?".
+    ResetPassword,
+}
+
+#[cfg(test)]
+mod email_tests {
+    use super::is_plausible_email;
+
+    #[test]
+    fn plausible_emails() {
+        for ok in ["a@b.co", "zoé.roy+x@exemple.québec"] {
+            assert!(is_plausible_email(ok), "{ok}");
+        }
+        for bad in [
+            "", "a", "a@b", "@b.co", "a@.co", "a@b.", "a b@c.co", "a@b@c.co",
+        ] {
+            assert!(!is_plausible_email(bad), "{bad}");
+        }
     }
 }

@@ -1,8 +1,9 @@
-use super::api::SignIn;
+use super::api::{get_program_contact, SignIn};
+use super::auth_card::AuthCard;
+use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::shell::LanguageToggle;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage};
+use crate::ui::{query_error, ErrorMessage, QueryNotice};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_location;
@@ -24,34 +25,61 @@ pub fn SignInPage() -> impl IntoView {
             path
         }
     };
+    let deactivated = move || match error.get() {
+        Some(AppError::AccountDeactivated { program_id }) => Some(program_id),
+        _ => None,
+    };
+    let other_error = Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::AccountDeactivated { .. }))
+    });
     view! {
-        <main id="main" class="auth-page">
-            <div class="auth-card">
-                <p class="brand brand-large">{t!(i18n, "app-name")}</p>
-                <h1>{t!(i18n, "sign-in-title")}</h1>
-                <ErrorMessage error />
-                <form method="post" action=SignIn::url()>
-                    <input type="hidden" name="next" value=next />
-                    <div class="field">
-                        <label for="email">{t!(i18n, "field-email")}</label>
-                        <input id="email" type="email" name="email" autocomplete="username" required />
-                    </div>
-                    <div class="field">
-                        <label for="password">{t!(i18n, "field-password")}</label>
-                        <input id="password" type="password" name="password" autocomplete="current-password" required />
-                    </div>
-                    <div class="field field-checkbox">
-                        <input id="remember" type="checkbox" name="remember" />
-                        <label for="remember">{t!(i18n, "sign-in-remember")}</label>
-                    </div>
-                    <button type="submit" class="button button-primary button-block">
-                        {t!(i18n, "sign-in-submit")}
-                    </button>
-                </form>
-                <div class="auth-language">
-                    <LanguageToggle />
+        <AuthCard title_key="sign-in-title">
+            <QueryNotice name="unlocked" key="sign-in-unlocked" />
+            <ErrorMessage error=other_error />
+            {move || deactivated().map(|program_id| view! { <DeactivatedNotice program_id /> })}
+            <form method="post" action=SignIn::url()>
+                <input type="hidden" name="next" value=next />
+                <div class="field">
+                    <label for="email">{t!(i18n, "field-email")}</label>
+                    <input id="email" type="email" name="email" autocomplete="username" required />
                 </div>
-            </div>
-        </main>
+                <div class="field">
+                    <label for="password">{t!(i18n, "field-password")}</label>
+                    <input id="password" type="password" name="password" autocomplete="current-password" required />
+                </div>
+                <div class="field field-checkbox">
+                    <input id="remember" type="checkbox" name="remember" />
+                    <label for="remember">{t!(i18n, "sign-in-remember")}</label>
+                </div>
+                <button type="submit" class="button button-primary button-block">
+                    {t!(i18n, "sign-in-submit")}
+                </button>
+            </form>
+            <ul class="auth-links">
+                <li><a href="/forgot-password">{t!(i18n, "sign-in-forgot")}</a></li>
+                <li><a href="/unlock">{t!(i18n, "sign-in-no-unlock")}</a></li>
+            </ul>
+        </AuthCard>
+    }
+}
+
+/// "Your account has been deactivated. Please e-mail {program contact}…", with the
+/// contact looked up on the server (never taken from the URL).
+#[component]
+fn DeactivatedNotice(program_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let contact = Resource::new(move || program_id, get_program_contact);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let text = match contact.await {
+                    Ok(email) => i18n.t_with("error-account-deactivated", &[("contact", email.into())]),
+                    Err(_) => i18n.t("error-account-deactivated-generic"),
+                };
+                view! { <p class="alert alert-error" role="alert">{text}</p> }
+            })}
+        </Suspense>
     }
 }

@@ -3,7 +3,7 @@ use crate::admin::AdminDashboardPage;
 use crate::auth::use_viewer;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::ErrorMessage;
+use crate::ui::{ErrorMessage, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -11,12 +11,16 @@ use leptos::prelude::*;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let viewer = use_viewer();
-    if viewer.is_admin() {
+    let page = if viewer.is_admin() {
         Either::Left(view! { <AdminDashboardPage /> })
     } else {
         Either::Right(
             view! { <MemberDashboard first_name=viewer.first_name.clone() has_program=viewer.membership.is_some() /> },
         )
+    };
+    view! {
+        <QueryNotice name="password_set" key="password-set-notice" />
+        {page}
     }
 }
 

@@ -12,16 +12,27 @@ use leptos::prelude::*;
 use std::sync::OnceLock;
 
 /// The Fluent files of each language, in `locales/<lang>/<name>.ftl`.
-pub const LOCALE_FILES: [&str; 6] = ["common", "auth", "shell", "dashboard", "admin", "errors"];
+pub const LOCALE_FILES: [&str; 8] = [
+    "common",
+    "auth",
+    "accounts",
+    "shell",
+    "dashboard",
+    "admin",
+    "messaging",
+    "errors",
+];
 
 macro_rules! locale_sources {
     ($lang:literal) => {
         [
             include_str!(concat!("../../../locales/", $lang, "/common.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/auth.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/accounts.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/shell.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/dashboard.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/admin.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/messaging.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
         ]
     };
@@ -29,7 +40,7 @@ macro_rules! locale_sources {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn sources(lang: Lang) -> [&'static str; 6] {
+fn sources(lang: Lang) -> [&'static str; 8] {
     match lang {
         Lang::En => locale_sources!("en"),
         Lang::Fr => locale_sources!("fr"),

@@ -89,6 +89,11 @@ fn every_key_used_by_the_code_exists_in_both_languages() {
             .map(String::from),
     );
     used.extend((1..=12).map(|m| format!("month-{m}")));
+    use crate::messaging::model::EmailStatus;
+    use crate::messaging::template::{TemplateCategory, SYSTEM_TEMPLATES};
+    used.extend(EmailStatus::ALL.map(|s| s.label_key().to_string()));
+    used.extend(TemplateCategory::ALL.map(|c| c.label_key().to_string()));
+    used.extend(SYSTEM_TEMPLATES.map(|t| t.name_key()));
     assert!(used.len() > 30, "key scan found too little: {used:?}");
     for lang in Lang::ALL {
         let defined = keys_of(lang);

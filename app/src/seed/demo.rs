@@ -12,6 +12,8 @@ pub const DEMO_MENTEE: &str = "mentee@demo.test";
 /// Demo data only.
 pub const DEMO_PASSWORD: &str = "demo-password";
 const DEMO_SLUG: &str = "demo";
+/// The demo program's invitation link is `/join/demo-invitation` (demo data only).
+pub const DEMO_INVITE_TOKEN: &str = "demo-invitation";
 const MENTORS: usize = 30;
 const MENTEES: usize = 30;
 
@@ -58,7 +60,11 @@ fn people(rng: &mut Lcg, count: usize, prefix: &str, offset: usize) -> Vec<Perso
 
 /// Whether the demo program exists (the server then prints the demo log-ins).
 pub async fn demo_present(db: &Db) -> sqlx::Result<bool> {
-    Ok(repo::program_id_by_slug(db, DEMO_SLUG).await?.is_some())
+    Ok(demo_program_id(db).await?.is_some())
+}
+
+pub async fn demo_program_id(db: &Db) -> sqlx::Result<Option<i64>> {
+    repo::program_id_by_slug(db, DEMO_SLUG).await
 }
 
 /// Creates the demo data once; a second run changes nothing.
@@ -131,6 +137,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         now,
     )
     .await?;
+    repo::set_invite_token(db, program, DEMO_INVITE_TOKEN).await?;
     let mut members: Vec<(i64, &str)> = vec![(admin_id, "admin")];
     members.extend(mentor_ids.iter().map(|id| (*id, "mentor")));
     members.extend(mentee_ids.iter().map(|id| (*id, "mentee")));

@@ -163,3 +163,12 @@ pub async fn count_users_with_domain(db: &Db, domain: &str) -> sqlx::Result<i64>
         .fetch_one(pool)
         .await)
 }
+
+pub async fn set_invite_token(db: &Db, program_id: i64, token: &str) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query("UPDATE programs SET invite_token = $1 WHERE id = $2")
+        .bind(token)
+        .bind(program_id)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}

@@ -15,6 +15,16 @@ pub fn query_error() -> Signal<Option<AppError>> {
 
 /// The translated text of an error; validation errors name their field.
 pub fn error_text(i18n: I18n, err: &AppError) -> String {
+    if let AppError::UnknownKeyword { field, keyword } = err {
+        let label = i18n.t(&format!("field-{field}"));
+        return i18n.t_with(
+            err.message_key(),
+            &[
+                ("field", label.into()),
+                ("keyword", format!("{{{keyword}}}").into()),
+            ],
+        );
+    }
     match err.field() {
         Some(field) => {
             let label = i18n.t(&format!("field-{field}"));

@@ -1,6 +1,8 @@
 //! Small shared pieces of UI.
 mod error_message;
 mod page_header;
+mod query_notice;
 
 pub use error_message::{error_text, query_error, ErrorMessage};
 pub use page_header::PageHeader;
+pub use query_notice::QueryNotice;

@@ -69,3 +69,34 @@ pub async fn demo(db: Db) -> Db {
     app::seed::seed_demo(&db).await.expect("seed demo");
     db
 }
+
+/// Adds a member (no password) to a program; returns the user's id.
+pub async fn add_member(
+    db: &Db,
+    program_id: i64,
+    email: &str,
+    lang: &str,
+    role: app::auth::model::Role,
+) -> i64 {
+    use app::auth::server::repo;
+    let now = chrono::Utc::now();
+    let mut tx = db.begin().await.unwrap();
+    let id = repo::insert_user(
+        &mut tx,
+        &repo::NewMember {
+            email,
+            password_hash: None,
+            first_name: "Test",
+            last_name: email.split('@').next().unwrap(),
+            language: lang,
+            now,
+        },
+    )
+    .await
+    .unwrap();
+    repo::insert_membership(&mut tx, id, program_id, role, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}

@@ -6,7 +6,7 @@ use crate::with_db;
 pub async fn program_stats(db: &Db, program_id: i64) -> sqlx::Result<AdminStats> {
     let roles: Vec<(String, i64)> = with_db!(db, pool => sqlx::query_as(
         "SELECT m.role, COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.program_id = $1 AND u.is_active = TRUE GROUP BY m.role",
+         WHERE m.program_id = $1 AND m.is_active = TRUE AND u.is_active = TRUE GROUP BY m.role",
     )
     .bind(program_id)
     .fetch_all(pool)

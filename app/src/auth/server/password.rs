@@ -44,3 +44,27 @@ mod tests {
         assert_ne!(hash, hash_password("correct horse"), "salts must differ");
     }
 }
+
+/// Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> crate::error::AppResult<T> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| crate::error::AppError::Internal)
+}
+
+pub async fn verify_password_blocking(password: &str, hash: &str) -> crate::error::AppResult<bool> {
+    let (password, hash) = (password.to_string(), hash.to_string());
+    blocking(move || verify_password(&password, &hash)).await
+}
+
+pub async fn verify_against_dummy_blocking(password: &str) -> crate::error::AppResult<()> {
+    let password = password.to_string();
+    blocking(move || verify_against_dummy(&password)).await
+}
+
+pub async fn hash_password_blocking(password: &str) -> crate::error::AppResult<String> {
+    let password = password.to_string();
+    blocking(move || hash_password(&password)).await
+}

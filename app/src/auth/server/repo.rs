@@ -1,8 +1,8 @@
 //! SQL for sign-in and sessions.
 use crate::auth::model::{ProgramMembership, Role, Viewer};
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::i18n::Lang;
-use crate::with_db;
+use crate::{with_db, with_tx};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, sqlx::FromRow)]
@@ -10,11 +10,15 @@ pub struct LoginRow {
     pub id: i64,
     pub password_hash: Option<String>,
     pub is_active: bool,
+    pub failed_sign_ins: i32,
+    pub locked_at: Option<DateTime<Utc>>,
+    pub first_name: String,
 }
 
 pub async fn find_login(db: &Db, email: &str) -> sqlx::Result<Option<LoginRow>> {
     with_db!(db, pool => sqlx::query_as::<_, LoginRow>(
-        "SELECT id, password_hash, is_active FROM users WHERE email = $1",
+        "SELECT id, password_hash, is_active, failed_sign_ins, locked_at, first_name
+         FROM users WHERE email = $1 AND deleted_at IS NULL",
     )
     .bind(email)
     .fetch_optional(pool)
@@ -37,22 +41,6 @@ pub struct NewSession<'a> {
     pub persistent: bool,
     pub now: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
-}
-
-pub async fn insert_session(db: &Db, s: NewSession<'_>) -> sqlx::Result<()> {
-    with_db!(db, pool => sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, program_id, persistent, created_at, last_seen_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $5, $6)",
-    )
-    .bind(s.token_hash)
-    .bind(s.user_id)
-    .bind(s.program_id)
-    .bind(s.persistent)
-    .bind(s.now)
-    .bind(s.expires_at)
-    .execute(pool)
-    .await
-    .map(|_| ()))
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -113,6 +101,10 @@ pub async fn find_session(
     .await)?;
     let Some(row) = row else { return Ok(None) };
     let memberships = list_memberships(db, row.user_id).await?;
+    // Deactivated in every program: the session no longer grants anything.
+    if memberships.is_empty() {
+        return Ok(None);
+    }
     let membership = memberships
         .iter()
         .find(|m| Some(m.program_id) == row.program_id)
@@ -139,7 +131,7 @@ pub async fn list_memberships(db: &Db, user_id: i64) -> sqlx::Result<Vec<Program
     let rows = with_db!(db, pool => sqlx::query_as::<_, MembershipRow>(
         "SELECT m.program_id, p.name_en, p.name_fr, m.role
          FROM memberships m JOIN programs p ON p.id = m.program_id
-         WHERE m.user_id = $1
+         WHERE m.user_id = $1 AND m.is_active = TRUE
          ORDER BY m.joined_at, p.id",
     )
     .bind(user_id)
@@ -198,4 +190,296 @@ pub async fn set_user_language(db: &Db, user_id: i64, lang: Lang) -> sqlx::Resul
         .execute(pool)
         .await
         .map(|_| ()))
+}
+
+/// The strictest lockout threshold among the person's programs.
+pub async fn lockout_threshold(db: &Db, user_id: i64) -> sqlx::Result<i64> {
+    let min: Option<i64> = with_db!(db, pool => sqlx::query_scalar(
+        "SELECT MIN(CAST(p.lockout_threshold AS BIGINT)) FROM memberships m
+         JOIN programs p ON p.id = m.program_id WHERE m.user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(pool)
+    .await)?;
+    Ok(min.unwrap_or(5))
+}
+
+/// Counts a failed sign-in and returns the new consecutive count.
+pub async fn record_failed_sign_in(db: &Db, user_id: i64) -> sqlx::Result<i64> {
+    let n: i32 = with_db!(db, pool => sqlx::query_scalar(
+        "UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins",
+    )
+    .bind(user_id)
+    .fetch_one(pool)
+    .await)?;
+    Ok(n.into())
+}
+
+/// Locks the account unless it already is; true when this call locked it.
+pub async fn lock_user(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> sqlx::Result<bool> {
+    with_tx!(tx, conn => sqlx::query("UPDATE users SET locked_at = $2 WHERE id = $1 AND locked_at IS NULL")
+        .bind(user_id)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1))
+}
+
+pub async fn clear_failures(db: &Db, user_id: i64) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query("UPDATE users SET failed_sign_ins = 0 WHERE id = $1 AND failed_sign_ins <> 0")
+        .bind(user_id)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}
+
+pub async fn unlock_user(tx: &mut Tx, user_id: i64) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query("UPDATE users SET locked_at = NULL, failed_sign_ins = 0 WHERE id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await
+        .map(|_| ()))
+}
+
+/// Where a person deactivated everywhere should write: the contact of their first program.
+pub async fn deactivated_contact(db: &Db, user_id: i64) -> sqlx::Result<Option<(i64, String)>> {
+    with_db!(db, pool => sqlx::query_as::<_, (i64, String)>(
+        "SELECT p.id, p.contact_email FROM memberships m JOIN programs p ON p.id = m.program_id
+         WHERE m.user_id = $1 ORDER BY m.joined_at, p.id LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await)
+}
+
+pub async fn program_contact(db: &Db, program_id: i64) -> sqlx::Result<Option<String>> {
+    with_db!(db, pool => sqlx::query_scalar("SELECT contact_email FROM programs WHERE id = $1")
+        .bind(program_id)
+        .fetch_optional(pool)
+        .await)
+}
+
+/// The program a message to this person is sent from: their first active one, else any.
+pub async fn home_program(tx: &mut Tx, user_id: i64) -> sqlx::Result<Option<i64>> {
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "SELECT program_id FROM memberships WHERE user_id = $1
+         ORDER BY is_active DESC, joined_at, program_id LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await)
+}
+
+pub async fn insert_account_token(
+    tx: &mut Tx,
+    token_hash: &str,
+    user_id: i64,
+    purpose: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(purpose)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await
+    .map(|_| ()))
+}
+
+/// A usable token's owner and purpose, without using it up.
+pub async fn peek_account_token(
+    db: &Db,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<(i64, String)>> {
+    with_db!(db, pool => sqlx::query_as::<_, (i64, String)>(
+        "SELECT user_id, purpose FROM account_tokens
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await)
+}
+
+/// Uses a token up (atomically: a second use finds nothing) and returns owner and purpose.
+pub async fn take_account_token(
+    tx: &mut Tx,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<(i64, String)>> {
+    with_tx!(tx, conn => sqlx::query_as::<_, (i64, String)>(
+        "UPDATE account_tokens SET used_at = $2
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
+         RETURNING user_id, purpose",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(conn)
+    .await)
+}
+
+/// Earlier links of the same purpose stop working when a new one is sent or one is used.
+pub async fn retire_account_tokens(
+    tx: &mut Tx,
+    user_id: i64,
+    purpose: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(purpose)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ()))
+}
+
+pub async fn set_password_hash(tx: &mut Tx, user_id: i64, hash: &str) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "UPDATE users SET password_hash = $2, failed_sign_ins = 0, locked_at = NULL WHERE id = $1",
+    )
+    .bind(user_id)
+    .bind(hash)
+    .execute(conn)
+    .await
+    .map(|_| ()))
+}
+
+/// Ends a person's sessions (all of them, or all but `keep`).
+pub async fn delete_user_sessions(
+    tx: &mut Tx,
+    user_id: i64,
+    keep: Option<&str>,
+) -> sqlx::Result<u64> {
+    with_tx!(tx, conn => sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> COALESCE($2, '')")
+        .bind(user_id)
+        .bind(keep)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))
+}
+
+pub async fn insert_session(tx: &mut Tx, s: NewSession<'_>) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, program_id, persistent, created_at, last_seen_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $5, $6)",
+    )
+    .bind(s.token_hash)
+    .bind(s.user_id)
+    .bind(s.program_id)
+    .bind(s.persistent)
+    .bind(s.now)
+    .bind(s.expires_at)
+    .execute(conn)
+    .await
+    .map(|_| ()))
+}
+
+/// Sliding-window rate limit bookkeeping.
+pub async fn count_hits(db: &Db, bucket: &str, since: DateTime<Utc>) -> sqlx::Result<i64> {
+    with_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM rate_limit_hits WHERE bucket = $1 AND at > $2")
+        .bind(bucket)
+        .bind(since)
+        .fetch_one(pool)
+        .await)
+}
+
+pub async fn insert_hit(db: &Db, bucket: &str, now: DateTime<Utc>) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query("INSERT INTO rate_limit_hits (bucket, at) VALUES ($1, $2)")
+        .bind(bucket)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}
+
+pub async fn prune_hits(db: &Db, before: DateTime<Utc>) -> sqlx::Result<u64> {
+    with_db!(db, pool => sqlx::query("DELETE FROM rate_limit_hits WHERE at < $1")
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub name_en: String,
+    pub name_fr: String,
+    pub signup_roles: String,
+}
+
+/// The program an enabled invitation link belongs to.
+pub async fn program_by_invite(db: &Db, token: &str) -> sqlx::Result<Option<InvitationRow>> {
+    with_db!(db, pool => sqlx::query_as::<_, InvitationRow>(
+        "SELECT id, name_en, name_fr, signup_roles FROM programs
+         WHERE invite_token = $1 AND invite_enabled = TRUE",
+    )
+    .bind(token)
+    .fetch_optional(pool)
+    .await)
+}
+
+pub struct NewMember<'a> {
+    pub email: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub language: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+pub async fn insert_user(tx: &mut Tx, u: &NewMember<'_>) -> sqlx::Result<i64> {
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, first_name, last_name, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(u.email)
+    .bind(u.password_hash)
+    .bind(u.first_name)
+    .bind(u.last_name)
+    .bind(u.language)
+    .bind(u.now)
+    .fetch_one(conn)
+    .await)
+}
+
+pub async fn insert_membership(
+    tx: &mut Tx,
+    user_id: i64,
+    program_id: i64,
+    role: Role,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "INSERT INTO memberships (user_id, program_id, role, joined_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(program_id)
+    .bind(role.as_str())
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ()))
+}
+
+/// Whether the person has any membership (active or not) in the program.
+pub async fn is_member(db: &Db, user_id: i64, program_id: i64) -> sqlx::Result<bool> {
+    with_db!(db, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND program_id = $2",
+    )
+    .bind(user_id)
+    .bind(program_id)
+    .fetch_one(pool)
+    .await
+    .map(|n| n > 0))
 }

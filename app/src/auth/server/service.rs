@@ -1,8 +1,8 @@
 //! Rules for signing in and out, and for what a session may change about itself.
 use super::session::{expiry, hash_token, new_token, RequestSession};
-use super::{password, repo};
+use super::{password, rate_limit, recovery, repo};
 use crate::auth::model::ProgramMembership;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult, ValidationCode};
 use crate::i18n::Lang;
 use chrono::Utc;
@@ -32,10 +32,13 @@ pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// Checks the credentials and opens a session. Every failure after validation is the same
-/// `InvalidCredentials`, and an unknown e-mail costs the same hashing time as a known one.
+/// Checks the credentials and opens a session. A wrong password and an unknown e-mail
+/// give the same `InvalidCredentials` after the same hashing time. Consecutive failures
+/// lock the account (an unlock link is e-mailed); failures per address are rate-limited.
 pub async fn sign_in(
     db: &Db,
+    base_url: &str,
+    ip: &str,
     email: &str,
     password: &str,
     persistent: bool,
@@ -47,47 +50,53 @@ pub async fn sign_in(
     if password.is_empty() {
         return Err(AppError::validation("password", ValidationCode::Required));
     }
+    let ip_bucket = format!("sign-in-failure:{ip}");
+    rate_limit::ensure_below(db, &ip_bucket, rate_limit::SIGN_IN_FAILURES_PER_IP).await?;
+
     let login = repo::find_login(db, &email).await?;
-    let password = password.to_string();
-    let verified = match login {
+    let verified = match &login {
+        Some(row) if row.locked_at.is_some() => return Err(AppError::AccountLocked),
         Some(repo::LoginRow {
-            id,
             password_hash: Some(hash),
-            is_active,
-        }) => {
-            let ok =
-                tokio::task::spawn_blocking(move || password::verify_password(&password, &hash))
-                    .await
-                    .map_err(|_| AppError::Internal)?;
-            (ok && is_active).then_some(id)
-        }
+            ..
+        }) => password::verify_password_blocking(password, hash).await?,
         _ => {
-            tokio::task::spawn_blocking(move || password::verify_against_dummy(&password))
-                .await
-                .map_err(|_| AppError::Internal)?;
-            None
+            password::verify_against_dummy_blocking(password).await?;
+            false
         }
     };
-    let user_id = verified.ok_or(AppError::InvalidCredentials)?;
+    let login = match login {
+        Some(row) if verified => row,
+        other => {
+            rate_limit::count(db, &ip_bucket).await?;
+            if let Some(row) = other.filter(|r| r.password_hash.is_some()) {
+                record_failure(db, base_url, row.id).await?;
+            }
+            return Err(AppError::InvalidCredentials);
+        }
+    };
 
-    let memberships = repo::list_memberships(db, user_id).await?;
+    let memberships = repo::list_memberships(db, login.id).await?;
+    if memberships.is_empty() || !login.is_active {
+        return Err(match repo::deactivated_contact(db, login.id).await? {
+            Some((program_id, _)) => AppError::AccountDeactivated { program_id },
+            None => AppError::InvalidCredentials,
+        });
+    }
+    repo::clear_failures(db, login.id).await?;
     let now = Utc::now();
-    let token = new_token();
-    let token_hash = hash_token(&token);
-    repo::insert_session(
-        db,
-        repo::NewSession {
-            token_hash: &token_hash,
-            user_id,
-            program_id: memberships.first().map(|m| m.program_id),
-            persistent,
-            now,
-            expires_at: expiry(persistent, now),
-        },
+    let mut tx = db.begin().await?;
+    let token = open_session(
+        &mut tx,
+        login.id,
+        memberships.first().map(|m| m.program_id),
+        persistent,
+        now,
     )
     .await?;
-    repo::record_sign_in(db, user_id, now).await?;
-    let found = repo::find_session(db, &token_hash, now)
+    tx.commit().await?;
+    repo::record_sign_in(db, login.id, now).await?;
+    let found = repo::find_session(db, &hash_token(&token), now)
         .await?
         .ok_or(AppError::Internal)?;
     Ok(SignedIn {
@@ -95,6 +104,45 @@ pub async fn sign_in(
         persistent,
         language: found.viewer.language,
     })
+}
+
+/// Counts a wrong password; at the program's threshold the account locks and the
+/// unlock e-mail goes out (once: only the call that locks it sends it).
+async fn record_failure(db: &Db, base_url: &str, user_id: i64) -> AppResult<()> {
+    let failures = repo::record_failed_sign_in(db, user_id).await?;
+    if failures < repo::lockout_threshold(db, user_id).await? {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    if repo::lock_user(&mut tx, user_id, Utc::now()).await? {
+        recovery::send_unlock_link(&mut tx, base_url, user_id).await?;
+    }
+    tx.commit().await?;
+    Err(AppError::AccountLocked)
+}
+
+/// Creates a session and returns its (secret) token.
+pub async fn open_session(
+    tx: &mut Tx,
+    user_id: i64,
+    program_id: Option<i64>,
+    persistent: bool,
+    now: chrono::DateTime<Utc>,
+) -> AppResult<String> {
+    let token = new_token();
+    repo::insert_session(
+        tx,
+        repo::NewSession {
+            token_hash: &hash_token(&token),
+            user_id,
+            program_id,
+            persistent,
+            now,
+            expires_at: expiry(persistent, now),
+        },
+    )
+    .await?;
+    Ok(token)
 }
 
 pub async fn sign_out(db: &Db, session: &RequestSession) -> AppResult<()> {

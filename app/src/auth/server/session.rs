@@ -89,6 +89,18 @@ pub fn lang_cookie(lang: Lang, secure: bool) -> HeaderValue {
     .expect("static cookie")
 }
 
+/// After a successful sign-in (or registration, or password link): the session cookie and
+/// the language cookie go on the response.
+pub fn set_session_cookies(signed_in: &super::service::SignedIn, secure: bool) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(
+            SET_COOKIE,
+            session_cookie(&signed_in.token, signed_in.persistent, secure),
+        );
+        response.append_header(SET_COOKIE, lang_cookie(signed_in.language, secure));
+    }
+}
+
 /// The language of a request: saved preference > `lang` cookie > Accept-Language > English.
 pub fn request_lang(parts: &http::request::Parts) -> Lang {
     if let Some(session) = parts.extensions.get::<RequestSession>() {

@@ -1,0 +1,106 @@
+use super::api::{get_invitation, Register};
+use super::auth_card::AuthCard;
+use super::model::{InvitationInfo, Role};
+use super::password_link_page::NewPasswordFields;
+use crate::i18n::{use_i18n, Lang};
+use crate::t;
+use crate::ui::{query_error, ErrorMessage};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+/// `/join/{token}`: the program's invitation link (seed 000, step 1).
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let invitation = Resource::new(token, get_invitation);
+    view! {
+        <AuthCard title_key="join-title">
+            <ErrorMessage error=query_error() />
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match invitation.await {
+                        Ok(info) => Either::Left(view! { <JoinForm token=token() info /> }),
+                        Err(err) => Either::Right(view! {
+                            <ErrorMessage error=Signal::derive(move || Some(err.clone())) />
+                        }),
+                    }
+                })}
+            </Suspense>
+        </AuthCard>
+    }
+}
+
+#[component]
+fn JoinForm(token: String, info: InvitationInfo) -> impl IntoView {
+    let i18n = use_i18n();
+    let program = move || match i18n.lang() {
+        Lang::En => info.name_en.clone(),
+        Lang::Fr => info.name_fr.clone(),
+    };
+    let roles = info.roles.clone();
+    let single_role = (roles.len() == 1).then(|| roles[0]);
+    view! {
+        <p class="join-program">{move || i18n.t_with("join-intro", &[("program", program().into())])}</p>
+        <form method="post" action=Register::url()>
+            <input type="hidden" name="token" value=token />
+            <TextField name="first_name" autocomplete="given-name" />
+            <TextField name="last_name" autocomplete="family-name" />
+            <div class="field">
+                <label for="email">{t!(i18n, "field-email")}</label>
+                <input id="email" type="email" name="email" autocomplete="email" required />
+            </div>
+            <NewPasswordFields />
+            {match single_role {
+                Some(role) => Either::Left(view! { <input type="hidden" name="role" value=role.as_str() /> }),
+                None => Either::Right(view! {
+                    <fieldset class="field">
+                        <legend>{t!(i18n, "join-role")}</legend>
+                        {roles.iter().map(|role| view! { <RoleChoice role=*role /> }).collect_view()}
+                    </fieldset>
+                }),
+            }}
+            <fieldset class="field">
+                <legend>{t!(i18n, "field-language")}</legend>
+                {Lang::ALL.into_iter().map(|lang| view! {
+                    <label class="choice">
+                        <input type="radio" name="language" value=lang.code()
+                            checked=move || i18n.lang() == lang required />
+                        {move || i18n.t(&format!("language-{}", lang.code()))}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="button button-primary button-block">
+                {t!(i18n, "join-submit")}
+            </button>
+        </form>
+        <ul class="auth-links">
+            <li><a href="/login">{t!(i18n, "join-have-account")}</a></li>
+        </ul>
+    }
+}
+
+#[component]
+fn RoleChoice(role: Role) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="choice">
+            <input type="radio" name="role" value=role.as_str() required />
+            {move || i18n.t(role.label_key())}
+        </label>
+    }
+}
+
+#[component]
+fn TextField(name: &'static str, autocomplete: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=name>{move || i18n.t(&format!("field-{name}"))}</label>
+            <input id=name type="text" name=name autocomplete=autocomplete maxlength="100" required />
+        </div>
+    }
+}

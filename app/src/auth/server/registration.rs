@@ -1,0 +1,159 @@
+//! Joining a program through its invitation link.
+use super::service::{normalize_email, open_session, SignedIn};
+use super::{password, rate_limit, repo};
+use crate::auth::model::{is_plausible_email, InvitationInfo, Role};
+use crate::auth::server::recovery::validate_new_password;
+use crate::db::Db;
+use crate::error::{AppError, AppResult, ValidationCode};
+use crate::i18n::Lang;
+use crate::messaging::server::service::{queue_system_message, MessageLink};
+use crate::messaging::template::WELCOME;
+use chrono::Utc;
+
+/// The roles a program lets people choose when registering.
+pub fn signup_roles(stored: &str) -> Vec<Role> {
+    stored
+        .split(',')
+        .filter_map(|r| Role::parse(r.trim()))
+        .filter(|r| *r != Role::Admin)
+        .collect()
+}
+
+pub async fn invitation(db: &Db, token: &str) -> AppResult<InvitationInfo> {
+    let row = repo::program_by_invite(db, token)
+        .await?
+        .ok_or(AppError::LinkExpired)?;
+    Ok(InvitationInfo {
+        name_en: row.name_en,
+        name_fr: row.name_fr,
+        roles: signup_roles(&row.signup_roles),
+    })
+}
+
+pub struct Registration {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub password: String,
+    pub password_confirm: String,
+    pub role: String,
+    pub language: String,
+}
+
+fn required_name(field: &str, value: &str) -> AppResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(AppError::validation(field, ValidationCode::Required));
+    }
+    if value.chars().count() > 100 {
+        return Err(AppError::validation(field, ValidationCode::TooLong));
+    }
+    Ok(value.to_string())
+}
+
+/// Registers through the link and signs the person in. Someone who already has an
+/// account (in another program) joins with that account's password.
+pub async fn register(
+    db: &Db,
+    base_url: &str,
+    ip: &str,
+    invite_token: &str,
+    form: Registration,
+) -> AppResult<SignedIn> {
+    let program = repo::program_by_invite(db, invite_token)
+        .await?
+        .ok_or(AppError::LinkExpired)?;
+    let first_name = required_name("first_name", &form.first_name)?;
+    let last_name = required_name("last_name", &form.last_name)?;
+    let email = normalize_email(&form.email);
+    if email.is_empty() {
+        return Err(AppError::validation("email", ValidationCode::Required));
+    }
+    if !is_plausible_email(&email) {
+        return Err(AppError::validation("email", ValidationCode::InvalidEmail));
+    }
+    validate_new_password(&form.password, &form.password_confirm)?;
+    let role = Role::parse(&form.role)
+        .filter(|r| signup_roles(&program.signup_roles).contains(r))
+        .ok_or(AppError::validation("role", ValidationCode::InvalidChoice))?;
+    let language = Lang::parse(&form.language).ok_or(AppError::validation(
+        "language",
+        ValidationCode::InvalidChoice,
+    ))?;
+    rate_limit::hit(
+        db,
+        &format!("register:ip:{ip}"),
+        rate_limit::ACCOUNT_REQUESTS_PER_IP,
+    )
+    .await?;
+
+    let now = Utc::now();
+    let existing = repo::find_login(db, &email).await?;
+    let user_id = match existing {
+        Some(login) => {
+            let matches = match &login.password_hash {
+                Some(hash) => password::verify_password_blocking(&form.password, hash).await?,
+                None => false,
+            };
+            if !matches || repo::is_member(db, login.id, program.id).await? {
+                return Err(AppError::validation(
+                    "email",
+                    ValidationCode::AlreadyRegistered,
+                ));
+            }
+            Some(login.id)
+        }
+        None => None,
+    };
+    let hash = match user_id {
+        Some(_) => None,
+        None => Some(password::hash_password_blocking(&form.password).await?),
+    };
+    let mut tx = db.begin().await?;
+    let user_id = match user_id {
+        Some(id) => id,
+        None => repo::insert_user(
+            &mut tx,
+            &repo::NewMember {
+                email: &email,
+                password_hash: hash.as_deref(),
+                first_name: &first_name,
+                last_name: &last_name,
+                language: language.code(),
+                now,
+            },
+        )
+        .await
+        .map_err(|err| match AppError::from(err) {
+            // Registered a moment ago by a concurrent request.
+            AppError::Conflict => AppError::validation("email", ValidationCode::AlreadyRegistered),
+            other => other,
+        })?,
+    };
+    repo::insert_membership(&mut tx, user_id, program.id, role, now).await?;
+    let link = MessageLink {
+        url: Some(format!("{base_url}/login")),
+        expires_at: None,
+    };
+    queue_system_message(&mut tx, base_url, program.id, WELCOME, user_id, link).await?;
+    let token = open_session(&mut tx, user_id, Some(program.id), false, now).await?;
+    tx.commit().await?;
+    repo::record_sign_in(db, user_id, now).await?;
+    Ok(SignedIn {
+        token,
+        persistent: false,
+        language,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn admins_cannot_self_register() {
+        use crate::auth::model::Role;
+        assert_eq!(
+            super::signup_roles("mentor, mentee,admin,x"),
+            vec![Role::Mentor, Role::Mentee]
+        );
+    }
+}

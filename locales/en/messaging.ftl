@@ -1,0 +1,17 @@
+email-link-here = here
+email-footer = You receive this e-mail because you are a member of { $org }.
+email-status-queued = Queued
+email-status-sent = Sent
+email-status-delivered = Delivered
+email-status-opened = Opened
+email-status-bounced = Bounced
+email-status-deferred = Deferred
+email-status-spam = Spam report
+email-status-failed = Not sent
+template-category-getting-started = Getting started
+template-category-account = Account and security
+template-welcome = Welcome message when they can search for a mentor or mentee
+template-import-login = Member import login information
+template-password-reset = Password reset instructions
+template-account-unlock = Unlock instructions
+template-password-changed = Password change notice

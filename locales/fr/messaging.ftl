@@ -1,0 +1,17 @@
+email-link-here = ici
+email-footer = Vous recevez ce courriel parce que vous êtes membre de { $org }.
+email-status-queued = En attente
+email-status-sent = Envoyé
+email-status-delivered = Délivré
+email-status-opened = Ouvert
+email-status-bounced = Retourné
+email-status-deferred = Différé
+email-status-spam = Rapport de spam
+email-status-failed = Non envoyé
+template-category-getting-started = Débuter
+template-category-account = Compte et sécurité
+template-welcome = Message de bienvenue quand ils sont en mesure de rechercher un mentor et un mentoré
+template-import-login = Importation des informations de connexion des membres
+template-password-reset = Instructions de réinitialisation du mot de passe
+template-account-unlock = Instructions de déverrouillage
+template-password-changed = Avis de changement de mot de passe
