@@ -62,6 +62,10 @@ pub enum ValidationCode {
     Mismatch,
     /// An account with this e-mail exists (and the password given is not its password).
     AlreadyRegistered,
+    /// An administrator tried to deactivate or delete their own account.
+    SelfAction,
+    /// The action would leave the program without an active administrator.
+    LastAdmin,
 }
 
 impl std::fmt::Display for ValidationCode {
@@ -111,6 +115,8 @@ impl AppError {
                 ValidationCode::PasswordTooShort => "error-password-too-short",
                 ValidationCode::Mismatch => "error-mismatch",
                 ValidationCode::AlreadyRegistered => "error-already-registered",
+                ValidationCode::SelfAction => "error-self-action",
+                ValidationCode::LastAdmin => "error-last-admin",
             },
             AppError::AccountLocked => "error-account-locked",
             AppError::AccountDeactivated { .. } => "error-account-deactivated",
@@ -192,7 +198,9 @@ const ALL_SIMPLE: [AppError; 12] = [
     AppError::Internal,
 ];
 
-const ALL_VALIDATION_CODES: [ValidationCode; 8] = [
+const ALL_VALIDATION_CODES: [ValidationCode; 10] = [
+    ValidationCode::SelfAction,
+    ValidationCode::LastAdmin,
     ValidationCode::PasswordTooShort,
     ValidationCode::Mismatch,
     ValidationCode::AlreadyRegistered,

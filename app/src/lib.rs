@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod directory;
 pub mod error;
 pub mod i18n;
+pub mod members;
 pub mod messaging;
 pub mod relationships;
 pub mod shell;
@@ -33,6 +34,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use members::{MemberAdminPage, MembersListPage};
 use relationships::ConnectionsPage;
 use shell::{AppShell, NotFoundPage};
 
@@ -112,6 +114,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentors") view=MentorsPage ssr=SsrMode::Async />
                     <Route path=path!("/mentees") view=MenteesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members") view=MembersListPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/:id") view=MemberAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/programs") view=SwitchProgramPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountSettingsPage ssr=SsrMode::Async />
                 </ParentRoute>

@@ -40,3 +40,6 @@ date-time-format = { $date }, { $hour12 }:{ $minute } { $meridiem ->
     [am] AM
    *[pm] PM
 }
+yes = Yes
+no = No
+never = Never

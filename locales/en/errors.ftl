@@ -20,3 +20,5 @@ error-unknown-keyword = { $field } uses { $keyword }, which is not an available 
 error-password-too-short = The password must have at least 10 characters.
 error-mismatch = The two passwords are not the same.
 error-already-registered = An account already exists with this e-mail address. Sign in instead, or use "Forgot password?". To join this program with that account, enter its password.
+error-self-action = You cannot deactivate or delete your own account from here.
+error-last-admin = The program needs at least one active administrator: add another one first.

@@ -20,3 +20,5 @@ error-unknown-keyword = { $field } utilise { $keyword }, qui n'est pas un mot cl
 error-password-too-short = Le mot de passe doit comporter au moins 10 caractères.
 error-mismatch = Les deux mots de passe ne sont pas identiques.
 error-already-registered = Un compte existe déjà avec cette adresse courriel. Ouvrez plutôt une session, ou utilisez « Mot de passe oublié? ». Pour rejoindre ce programme avec ce compte, saisissez son mot de passe.
+error-self-action = Vous ne pouvez pas désactiver ni supprimer votre propre compte ici.
+error-last-admin = Le programme doit garder au moins un administrateur actif : ajoutez-en un autre d'abord.

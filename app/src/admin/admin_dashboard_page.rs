@@ -1,7 +1,8 @@
 use super::api::get_admin_stats;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use super::invitation_link_tile::InvitationLinkTile;
+use crate::ui::{ErrorMessage, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
     let stats = Resource::new(|| (), |_| get_admin_stats());
     view! {
         <PageHeader title=Signal::derive(move || i18n.t("admin-dashboard-title")) />
+        <QueryNotice name="link" key="invite-link-regenerated" />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match stats.await {
@@ -47,6 +49,17 @@ pub fn AdminDashboardPage() -> impl IntoView {
                                     ("admin-invitations-declined", s.declined_invitations),
                                 ]
                             />
+                        </section>
+                        <section class="tiles">
+                            <InvitationLinkTile />
+                            <article class="tile" data-tile="manage-members">
+                                <h2>{t!(i18n, "admin-tile-manage-members")}</h2>
+                                <ul class="tile-links">
+                                    <li><a href="/admin/members">{t!(i18n, "members-title")}</a></li>
+                                    <li><a href="/admin/members/import">{t!(i18n, "members-import-link")}</a></li>
+                                    <li><a href="/admin/members/deactivate">{t!(i18n, "members-deactivate-link")}</a></li>
+                                </ul>
+                            </article>
                         </section>
                     }),
                     Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),

@@ -15,3 +15,55 @@ pub async fn get_admin_stats() -> Result<AdminStats, AppError> {
         .await,
     )
 }
+
+#[server(endpoint = "admin_invitation_link")]
+pub async fn get_invitation_link() -> Result<crate::admin::model::InvitationLink, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let state = app_state()?;
+            super::server::service::invitation_link(&state.db, &state.base_url, scope.program_id)
+                .await
+        }
+        .await,
+    )
+}
+
+/// Replaces the link; whoever has the old one can no longer register.
+#[server(endpoint = "admin_invitation_regenerate")]
+pub async fn regenerate_invitation_link() -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            super::server::service::regenerate(&app_state()?.db, scope.program_id).await?;
+            leptos_axum::redirect("/admin?link=regenerated");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Turns the link on or off (`enabled` is "true" or "false").
+#[server(endpoint = "admin_invitation_enabled")]
+pub async fn set_invitation_link_enabled(enabled: String) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::error::ValidationCode;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let enabled = enabled
+                .parse::<bool>()
+                .map_err(|_| AppError::validation("enabled", ValidationCode::InvalidChoice))?;
+            super::server::repo::set_invite_enabled(&app_state()?.db, scope.program_id, enabled)
+                .await?;
+            leptos_axum::redirect("/admin");
+            Ok(())
+        }
+        .await,
+    )
+}

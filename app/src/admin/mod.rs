@@ -1,5 +1,6 @@
 //! The admin console. This issue brings the dashboard with live counts.
 mod admin_dashboard_page;
+mod invitation_link_tile;
 pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]

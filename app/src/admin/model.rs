@@ -26,3 +26,10 @@ impl AdminStats {
         self.pending_invitations + self.accepted_invitations + self.declined_invitations
     }
 }
+
+/// The program's self-registration link (admin dashboard tile "Invitation link").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationLink {
+    pub url: String,
+    pub enabled: bool,
+}

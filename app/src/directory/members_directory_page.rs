@@ -1,7 +1,7 @@
 use super::api::list_directory;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{ErrorMessage, PageHeader, Pagination};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -65,11 +65,7 @@ fn MembersDirectory(role: &'static str, title_key: &'static str) -> impl IntoVie
                                 }
                             }).collect_view()}
                         </ul>
-                        <nav class="pagination" aria-label=t!(i18n, "pagination-label")>
-                            {(d.page > 1).then(|| view! { <a href=format!("?page={}", d.page - 1) rel="prev">{t!(i18n, "pagination-previous")}</a> })}
-                            <span>{t!(i18n, "pagination-status", page = d.page, count = d.page_count)}</span>
-                            {(d.page < d.page_count).then(|| view! { <a href=format!("?page={}", d.page + 1) rel="next">{t!(i18n, "pagination-next")}</a> })}
-                        </nav>
+                        <Pagination page=d.page page_count=d.page_count />
                     }),
                     Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
                 }

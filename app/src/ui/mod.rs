@@ -1,8 +1,10 @@
 //! Small shared pieces of UI.
 mod error_message;
 mod page_header;
+mod pagination;
 mod query_notice;
 
 pub use error_message::{error_text, query_error, ErrorMessage};
 pub use page_header::PageHeader;
+pub use pagination::Pagination;
 pub use query_notice::QueryNotice;

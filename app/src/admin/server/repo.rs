@@ -37,3 +37,31 @@ pub async fn program_stats(db: &Db, program_id: i64) -> sqlx::Result<AdminStats>
         declined_invitations: count(&invitations, "declined"),
     })
 }
+
+/// The program's invitation token (if one was made) and whether the link is on.
+pub async fn invite_settings(db: &Db, program_id: i64) -> sqlx::Result<(Option<String>, bool)> {
+    with_db!(db, pool => sqlx::query_as(
+        "SELECT invite_token, invite_enabled FROM programs WHERE id = $1",
+    )
+    .bind(program_id)
+    .fetch_one(pool)
+    .await)
+}
+
+pub async fn set_invite_token(db: &Db, program_id: i64, token: &str) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query("UPDATE programs SET invite_token = $2 WHERE id = $1")
+        .bind(program_id)
+        .bind(token)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}
+
+pub async fn set_invite_enabled(db: &Db, program_id: i64, enabled: bool) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query("UPDATE programs SET invite_enabled = $2 WHERE id = $1")
+        .bind(program_id)
+        .bind(enabled)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}
