@@ -34,7 +34,9 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use members::{MemberAdminPage, MembersListPage};
+use members::{
+    DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersListPage,
+};
 use relationships::ConnectionsPage;
 use shell::{AppShell, NotFoundPage};
 
@@ -116,6 +118,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members") view=MembersListPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/:id") view=MemberAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/import") view=ImportMembersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/import/:run") view=ImportRunPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/deactivate") view=DeactivateMembersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/deactivate/:run") view=ImportRunPage ssr=SsrMode::Async />
                     <Route path=path!("/programs") view=SwitchProgramPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountSettingsPage ssr=SsrMode::Async />
                 </ParentRoute>

@@ -58,3 +58,46 @@ field-member = Member
 field-confirm = Confirmation
 field-active = Active
 field-enabled = Enabled
+import-title = Import members
+deactivate-title = Deactivate members
+import-intro = To do this, upload a CSV file (Excel: "Save as" → "CSV UTF-8", or CSV with commas or semicolons).
+import-rule-columns = The columns must be titled first_name, last_name, email, role (mentor or mentee) and, optionally, language (en or fr). French titles work too: prénom, nom, courriel, rôle, langue.
+import-rule-rows = Each row holds one member. Empty rows are skipped.
+import-rule-existing = A member who already exists is updated, never duplicated. Each new member receives the "Member import login information" message with a link to choose a password.
+import-rule-errors = The whole file is checked first. If there is any error, the list of errors is shown and nothing is changed: correct the file and try again.
+deactivate-rule-columns = The column must be titled email (or courriel).
+deactivate-rule-rows = Each row holds the e-mail address of one member of this program.
+deactivate-rule-admins = Do not include your own address: you cannot deactivate yourself.
+import-sample = Download a sample file
+field-file = File to import
+import-submit = Import
+deactivate-submit = Deactivate
+import-running = Importing… { $done } of { $total } rows.
+import-progress = Import progress
+import-done = Import complete: { $created } new members, { $updated } updated.
+deactivate-done = Done: { $count ->
+    [one] 1 member deactivated.
+   *[other] { $count } members deactivated.
+}
+import-failed = The file could not be applied because of an unexpected error. Nothing was changed. Please try again.
+import-try-again = Upload a corrected file
+import-invalid = { $count ->
+    [one] The file has 1 error. Nothing was changed.
+   *[other] The file has { $count } errors. Nothing was changed.
+}
+import-col-row = Row
+import-col-column = Column
+import-col-problem = Problem
+import-error-empty-file = The file is empty.
+import-error-unreadable = The file could not be read as CSV.
+import-error-too-many-rows = The file has more than 50,000 rows. Split it into smaller files.
+import-error-missing-column = The column "{ $column }" is missing.
+import-error-required = { $column } is required.
+import-error-invalid-email = "{ $value }" is not a valid e-mail address.
+import-error-invalid-role = "{ $value }" is not a role: use mentor or mentee.
+import-error-invalid-language = "{ $value }" is not a language: use en or fr.
+import-error-too-long = { $column } is too long (100 characters at most).
+import-error-duplicate = { $value } is already on row { $other }.
+import-error-is-admin = { $value } is an administrator of this program; administrators are not changed by an import.
+import-error-not-a-member = { $value } is not a member of this program.
+import-error-is-you = { $value } is your own address: you cannot deactivate yourself.

@@ -70,3 +70,46 @@ field-member = Membre
 field-confirm = Confirmation
 field-active = Actif
 field-enabled = Activé
+import-title = Importer des membres
+deactivate-title = Désactiver les membres
+import-intro = Pour ce faire, importez un fichier CSV (Excel : « Enregistrer sous » → « CSV UTF-8 », ou CSV avec virgules ou points-virgules).
+import-rule-columns = Les colonnes doivent être intitulées prénom, nom, courriel, rôle (mentor ou mentoré) et, au besoin, langue (en ou fr). Les titres anglais fonctionnent aussi : first_name, last_name, email, role, language.
+import-rule-rows = Chaque ligne contient un membre. Les lignes vides sont ignorées.
+import-rule-existing = Un membre qui existe déjà est mis à jour, jamais dupliqué. Chaque nouveau membre reçoit le message « Importation des informations de connexion des membres » avec un lien pour choisir son mot de passe.
+import-rule-errors = Le fichier entier est vérifié d'abord. S'il y a une erreur, l'application affiche la liste des erreurs et rien n'est modifié : corrigez le fichier et réessayez.
+deactivate-rule-columns = La colonne du document doit être intitulée courriel (ou email).
+deactivate-rule-rows = Chaque ligne contient l'adresse courriel d'un membre de ce programme.
+deactivate-rule-admins = N'incluez pas votre propre adresse : vous ne pouvez pas vous désactiver vous-même.
+import-sample = Télécharger un échantillon
+field-file = Fichier à importer
+import-submit = Importer
+deactivate-submit = Désactiver
+import-running = Importation… { $done } lignes sur { $total }.
+import-progress = Progression de l'importation
+import-done = Importation terminée : { $created } nouveaux membres, { $updated } mis à jour.
+deactivate-done = Terminé : { $count ->
+    [one] 1 membre désactivé.
+   *[other] { $count } membres désactivés.
+}
+import-failed = Le fichier n'a pas pu être appliqué à cause d'une erreur inattendue. Rien n'a été modifié. Veuillez réessayer.
+import-try-again = Importer un fichier corrigé
+import-invalid = { $count ->
+    [one] Le fichier contient 1 erreur. Rien n'a été modifié.
+   *[other] Le fichier contient { $count } erreurs. Rien n'a été modifié.
+}
+import-col-row = Ligne
+import-col-column = Colonne
+import-col-problem = Problème
+import-error-empty-file = Le fichier est vide.
+import-error-unreadable = Le fichier n'a pas pu être lu comme un fichier CSV.
+import-error-too-many-rows = Le fichier contient plus de 50 000 lignes. Divisez-le en fichiers plus petits.
+import-error-missing-column = La colonne « { $column } » est absente.
+import-error-required = { $column } est obligatoire.
+import-error-invalid-email = « { $value } » n'est pas une adresse courriel valide.
+import-error-invalid-role = « { $value } » n'est pas un rôle : utilisez mentor ou mentoré.
+import-error-invalid-language = « { $value } » n'est pas une langue : utilisez en ou fr.
+import-error-too-long = { $column } est trop long (100 caractères au maximum).
+import-error-duplicate = { $value } figure déjà à la ligne { $other }.
+import-error-is-admin = { $value } est administrateur de ce programme; une importation ne modifie pas les administrateurs.
+import-error-not-a-member = { $value } n'est pas membre de ce programme.
+import-error-is-you = { $value } est votre propre adresse : vous ne pouvez pas vous désactiver vous-même.

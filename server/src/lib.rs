@@ -62,6 +62,7 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
         .route("/healthz", get(healthz))
         .route("/e/o/{file}", get(email_hooks::open_pixel))
         .route("/webhooks/email", post(email_hooks::provider_webhook))
+        .merge(upload_routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
@@ -79,6 +80,28 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Member import and bulk deactivation: file uploads (up to 10 MB) and sample files.
+fn upload_routes() -> Router<ServerState> {
+    use app::members::server::upload;
+    Router::new()
+        .route("/admin/members/import/upload", post(upload::import_upload))
+        .route(
+            "/admin/members/deactivate/upload",
+            post(upload::deactivate_upload),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(
+            app::members::server::import::MAX_FILE_BYTES + 64 * 1024,
+        ))
+        .route(
+            "/admin/members/import/sample.csv",
+            get(upload::import_sample),
+        )
+        .route(
+            "/admin/members/deactivate/sample.csv",
+            get(upload::deactivate_sample),
+        )
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.

@@ -1,7 +1,7 @@
 use super::api::get_admin_stats;
+use super::invitation_link_tile::InvitationLinkTile;
 use crate::i18n::use_i18n;
 use crate::t;
-use super::invitation_link_tile::InvitationLinkTile;
 use crate::ui::{ErrorMessage, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;

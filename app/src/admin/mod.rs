@@ -1,7 +1,7 @@
 //! The admin console. This issue brings the dashboard with live counts.
 mod admin_dashboard_page;
-mod invitation_link_tile;
 pub mod api;
+mod invitation_link_tile;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod server;

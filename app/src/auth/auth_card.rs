@@ -20,4 +20,3 @@ pub fn AuthCard(title_key: &'static str, children: Children) -> impl IntoView {
         </main>
     }
 }
-

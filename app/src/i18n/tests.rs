@@ -94,6 +94,9 @@ fn every_key_used_by_the_code_exists_in_both_languages() {
     used.extend(EmailStatus::ALL.map(|s| s.label_key().to_string()));
     used.extend(TemplateCategory::ALL.map(|c| c.label_key().to_string()));
     used.extend(SYSTEM_TEMPLATES.map(|t| t.name_key()));
+    use crate::members::model::{ImportIssueCode, IMPORT_COLUMNS};
+    used.extend(ImportIssueCode::ALL.map(|c| c.message_key().to_string()));
+    used.extend(IMPORT_COLUMNS.map(|c| format!("field-{c}")));
     assert!(used.len() > 30, "key scan found too little: {used:?}");
     for lang in Lang::ALL {
         let defined = keys_of(lang);

@@ -5,7 +5,10 @@ use crate::members::model::{MemberDetail, MembersPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-fn to_row(record: super::server::repo::MemberRecord, zone: &str) -> crate::members::model::MemberRow {
+fn to_row(
+    record: super::server::repo::MemberRecord,
+    zone: &str,
+) -> crate::members::model::MemberRow {
     use crate::auth::model::Role;
     use crate::i18n::LocalDateTime;
     crate::members::model::MemberRow {
@@ -15,7 +18,9 @@ fn to_row(record: super::server::repo::MemberRecord, zone: &str) -> crate::membe
         email: record.email,
         role: Role::parse(&record.role).unwrap_or(Role::Mentee),
         active: record.is_active,
-        last_sign_in: record.last_sign_in_at.map(|t| LocalDateTime::from_utc(t, zone)),
+        last_sign_in: record
+            .last_sign_in_at
+            .map(|t| LocalDateTime::from_utc(t, zone)),
     }
 }
 
@@ -110,6 +115,20 @@ pub async fn delete_member(user_id: i64, confirm: Option<String>) -> Result<(), 
             super::server::service::delete_member(&app_state()?.db, &scope, user_id).await?;
             leptos_axum::redirect("/admin/members?deleted=1");
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// An import or bulk deactivation: its problems, or its progress and outcome.
+#[server(endpoint = "admin_import_run")]
+pub async fn get_import_run(run_id: i64) -> Result<crate::members::model::ImportRun, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            super::server::import::run(&app_state()?.db, scope.program_id, run_id).await
         }
         .await,
     )

@@ -42,7 +42,8 @@ fn MemberAdminCard(detail: MemberDetail) -> impl IntoView {
     let i18n = use_i18n();
     let m = detail.member.clone();
     let name = m.full_name();
-    let (id, active, role, joined, last) = (m.user_id, m.active, m.role, detail.joined, m.last_sign_in);
+    let (id, active, role, joined, last) =
+        (m.user_id, m.active, m.role, detail.joined, m.last_sign_in);
     let language = detail.language.clone();
     let delete_label = name.clone();
     view! {

@@ -14,7 +14,10 @@ pub fn MembersListPage() -> impl IntoView {
     let query = use_query_map();
     let params = Memo::new(move |_| {
         let q = query.read();
-        let page = q.get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
+        let page = q
+            .get("page")
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1);
         (q.get("q").unwrap_or_default(), page)
     });
     let data = Resource::new(move || params.get(), |(q, page)| list_members(q, page));
@@ -80,7 +83,9 @@ fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -39,3 +39,120 @@ pub struct MemberDetail {
     /// The viewer themself: no deactivate or delete buttons.
     pub is_self: bool,
 }
+
+/// What a file upload does: import members, or deactivate the members it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportKind {
+    Members,
+    Deactivate,
+}
+
+impl ImportKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportKind::Members => "members",
+            ImportKind::Deactivate => "deactivate",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [ImportKind::Members, ImportKind::Deactivate]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+/// One problem in an uploaded file. `row` is the spreadsheet row (the header is row 1);
+/// 0 means the file as a whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportIssue {
+    pub row: u32,
+    /// The column's canonical name (`email`, `role`…), when the problem is in one cell.
+    pub column: Option<String>,
+    pub code: ImportIssueCode,
+    /// The offending value, shown back to the admin.
+    pub value: Option<String>,
+    /// For duplicates: the row where the value first appeared.
+    pub other_row: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportIssueCode {
+    EmptyFile,
+    Unreadable,
+    TooManyRows,
+    MissingColumn,
+    Required,
+    InvalidEmail,
+    InvalidRole,
+    InvalidLanguage,
+    TooLong,
+    DuplicateInFile,
+    IsAdmin,
+    NotAMember,
+    IsYou,
+}
+
+impl ImportIssueCode {
+    pub const ALL: [ImportIssueCode; 13] = [
+        ImportIssueCode::EmptyFile,
+        ImportIssueCode::Unreadable,
+        ImportIssueCode::TooManyRows,
+        ImportIssueCode::MissingColumn,
+        ImportIssueCode::Required,
+        ImportIssueCode::InvalidEmail,
+        ImportIssueCode::InvalidRole,
+        ImportIssueCode::InvalidLanguage,
+        ImportIssueCode::TooLong,
+        ImportIssueCode::DuplicateInFile,
+        ImportIssueCode::IsAdmin,
+        ImportIssueCode::NotAMember,
+        ImportIssueCode::IsYou,
+    ];
+
+    pub fn message_key(self) -> &'static str {
+        match self {
+            ImportIssueCode::EmptyFile => "import-error-empty-file",
+            ImportIssueCode::Unreadable => "import-error-unreadable",
+            ImportIssueCode::TooManyRows => "import-error-too-many-rows",
+            ImportIssueCode::MissingColumn => "import-error-missing-column",
+            ImportIssueCode::Required => "import-error-required",
+            ImportIssueCode::InvalidEmail => "import-error-invalid-email",
+            ImportIssueCode::InvalidRole => "import-error-invalid-role",
+            ImportIssueCode::InvalidLanguage => "import-error-invalid-language",
+            ImportIssueCode::TooLong => "import-error-too-long",
+            ImportIssueCode::DuplicateInFile => "import-error-duplicate",
+            ImportIssueCode::IsAdmin => "import-error-is-admin",
+            ImportIssueCode::NotAMember => "import-error-not-a-member",
+            ImportIssueCode::IsYou => "import-error-is-you",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportStatus {
+    /// Problems found: nothing was written.
+    Invalid,
+    Running,
+    Done,
+    /// An unexpected error: rolled back, nothing was written.
+    Failed,
+}
+
+/// An upload and what became of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRun {
+    pub id: i64,
+    pub kind: ImportKind,
+    pub file_name: String,
+    pub status: ImportStatus,
+    pub total: i64,
+    /// Rows applied so far (known to the instance doing the work).
+    pub processed: i64,
+    pub created: i64,
+    pub updated: i64,
+    pub issues: Vec<ImportIssue>,
+}
+
+/// The columns of a member import, by canonical name.
+pub const IMPORT_COLUMNS: [&str; 5] = ["first_name", "last_name", "email", "role", "language"];

@@ -6,7 +6,11 @@ use crate::db::Db;
 use crate::error::AppResult;
 
 /// The link, made on first use.
-pub async fn invitation_link(db: &Db, base_url: &str, program_id: i64) -> AppResult<InvitationLink> {
+pub async fn invitation_link(
+    db: &Db,
+    base_url: &str,
+    program_id: i64,
+) -> AppResult<InvitationLink> {
     let (token, enabled) = repo::invite_settings(db, program_id).await?;
     let token = match token {
         Some(token) => token,

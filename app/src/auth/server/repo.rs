@@ -483,3 +483,27 @@ pub async fn is_member(db: &Db, user_id: i64, program_id: i64) -> sqlx::Result<b
     .await
     .map(|n| n > 0))
 }
+
+/// Many one-time links at once (member imports): (hash, user, purpose, expiry).
+pub async fn insert_account_tokens(
+    tx: &mut Tx,
+    tokens: &[(String, i64, &str, DateTime<Utc>)],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    for chunk in tokens.chunks(500) {
+        with_tx!(tx, conn => {
+            let mut builder = sqlx::QueryBuilder::new(
+                "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) ",
+            );
+            builder.push_values(chunk, |mut row, (hash, user_id, purpose, expires)| {
+                row.push_bind(hash)
+                    .push_bind(*user_id)
+                    .push_bind(*purpose)
+                    .push_bind(now)
+                    .push_bind(*expires);
+            });
+            builder.build().execute(&mut *conn).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}

@@ -1,2 +1,5 @@
+pub mod csv_file;
+pub mod import;
 pub mod repo;
 pub mod service;
+pub mod upload;
