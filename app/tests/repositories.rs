@@ -1,5 +1,6 @@
 //! Repository and service tests. Each runs against SQLite and PostgreSQL.
 mod support;
+use support::session_of;
 
 use app::admin::server::repo as admin_repo;
 use app::auth::model::Role;
@@ -12,21 +13,6 @@ use app::seed::{DEMO_ADMIN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD};
 use chrono::{Duration, Utc};
 
 const BASE: &str = "http://mentora.test";
-
-async fn session_of(db: &Db, email: &str) -> RequestSession {
-    let signed_in = service::sign_in(db, BASE, "10.0.0.1", email, DEMO_PASSWORD, false)
-        .await
-        .expect("sign in");
-    let token_hash = hash_token(&signed_in.token);
-    let found = auth_repo::find_session(db, &token_hash, Utc::now())
-        .await
-        .unwrap()
-        .expect("session just created");
-    RequestSession {
-        token_hash,
-        viewer: found.viewer,
-    }
-}
 
 #[tokio::test]
 async fn demo_seed_is_realistic_and_idempotent() {

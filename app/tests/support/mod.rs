@@ -100,3 +100,53 @@ pub async fn add_member(
     tx.commit().await.unwrap();
     id
 }
+
+/// Signs a demo account in (demo password) and returns its session.
+pub async fn session_of(db: &Db, email: &str) -> app::auth::server::session::RequestSession {
+    use app::auth::server::{repo, service, session};
+    let signed_in = service::sign_in(db, "http://mentora.test", "10.0.0.1", email, app::seed::DEMO_PASSWORD, false)
+        .await
+        .expect("sign in");
+    let token_hash = session::hash_token(&signed_in.token);
+    let found = repo::find_session(db, &token_hash, chrono::Utc::now())
+        .await
+        .unwrap()
+        .expect("session just created");
+    session::RequestSession {
+        token_hash,
+        viewer: found.viewer,
+    }
+}
+
+/// The e-mails in the outbox: (to, template, lang, subject, text body, status).
+#[derive(Debug, sqlx::FromRow)]
+pub struct Outbox {
+    pub id: i64,
+    pub to_address: String,
+    pub template_key: Option<String>,
+    pub lang: String,
+    pub subject: String,
+    pub body_text: String,
+    pub status: String,
+    pub tracking_token: String,
+    pub open_automatic: bool,
+}
+
+pub async fn outbox(db: &Db) -> Vec<Outbox> {
+    app::with_db!(db, pool => sqlx::query_as::<_, Outbox>(
+        "SELECT id, to_address, template_key, lang, subject, body_text, status, tracking_token, open_automatic
+         FROM emails ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap())
+}
+
+/// The token of the first link to `path_prefix` (e.g. "/password/") in a text body.
+pub fn link_token(body: &str, path_prefix: &str) -> String {
+    let start = body.find(path_prefix).expect("link in body") + path_prefix.len();
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}

@@ -13,6 +13,16 @@ pub struct SignedIn {
     pub language: Lang,
 }
 
+/// The token is a secret: never printed.
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedIn")
+            .field("persistent", &self.persistent)
+            .field("language", &self.language)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Where to go after signing in: a local path only, never another site.
 pub fn safe_next_path(next: Option<&str>) -> String {
     match next {
