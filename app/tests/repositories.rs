@@ -4,9 +4,7 @@ use support::session_of;
 
 use app::admin::server::repo as admin_repo;
 use app::auth::model::Role;
-use app::auth::server::session::{hash_token, RequestSession};
 use app::auth::server::{repo as auth_repo, service};
-use app::db::Db;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::seed::{DEMO_ADMIN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD};

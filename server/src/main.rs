@@ -26,7 +26,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Migrate the database, then serve the web application
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Bring the database schema up to date and exit
     Migrate,
     /// Add demo or synthetic data
@@ -191,7 +191,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
         }
-        Command::Serve(args) => serve(db, args).await?,
+        Command::Serve(args) => serve(db, *args).await?,
     }
     Ok(())
 }

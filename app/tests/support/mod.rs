@@ -104,9 +104,16 @@ pub async fn add_member(
 /// Signs a demo account in (demo password) and returns its session.
 pub async fn session_of(db: &Db, email: &str) -> app::auth::server::session::RequestSession {
     use app::auth::server::{repo, service, session};
-    let signed_in = service::sign_in(db, "http://mentora.test", "10.0.0.1", email, app::seed::DEMO_PASSWORD, false)
-        .await
-        .expect("sign in");
+    let signed_in = service::sign_in(
+        db,
+        "http://mentora.test",
+        "10.0.0.1",
+        email,
+        app::seed::DEMO_PASSWORD,
+        false,
+    )
+    .await
+    .expect("sign in");
     let token_hash = session::hash_token(&signed_in.token);
     let found = repo::find_session(db, &token_hash, chrono::Utc::now())
         .await

@@ -30,21 +30,6 @@ pub fn verify_against_dummy(password: &str) {
     let _ = verify_password(password, hash);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hashes_are_argon2id_and_verify() {
-        let hash = hash_password("correct horse");
-        assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse", &hash));
-        assert!(!verify_password("wrong horse", &hash));
-        assert!(!verify_password("correct horse", "not a hash"));
-        assert_ne!(hash, hash_password("correct horse"), "salts must differ");
-    }
-}
-
 /// Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
@@ -67,4 +52,19 @@ pub async fn verify_against_dummy_blocking(password: &str) -> crate::error::AppR
 pub async fn hash_password_blocking(password: &str) -> crate::error::AppResult<String> {
     let password = password.to_string();
     blocking(move || hash_password(&password)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_argon2id_and_verify() {
+        let hash = hash_password("correct horse");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse", &hash));
+        assert!(!verify_password("wrong horse", &hash));
+        assert!(!verify_password("correct horse", "not a hash"));
+        assert_ne!(hash, hash_password("correct horse"), "salts must differ");
+    }
 }

@@ -12,19 +12,34 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
-fn admin_scope(request: &Request) -> Result<MemberScope, Response> {
+/// Why a request may not use these routes.
+enum Refused {
+    SignIn,
+    Forbidden,
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::SignIn => Redirect::to("/login").into_response(),
+            Refused::Forbidden => StatusCode::FORBIDDEN.into_response(),
+        }
+    }
+}
+
+fn admin_scope(request: &Request) -> Result<MemberScope, Refused> {
     let session = request.extensions().get::<RequestSession>().cloned();
     match check(Access::Admin, session) {
         Ok(Some(scope)) => Ok(scope),
-        Ok(None) | Err(AppError::Forbidden) => Err(StatusCode::FORBIDDEN.into_response()),
-        Err(_) => Err(Redirect::to("/login").into_response()),
+        Ok(None) | Err(AppError::Forbidden) => Err(Refused::Forbidden),
+        Err(_) => Err(Refused::SignIn),
     }
 }
 
 async fn upload(state: AppState, request: Request, kind: ImportKind) -> Response {
     let scope = match admin_scope(&request) {
         Ok(scope) => scope,
-        Err(response) => return response,
+        Err(refused) => return refused.into_response(),
     };
     let page = match kind {
         ImportKind::Members => "/admin/members/import",
@@ -83,8 +98,8 @@ fn csv_download(name: &str, body: String) -> Response {
 
 /// `GET /admin/members/import/sample.csv`, headers in the admin's language.
 pub async fn import_sample(request: Request) -> Response {
-    if let Err(response) = admin_scope(&request) {
-        return response;
+    if let Err(refused) = admin_scope(&request) {
+        return refused.into_response();
     }
     let (parts, _) = request.into_parts();
     let body = match request_lang(&parts) {
@@ -96,8 +111,8 @@ pub async fn import_sample(request: Request) -> Response {
 
 /// `GET /admin/members/deactivate/sample.csv`
 pub async fn deactivate_sample(request: Request) -> Response {
-    if let Err(response) = admin_scope(&request) {
-        return response;
+    if let Err(refused) = admin_scope(&request) {
+        return refused.into_response();
     }
     let (parts, _) = request.into_parts();
     let header = match request_lang(&parts) {

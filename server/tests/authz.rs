@@ -1,0 +1,339 @@
+//! The authorization matrix: every server function (and every protected plain route) is
+//! called as a visitor, a mentee, a mentor, an administrator of another program and the
+//! program's administrator. A server function missing from the table fails the test.
+#[path = "../../app/tests/support/mod.rs"]
+mod support;
+
+use app::members::model::ImportKind;
+use app::state::AppState;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use std::collections::{BTreeMap, BTreeSet};
+use tower::ServiceExt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Visitor,
+    Mentee,
+    Mentor,
+    OtherAdmin,
+    Admin,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person.
+    Session,
+    /// A member (any role) of the current program.
+    Member,
+    /// An administrator of the current program.
+    Admin,
+    /// Admin, and the arguments name the demo program's data: another program's
+    /// administrator must get "not found", never the data.
+    AdminOfThisData,
+}
+
+/// Ids the argument strings refer to.
+struct Ids {
+    demo_program: i64,
+    other_program: i64,
+    mentee: i64,
+    doomed: i64,
+    run: i64,
+}
+
+type Args = fn(&Ids, Role) -> String;
+
+/// Every server function: its endpoint, who may call it, and arguments that pass
+/// validation (or fail it harmlessly, after the authorization check).
+fn table() -> Vec<(&'static str, Access, Args)> {
+    vec![
+        ("viewer", Access::Public, |_, _| String::new()),
+        ("sign_in", Access::Public, |_, _| "email=&password=".into()),
+        ("set_language", Access::Public, |_, _| "lang=en".into()),
+        ("invitation", Access::Public, |_, _| {
+            "token=demo-invitation".into()
+        }),
+        ("register", Access::Public, |_, _| {
+            "token=demo-invitation&first_name=A&last_name=B&email=bad&password=x&password_confirm=x&role=mentee&language=en".into()
+        }),
+        ("forgot_password", Access::Public, |_, _| "email=".into()),
+        ("password_link", Access::Public, |_, _| {
+            "token=unknown".into()
+        }),
+        ("set_password", Access::Public, |_, _| {
+            "token=unknown&password=short&password_confirm=short".into()
+        }),
+        ("unlock", Access::Public, |_, _| "token=unknown".into()),
+        ("resend_unlock", Access::Public, |_, _| "email=".into()),
+        ("program_contact", Access::Public, |ids, _| {
+            format!("program_id={}", ids.demo_program)
+        }),
+        ("my_programs", Access::Session, |_, _| String::new()),
+        ("switch_program", Access::Session, |ids, role| {
+            let own = if role == Role::OtherAdmin {
+                ids.other_program
+            } else {
+                ids.demo_program
+            };
+            format!("program_id={own}")
+        }),
+        ("account_settings", Access::Session, |_, _| String::new()),
+        ("update_account_settings", Access::Session, |_, _| {
+            "language=en&time_zone=America%2FToronto".into()
+        }),
+        ("member_summary", Access::Member, |_, _| String::new()),
+        ("directory", Access::Member, |_, _| {
+            "role=mentor&page=1".into()
+        }),
+        ("my_connections", Access::Member, |_, _| String::new()),
+        ("admin_stats", Access::Admin, |_, _| String::new()),
+        ("admin_invitation_link", Access::Admin, |_, _| String::new()),
+        ("admin_invitation_regenerate", Access::Admin, |_, _| {
+            String::new()
+        }),
+        ("admin_invitation_enabled", Access::Admin, |_, _| {
+            "enabled=true".into()
+        }),
+        ("admin_members", Access::Admin, |_, _| "q=&page=1".into()),
+        ("admin_member", Access::AdminOfThisData, |ids, _| {
+            format!("user_id={}", ids.mentee)
+        }),
+        ("admin_member_active", Access::AdminOfThisData, |ids, _| {
+            format!("user_id={}&active=true", ids.mentee)
+        }),
+        ("admin_member_delete", Access::AdminOfThisData, |ids, _| {
+            format!("user_id={}&confirm=yes", ids.doomed)
+        }),
+        ("admin_import_run", Access::AdminOfThisData, |ids, _| {
+            format!("run_id={}", ids.run)
+        }),
+        // Last: it ends the caller's session.
+        ("sign_out", Access::Public, |_, _| String::new()),
+    ]
+}
+
+fn expected(access: Access, role: Role) -> &'static [u16] {
+    const DENIED_VISITOR: &[u16] = &[401];
+    const DENIED: &[u16] = &[403];
+    const HIDDEN: &[u16] = &[404];
+    const ALLOWED: &[u16] = &[200, 302, 303, 400, 410, 422];
+    match (access, role) {
+        (Access::Public, _) => ALLOWED,
+        (_, Role::Visitor) => DENIED_VISITOR,
+        (Access::Session, _) | (Access::Member, _) => ALLOWED,
+        (Access::Admin | Access::AdminOfThisData, Role::Mentee | Role::Mentor) => DENIED,
+        (Access::AdminOfThisData, Role::OtherAdmin) => HIDDEN,
+        (Access::Admin | Access::AdminOfThisData, _) => ALLOWED,
+    }
+}
+
+async fn call(
+    router: &Router,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    body: String,
+) -> StatusCode {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = router
+        .clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    response.status()
+}
+
+/// Signs in through the router; returns the session cookie.
+async fn cookie_for(router: &Router, email: &str) -> String {
+    let request = Request::post("/api/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(format!(
+            "email={}&password=demo-password",
+            email.replace('@', "%40")
+        )))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "sign in {email}");
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("mentora_session="))
+        .and_then(|c| c.split(';').next().map(str::to_string))
+        .unwrap()
+}
+
+/// A second program whose only administrator is `other-admin@elsewhere.test`.
+async fn other_program(db: &app::db::Db) -> i64 {
+    let hash = app::auth::server::password::hash_password(app::seed::DEMO_PASSWORD);
+    let now = chrono::Utc::now();
+    app::with_db!(db, pool => {
+        let org: i64 = sqlx::query_scalar("INSERT INTO organisations (name, created_at) VALUES ('Elsewhere', $1) RETURNING id")
+            .bind(now).fetch_one(pool).await.unwrap();
+        let program: i64 = sqlx::query_scalar(
+            "INSERT INTO programs (organisation_id, slug, name_en, name_fr, contact_email, created_at)
+             VALUES ($1, 'elsewhere', 'Elsewhere', 'Ailleurs', 'other-admin@elsewhere.test', $2) RETURNING id")
+            .bind(org).bind(now).fetch_one(pool).await.unwrap();
+        let user: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, password_hash, first_name, last_name, created_at)
+             VALUES ('other-admin@elsewhere.test', $1, 'Other', 'Admin', $2) RETURNING id")
+            .bind(&hash).bind(now).fetch_one(pool).await.unwrap();
+        sqlx::query("INSERT INTO memberships (user_id, program_id, role, joined_at) VALUES ($1, $2, 'admin', $3)")
+            .bind(user).bind(program).bind(now).execute(pool).await.unwrap();
+        program
+    })
+}
+
+#[tokio::test]
+async fn every_server_function_enforces_its_access_rule() {
+    let db = support::demo(support::sqlite().await).await;
+    let demo_program = app::seed::demo_program_id(&db).await.unwrap().unwrap();
+    let other_program = other_program(&db).await;
+    let mentee = support::session_of(&db, app::seed::DEMO_MENTEE)
+        .await
+        .viewer
+        .user_id;
+    let doomed = support::add_member(
+        &db,
+        demo_program,
+        "doomed@demo.test",
+        "en",
+        app::auth::model::Role::Mentee,
+    )
+    .await;
+    let admin = app::auth::server::authz::check(
+        app::auth::server::authz::Access::Admin,
+        Some(support::session_of(&db, app::seed::DEMO_ADMIN).await),
+    )
+    .unwrap()
+    .unwrap();
+    let run = app::members::server::import::start(
+        &db,
+        "http://t",
+        &admin,
+        ImportKind::Deactivate,
+        "x.csv",
+        b"nothing",
+    )
+    .await
+    .unwrap();
+    let ids = Ids {
+        demo_program,
+        other_program,
+        mentee,
+        doomed,
+        run,
+    };
+    let router = server::router(
+        AppState {
+            db: db.clone(),
+            secure_cookies: false,
+            base_url: "http://mentora.test".into(),
+            trust_proxy: false,
+            email_webhook_secret: None,
+        },
+        server::leptos_options("target/site"),
+    );
+
+    // Every registered server function has a row, and every row a function.
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_string())
+        .collect();
+    let listed: BTreeSet<String> = table()
+        .iter()
+        .map(|(name, _, _)| name.to_string())
+        .collect();
+    assert_eq!(
+        registered, listed,
+        "the authorization table must list every server function"
+    );
+
+    let mut failures = BTreeMap::new();
+    for role in [
+        Role::Visitor,
+        Role::Mentee,
+        Role::Mentor,
+        Role::OtherAdmin,
+        Role::Admin,
+    ] {
+        let cookie = match role {
+            Role::Visitor => None,
+            Role::Mentee => Some(cookie_for(&router, app::seed::DEMO_MENTEE).await),
+            Role::Mentor => Some(cookie_for(&router, app::seed::DEMO_MENTOR).await),
+            Role::OtherAdmin => Some(cookie_for(&router, "other-admin@elsewhere.test").await),
+            Role::Admin => Some(cookie_for(&router, app::seed::DEMO_ADMIN).await),
+        };
+        for (name, access, args) in table() {
+            let status = call(
+                &router,
+                "POST",
+                &format!("/api/{name}"),
+                cookie.as_deref(),
+                args(&ids, role),
+            )
+            .await;
+            let allowed = expected(access, role);
+            if !allowed.contains(&status.as_u16()) {
+                failures.insert(
+                    format!("{name} as {role:?}"),
+                    format!("got {status}, expected one of {allowed:?}"),
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[tokio::test]
+async fn plain_admin_routes_use_the_same_rules() {
+    let db = support::demo(support::sqlite().await).await;
+    let router = server::router(
+        AppState {
+            db: db.clone(),
+            secure_cookies: false,
+            base_url: "http://mentora.test".into(),
+            trust_proxy: false,
+            email_webhook_secret: None,
+        },
+        server::leptos_options("target/site"),
+    );
+    let routes = [
+        ("GET", "/admin/members/import/sample.csv"),
+        ("GET", "/admin/members/deactivate/sample.csv"),
+        ("POST", "/admin/members/import/upload"),
+        ("POST", "/admin/members/deactivate/upload"),
+    ];
+    let mentee = cookie_for(&router, app::seed::DEMO_MENTEE).await;
+    let admin = cookie_for(&router, app::seed::DEMO_ADMIN).await;
+    for (method, path) in routes {
+        let visitor = call(&router, method, path, None, String::new()).await;
+        assert_eq!(
+            visitor,
+            StatusCode::SEE_OTHER,
+            "{path} sends visitors to sign in"
+        );
+        assert_eq!(
+            call(&router, method, path, Some(&mentee), String::new()).await,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+        let as_admin = call(&router, method, path, Some(&admin), String::new()).await;
+        assert!(
+            as_admin == StatusCode::OK || as_admin == StatusCode::SEE_OTHER,
+            "{path}: {as_admin}"
+        );
+    }
+}
