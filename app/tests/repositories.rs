@@ -140,7 +140,7 @@ async fn sessions_expire_end_and_follow_deactivation() {
                 .is_none()
         );
 
-        // A deactivated person's sessions stop resolving and they cannot sign in.
+        // A deactivated account's sessions stop resolving; signing in says why.
         let session = session_of(&db, DEMO_MENTEE).await;
         app::with_db!(&db, pool => sqlx::query("UPDATE users SET is_active = FALSE WHERE email = $1")
             .bind(DEMO_MENTEE)
@@ -154,12 +154,12 @@ async fn sessions_expire_end_and_follow_deactivation() {
                 .unwrap()
                 .is_none()
         );
-        assert_eq!(
+        assert!(matches!(
             service::sign_in(&db, BASE, "10.0.0.1", DEMO_MENTEE, DEMO_PASSWORD, false)
                 .await
                 .err(),
-            Some(AppError::InvalidCredentials)
-        );
+            Some(AppError::AccountDeactivated { .. })
+        ));
     }
 }
 
