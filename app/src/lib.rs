@@ -37,6 +37,7 @@ use leptos_router::{path, SsrMode};
 use members::{
     DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersListPage,
 };
+use messaging::{EmailDetailPage, EmailLogPage};
 use relationships::ConnectionsPage;
 use shell::{AppShell, NotFoundPage};
 
@@ -117,6 +118,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentees") view=MenteesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members") view=MembersListPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/log") view=EmailLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/log/:id") view=EmailDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/:id") view=MemberAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/import") view=ImportMembersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/import/:run") view=ImportRunPage ssr=SsrMode::Async />

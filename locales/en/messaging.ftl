@@ -15,3 +15,35 @@ template-import-login = Member import login information
 template-password-reset = Password reset instructions
 template-account-unlock = Unlock instructions
 template-password-changed = Password change notice
+email-status-opened-automatic = Opened automatically
+email-status-with-time = { $status } ({ $time })
+admin-tile-messages = Messages
+email-log-title = Message log
+email-log-loading = Loading the message log…
+email-log-count = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+email-log-count-many = More than { $count } messages: narrow the filters or download them.
+email-log-newer = Newer messages
+email-log-older = Older messages
+email-log-member = Enter a member to see the messages sent to them
+email-log-remove-member = Remove { $member } from the filter
+email-log-status = Status
+email-log-from = Start date
+email-log-to = End date
+email-log-search = Search
+email-log-show-all = Show all
+email-log-download = Download
+email-log-col-name = Name
+email-log-col-recipient = Sent to
+email-log-col-sent = Sent date
+email-log-col-status = Status
+email-log-col-status-at = Status date
+email-attempts = Sending attempts
+email-events = Delivery reports
+email-html = Message as received
+email-text = Text version
+deleted-member = Deleted member
+field-from = Start date
+field-to = End date

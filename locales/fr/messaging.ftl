@@ -15,3 +15,35 @@ template-import-login = Importation des informations de connexion des membres
 template-password-reset = Instructions de réinitialisation du mot de passe
 template-account-unlock = Instructions de déverrouillage
 template-password-changed = Avis de changement de mot de passe
+email-status-opened-automatic = Ouvert automatiquement
+email-status-with-time = { $status } ({ $time })
+admin-tile-messages = Messages
+email-log-title = Journal des messages
+email-log-loading = Chargement du journal des messages…
+email-log-count = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+email-log-count-many = Plus de { $count } messages : précisez les filtres ou téléchargez-les.
+email-log-newer = Messages plus récents
+email-log-older = Messages plus anciens
+email-log-member = Inscrivez un membre pour voir les notifications qui lui ont été envoyées
+email-log-remove-member = Retirer { $member } du filtre
+email-log-status = Statut
+email-log-from = Date de début
+email-log-to = Date de fin
+email-log-search = Rechercher
+email-log-show-all = Afficher tous
+email-log-download = Télécharger
+email-log-col-name = Nom
+email-log-col-recipient = Envoyé à
+email-log-col-sent = Date de l'envoi
+email-log-col-status = Statut
+email-log-col-status-at = Date du statut
+email-attempts = Tentatives d'envoi
+email-events = Rapports de livraison
+email-html = Message tel que reçu
+email-text = Version texte
+deleted-member = Membre supprimé
+field-from = Date de début
+field-to = Date de fin

@@ -82,7 +82,8 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
         .with_state(state)
 }
 
-/// Member import and bulk deactivation: file uploads (up to 10 MB) and sample files.
+/// Plain admin routes: member import and bulk deactivation (uploads up to 10 MB, sample
+/// files), the e-mail log's CSV download and an e-mail's HTML part.
 fn upload_routes() -> Router<ServerState> {
     use app::members::server::upload;
     Router::new()
@@ -101,6 +102,14 @@ fn upload_routes() -> Router<ServerState> {
         .route(
             "/admin/members/deactivate/sample.csv",
             get(upload::deactivate_sample),
+        )
+        .route(
+            "/admin/messages/log.csv",
+            get(app::messaging::server::http::log_csv),
+        )
+        .route(
+            "/admin/messages/log/{id}/body.html",
+            get(app::messaging::server::http::email_html),
         )
 }
 

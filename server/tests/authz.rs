@@ -43,6 +43,7 @@ struct Ids {
     mentee: i64,
     doomed: i64,
     run: i64,
+    email: i64,
 }
 
 type Args = fn(&Ids, Role) -> String;
@@ -110,6 +111,15 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         }),
         ("admin_import_run", Access::AdminOfThisData, |ids, _| {
             format!("run_id={}", ids.run)
+        }),
+        ("admin_email_log", Access::Admin, |_, _| {
+            "query[from]=2026-01-01".into()
+        }),
+        ("admin_email_log_members", Access::Admin, |_, _| {
+            "prefix=me".into()
+        }),
+        ("admin_email", Access::AdminOfThisData, |ids, _| {
+            format!("id={}", ids.email)
         }),
         // Last: it ends the caller's session.
         ("sign_out", Access::Public, |_, _| String::new()),
@@ -230,12 +240,22 @@ async fn every_server_function_enforces_its_access_rule() {
     )
     .await
     .unwrap();
+    app::auth::server::recovery::request_password_reset(
+        &db,
+        "http://t",
+        "ip",
+        app::seed::DEMO_MENTOR,
+    )
+    .await
+    .unwrap();
+    let email = support::outbox(&db).await[0].id;
     let ids = Ids {
         demo_program,
         other_program,
         mentee,
         doomed,
         run,
+        email,
     };
     let router = server::router(
         AppState {
@@ -315,6 +335,7 @@ async fn plain_admin_routes_use_the_same_rules() {
         ("GET", "/admin/members/deactivate/sample.csv"),
         ("POST", "/admin/members/import/upload"),
         ("POST", "/admin/members/deactivate/upload"),
+        ("GET", "/admin/messages/log.csv"),
     ];
     let mentee = cookie_for(&router, app::seed::DEMO_MENTEE).await;
     let admin = cookie_for(&router, app::seed::DEMO_ADMIN).await;

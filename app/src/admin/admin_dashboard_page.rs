@@ -50,22 +50,29 @@ pub fn AdminDashboardPage() -> impl IntoView {
                                 ]
                             />
                         </section>
-                        <section class="tiles">
-                            <InvitationLinkTile />
-                            <article class="tile" data-tile="manage-members">
-                                <h2>{t!(i18n, "admin-tile-manage-members")}</h2>
-                                <ul class="tile-links">
-                                    <li><a href="/admin/members">{t!(i18n, "members-title")}</a></li>
-                                    <li><a href="/admin/members/import">{t!(i18n, "members-import-link")}</a></li>
-                                    <li><a href="/admin/members/deactivate">{t!(i18n, "members-deactivate-link")}</a></li>
-                                </ul>
-                            </article>
-                        </section>
+
                     }),
                     Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
                 }
             })}
         </Suspense>
+        <section class="tiles">
+            <InvitationLinkTile />
+            <article class="tile" data-tile="messages">
+                <h2>{t!(i18n, "admin-tile-messages")}</h2>
+                <ul class="tile-links">
+                    <li><a href="/admin/messages/log">{t!(i18n, "email-log-title")}</a></li>
+                </ul>
+            </article>
+            <article class="tile" data-tile="manage-members">
+                <h2>{t!(i18n, "admin-tile-manage-members")}</h2>
+                <ul class="tile-links">
+                    <li><a href="/admin/members">{t!(i18n, "members-title")}</a></li>
+                    <li><a href="/admin/members/import">{t!(i18n, "members-import-link")}</a></li>
+                    <li><a href="/admin/members/deactivate">{t!(i18n, "members-deactivate-link")}</a></li>
+                </ul>
+            </article>
+        </section>
     }
 }
 

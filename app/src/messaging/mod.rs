@@ -1,6 +1,12 @@
 //! E-mail: system-message templates, the outbox and its delivery status.
+pub mod api;
+mod email_detail_page;
+mod email_log_page;
 pub mod model;
 pub mod template;
 
 #[cfg(feature = "ssr")]
 pub mod server;
+
+pub use email_detail_page::EmailDetailPage;
+pub use email_log_page::EmailLogPage;

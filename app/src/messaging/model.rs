@@ -197,3 +197,146 @@ mod tests {
         assert!(!is_automatic_open(google, None));
     }
 }
+
+/// The e-mail log's filters, as they appear in the page's URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailLogQuery {
+    /// Recipients, by e-mail address (several allowed).
+    #[serde(default)]
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub statuses: Vec<EmailStatus>,
+    /// `YYYY-MM-DD`, in the viewer's time zone, inclusive.
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Keyset cursors (`<micros>.<id>`): rows older than `before`, or newer than `after`.
+    #[serde(default)]
+    pub before: Option<String>,
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
+impl EmailLogQuery {
+    /// Reads the page's query string (`member=…&status=…&from=…&to=…&before=…`).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut query = EmailLogQuery::default();
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match key {
+                "member" => query.members.push(value.to_lowercase()),
+                "status" => query.statuses.extend(EmailStatus::parse(value)),
+                "from" => query.from = Some(value.to_string()),
+                "to" => query.to = Some(value.to_string()),
+                "before" => query.before = Some(value.to_string()),
+                "after" => query.after = Some(value.to_string()),
+                _ => {}
+            }
+        }
+        query
+    }
+
+    /// The filters (not the cursor) as a query string, for links and the CSV download.
+    pub fn filter_string(&self) -> String {
+        let mut parts: Vec<String> = self
+            .members
+            .iter()
+            .map(|m| format!("member={}", encode_component(m)))
+            .collect();
+        parts.extend(self.statuses.iter().map(|s| format!("status={}", s.code())));
+        parts.extend(
+            self.from
+                .iter()
+                .map(|d| format!("from={}", encode_component(d))),
+        );
+        parts.extend(
+            self.to
+                .iter()
+                .map(|d| format!("to={}", encode_component(d))),
+        );
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes a query-string value.
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailLogRow {
+    pub id: i64,
+    /// The message's name: its subject as sent.
+    pub subject: String,
+    pub to_name: String,
+    pub to_address: String,
+    pub sent: crate::i18n::LocalDateTime,
+    pub status: EmailStatus,
+    /// When the status last changed (the open time for "Opened").
+    pub status_at: crate::i18n::LocalDateTime,
+    pub open_automatic: bool,
+}
+
+/// Rows per page of the e-mail log.
+pub const EMAIL_LOG_PAGE: i64 = 50;
+/// Counting stops here: "more than 10,000" is all a person needs to know.
+pub const EMAIL_LOG_COUNT_CAP: i64 = 10_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailLogPage {
+    pub rows: Vec<EmailLogRow>,
+    /// Matching rows, counted up to `EMAIL_LOG_COUNT_CAP` (+1 means "more than").
+    pub total: i64,
+    pub older: Option<String>,
+    pub newer: Option<String>,
+    /// The recipients being filtered on, with their names, for the filter chips.
+    pub members: Vec<(String, String)>,
+}
+
+/// One e-mail, as the admin reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailDetail {
+    pub row: EmailLogRow,
+    pub body_text: String,
+    pub template_key: Option<String>,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub events: Vec<(String, crate::i18n::LocalDateTime, String)>,
+}
+
+#[cfg(test)]
+mod log_query_tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_round_trip() {
+        let q = EmailLogQuery::from_pairs([
+            ("member", "Zoe@X.ca"),
+            ("status", "bounced"),
+            ("status", "nonsense"),
+            ("from", "2026-11-01"),
+            ("to", ""),
+            ("before", "123.4"),
+        ]);
+        assert_eq!(q.members, vec!["zoe@x.ca"]);
+        assert_eq!(q.statuses, vec![EmailStatus::Bounced]);
+        assert_eq!(q.to, None);
+        assert_eq!(
+            q.filter_string(),
+            "member=zoe%40x.ca&status=bounced&from=2026-11-01"
+        );
+    }
+}

@@ -65,6 +65,32 @@ pub fn require_admin() -> AppResult<MemberScope> {
     check(Access::Admin, current_session())?.ok_or(AppError::Forbidden)
 }
 
+/// Why a plain HTTP route (uploads, downloads) refuses a request.
+pub enum RouteRefusal {
+    /// No session: go and sign in.
+    SignIn,
+    Forbidden,
+}
+
+impl axum::response::IntoResponse for RouteRefusal {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            RouteRefusal::SignIn => axum::response::Redirect::to("/login").into_response(),
+            RouteRefusal::Forbidden => http::StatusCode::FORBIDDEN.into_response(),
+        }
+    }
+}
+
+/// The server-function rule `require_admin`, for plain routes (the session middleware
+/// left the session in the request's extensions).
+pub fn admin_route_scope(extensions: &http::Extensions) -> Result<MemberScope, RouteRefusal> {
+    match check(Access::Admin, extensions.get::<RequestSession>().cloned()) {
+        Ok(Some(scope)) => Ok(scope),
+        Ok(None) | Err(AppError::Forbidden) => Err(RouteRefusal::Forbidden),
+        Err(_) => Err(RouteRefusal::SignIn),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,42 +2,17 @@
 //! routes (multipart forms work the same with and without JavaScript), behind the same
 //! authorization layer as the server functions.
 use super::import::{self, MAX_FILE_BYTES};
-use crate::auth::server::authz::{check, Access, MemberScope};
-use crate::auth::server::session::{request_lang, RequestSession};
-use crate::error::AppError;
+use crate::auth::server::authz::admin_route_scope;
+use crate::auth::server::session::request_lang;
 use crate::i18n::Lang;
 use crate::members::model::ImportKind;
 use crate::state::AppState;
 use axum::extract::{FromRequest, Multipart, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 
-/// Why a request may not use these routes.
-enum Refused {
-    SignIn,
-    Forbidden,
-}
-
-impl IntoResponse for Refused {
-    fn into_response(self) -> Response {
-        match self {
-            Refused::SignIn => Redirect::to("/login").into_response(),
-            Refused::Forbidden => StatusCode::FORBIDDEN.into_response(),
-        }
-    }
-}
-
-fn admin_scope(request: &Request) -> Result<MemberScope, Refused> {
-    let session = request.extensions().get::<RequestSession>().cloned();
-    match check(Access::Admin, session) {
-        Ok(Some(scope)) => Ok(scope),
-        Ok(None) | Err(AppError::Forbidden) => Err(Refused::Forbidden),
-        Err(_) => Err(Refused::SignIn),
-    }
-}
-
 async fn upload(state: AppState, request: Request, kind: ImportKind) -> Response {
-    let scope = match admin_scope(&request) {
+    let scope = match admin_route_scope(request.extensions()) {
         Ok(scope) => scope,
         Err(refused) => return refused.into_response(),
     };
@@ -98,7 +73,7 @@ fn csv_download(name: &str, body: String) -> Response {
 
 /// `GET /admin/members/import/sample.csv`, headers in the admin's language.
 pub async fn import_sample(request: Request) -> Response {
-    if let Err(refused) = admin_scope(&request) {
+    if let Err(refused) = admin_route_scope(request.extensions()) {
         return refused.into_response();
     }
     let (parts, _) = request.into_parts();
@@ -111,7 +86,7 @@ pub async fn import_sample(request: Request) -> Response {
 
 /// `GET /admin/members/deactivate/sample.csv`
 pub async fn deactivate_sample(request: Request) -> Response {
-    if let Err(refused) = admin_scope(&request) {
+    if let Err(refused) = admin_route_scope(request.extensions()) {
         return refused.into_response();
     }
     let (parts, _) = request.into_parts();

@@ -1,6 +1,9 @@
 //! Server side of messaging: the outbox, rendering, delivery reports, templates.
 pub mod defaults;
 pub mod delivery;
+pub mod http;
+pub mod log;
+pub mod log_repo;
 pub mod render;
 pub mod repo;
 pub mod service;

@@ -1,7 +1,7 @@
 //! SQL for the outbox, delivery reports and edited templates.
 use crate::db::{Db, Tx};
 use crate::{with_db, with_tx};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct TemplateRow {
@@ -150,7 +150,7 @@ pub async fn insert_emails(tx: &mut Tx, emails: &[NewEmail<'_>]) -> sqlx::Result
                     .push_bind("queued")
                     .push_bind(e.now)
                     .push_bind(e.now)
-                    .push_bind(e.now);
+                    .push_bind(e.now.trunc_subsecs(6));
             });
             builder.build().execute(&mut *conn).await.map(|_| ())
         })?;

@@ -1,0 +1,242 @@
+//! The e-mail log: filters from the URL resolved for the viewer, pages, and the CSV of
+//! exactly the filtered rows.
+use super::log_repo::{self, Cursor, LogFilter, LogRecord};
+use crate::db::Db;
+use crate::error::{AppError, AppResult, ValidationCode};
+use crate::i18n::{translate, Lang, LocalDateTime};
+use crate::messaging::model::{
+    EmailLogPage, EmailLogQuery, EmailLogRow, EmailStatus, EMAIL_LOG_COUNT_CAP, EMAIL_LOG_PAGE,
+};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+/// Midnight at the start of `date` in `zone`, as an instant.
+fn start_of_day(date: NaiveDate, zone: &str) -> DateTime<Utc> {
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::America::Toronto);
+    let midnight = date.and_hms_opt(0, 0, 0).expect("valid time");
+    tz.from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&midnight))
+}
+
+fn parse_date(field: &str, value: &Option<String>) -> AppResult<Option<NaiveDate>> {
+    value
+        .as_deref()
+        .map(|v| {
+            NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| AppError::validation(field, ValidationCode::InvalidChoice))
+        })
+        .transpose()
+}
+
+/// Resolves the URL's filters for the viewer: member addresses to ids, dates (inclusive,
+/// in the viewer's zone) to instants.
+pub async fn resolve(
+    db: &Db,
+    program_id: i64,
+    zone: &str,
+    query: &EmailLogQuery,
+) -> AppResult<(LogFilter, Vec<(String, String)>)> {
+    let from = parse_date("from", &query.from)?;
+    let to = parse_date("to", &query.to)?;
+    let mut filter = LogFilter {
+        program_id,
+        statuses: query
+            .statuses
+            .iter()
+            .map(|s| s.code().to_string())
+            .collect(),
+        from: from.map(|d| start_of_day(d, zone)),
+        until: to.and_then(|d| d.succ_opt()).map(|d| start_of_day(d, zone)),
+        user_ids: None,
+    };
+    let mut chips = Vec::new();
+    if !query.members.is_empty() {
+        let found = log_repo::members_by_email(db, program_id, &query.members).await?;
+        filter.user_ids = Some(found.iter().map(|m| m.0).collect());
+        chips = found
+            .into_iter()
+            .map(|(_, first, last, email)| (format!("{first} {last}"), email))
+            .collect();
+        // Addresses with no e-mail in this program still show, so they can be removed.
+        for email in &query.members {
+            if !chips.iter().any(|(_, e)| e == email) {
+                chips.push((String::new(), email.clone()));
+            }
+        }
+    }
+    Ok((filter, chips))
+}
+
+pub fn encode_cursor(at: DateTime<Utc>, id: i64) -> String {
+    format!("{}.{id}", at.timestamp_micros())
+}
+
+pub fn decode_cursor(value: &str) -> Option<(DateTime<Utc>, i64)> {
+    let (micros, id) = value.split_once('.')?;
+    Some((
+        DateTime::from_timestamp_micros(micros.parse().ok()?)?,
+        id.parse().ok()?,
+    ))
+}
+
+pub fn to_row(record: LogRecord, zone: &str) -> EmailLogRow {
+    EmailLogRow {
+        id: record.id,
+        subject: record.subject,
+        to_name: record.to_name,
+        to_address: record.to_address,
+        sent: LocalDateTime::from_utc(record.created_at, zone),
+        status: EmailStatus::parse(&record.status).unwrap_or(EmailStatus::Queued),
+        status_at: LocalDateTime::from_utc(record.status_at, zone),
+        open_automatic: record.open_automatic,
+    }
+}
+
+/// One page of the log for the viewer.
+pub async fn page(
+    db: &Db,
+    program_id: i64,
+    zone: &str,
+    query: &EmailLogQuery,
+) -> AppResult<EmailLogPage> {
+    let (filter, members) = resolve(db, program_id, zone, query).await?;
+    let cursor = match (&query.before, &query.after) {
+        (Some(before), _) => decode_cursor(before).map(|(at, id)| Cursor::Before(at, id)),
+        (None, Some(after)) => decode_cursor(after).map(|(at, id)| Cursor::After(at, id)),
+        _ => None,
+    };
+    let mut records = log_repo::page(db, &filter, cursor, EMAIL_LOG_PAGE + 1).await?;
+    let has_more = records.len() as i64 > EMAIL_LOG_PAGE;
+    if has_more {
+        match cursor {
+            // Newer pages come back oldest-extra-first after the reversal.
+            Some(Cursor::After(..)) => {
+                records.remove(0);
+            }
+            _ => {
+                records.pop();
+            }
+        }
+    }
+    let (older, newer) = match cursor {
+        None => (has_more, false),
+        Some(Cursor::Before(..)) => (has_more, true),
+        Some(Cursor::After(..)) => (true, has_more),
+    };
+    let older = older
+        .then(|| records.last().map(|r| encode_cursor(r.created_at, r.id)))
+        .flatten();
+    let newer = newer
+        .then(|| records.first().map(|r| encode_cursor(r.created_at, r.id)))
+        .flatten();
+    let total = log_repo::count_capped(db, &filter, EMAIL_LOG_COUNT_CAP).await?;
+    Ok(EmailLogPage {
+        rows: records.into_iter().map(|r| to_row(r, zone)).collect(),
+        total,
+        older,
+        newer,
+        members,
+    })
+}
+
+/// A spreadsheet cell that cannot run as a formula (=, +, -, @, tab, CR lead).
+pub fn csv_cell(value: &str) -> String {
+    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+fn local_stamp(at: DateTime<Utc>, zone: &str) -> String {
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::America::Toronto);
+    at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub fn csv_header(lang: Lang) -> String {
+    let columns = [
+        "email-log-col-name",
+        "email-log-col-recipient",
+        "field-email",
+        "email-log-col-sent",
+        "email-log-col-status",
+        "email-log-col-status-at",
+    ];
+    let cells: Vec<String> = columns
+        .iter()
+        .map(|key| csv_cell(&translate(lang, key, None)))
+        .collect();
+    format!("{}\r\n", cells.join(","))
+}
+
+pub fn csv_line(record: &LogRecord, lang: Lang, zone: &str) -> String {
+    let status = EmailStatus::parse(&record.status).unwrap_or(EmailStatus::Queued);
+    let status_label = if status == EmailStatus::Opened && record.open_automatic {
+        translate(lang, "email-status-opened-automatic", None)
+    } else {
+        translate(lang, status.label_key(), None)
+    };
+    let cells = [
+        csv_cell(&record.subject),
+        csv_cell(&record.to_name),
+        csv_cell(&record.to_address),
+        local_stamp(record.created_at, zone),
+        csv_cell(&status_label),
+        local_stamp(record.status_at, zone),
+    ];
+    format!("{}\r\n", cells.join(","))
+}
+
+/// Rows fetched per round trip while streaming the CSV.
+pub const CSV_CHUNK: i64 = 2_000;
+
+/// The next chunk of the CSV export after `cursor`.
+pub async fn csv_chunk(
+    db: &Db,
+    filter: &LogFilter,
+    cursor: Option<(DateTime<Utc>, i64)>,
+) -> AppResult<Vec<LogRecord>> {
+    Ok(log_repo::page(
+        db,
+        filter,
+        cursor.map(|(at, id)| Cursor::Before(at, id)),
+        CSV_CHUNK,
+    )
+    .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("Bonjour, Zoé"), "\"Bonjour, Zoé\"");
+        assert_eq!(csv_cell("plain"), "plain");
+    }
+
+    #[test]
+    fn cursors_round_trip_and_days_follow_the_zone() {
+        let at = DateTime::from_timestamp_micros(1_732_300_000_123_456).unwrap();
+        assert_eq!(decode_cursor(&encode_cursor(at, 42)), Some((at, 42)));
+        assert_eq!(decode_cursor("junk"), None);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        assert_eq!(
+            start_of_day(day, "America/Toronto").to_rfc3339(),
+            "2026-11-01T04:00:00+00:00"
+        );
+        assert_eq!(
+            start_of_day(day, "America/Vancouver").to_rfc3339(),
+            "2026-11-01T07:00:00+00:00"
+        );
+    }
+}
