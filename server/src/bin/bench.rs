@@ -1,0 +1,280 @@
+//! Benchmarks that print figures (speed targets are measured here, never in timed tests).
+//!
+//!   cargo run --release -p server --bin bench -- [--postgres-url URL] [--log-rows N] [--import-rows N]
+//!
+//! Each run uses fresh databases: a temporary SQLite file and, with --postgres-url, a new
+//! PostgreSQL database created (and dropped) on that server.
+use app::auth::model::{ProgramMembership, Role, Viewer};
+use app::auth::server::authz::MemberScope;
+use app::auth::server::session::RequestSession;
+use app::db::Db;
+use app::i18n::Lang;
+use app::members::model::{ImportKind, ImportStatus};
+use app::messaging::model::{EmailLogQuery, EmailStatus};
+use app::messaging::server::log::{self, csv_chunk, resolve};
+use app::messaging::server::repo::{insert_emails, NewEmail};
+use chrono::{Duration, Utc};
+use clap::Parser;
+use std::time::Instant;
+
+#[derive(Parser)]
+struct Args {
+    /// A PostgreSQL server to benchmark too (a fresh database is created on it)
+    #[arg(long, env = "MENTORA_BENCH_POSTGRES_URL")]
+    postgres_url: Option<String>,
+    /// Rows in the e-mail log
+    #[arg(long, default_value_t = 1_000_000)]
+    log_rows: usize,
+    /// Rows in the imported CSV
+    #[arg(long, default_value_t = 10_000)]
+    import_rows: usize,
+    /// Timed repetitions of each log query
+    #[arg(long, default_value_t = 30)]
+    runs: usize,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run(args))
+}
+
+async fn run(args: Args) -> anyhow::Result<()> {
+    let dir = tempdir();
+    let sqlite = Db::connect_and_migrate(&format!("sqlite://{}/bench.db", dir.display())).await?;
+    bench_engine("SQLite", &sqlite, &args).await?;
+    if let Some(url) = &args.postgres_url {
+        let (db, drop) = fresh_postgres(url).await?;
+        bench_engine("PostgreSQL", &db, &args).await?;
+        db.close().await;
+        drop.await?;
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mentora-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+async fn fresh_postgres(
+    url: &str,
+) -> anyhow::Result<(Db, impl std::future::Future<Output = anyhow::Result<()>>)> {
+    let name = format!("mentora_bench_{}", std::process::id());
+    let admin = Db::connect(url).await?;
+    if let Db::Postgres(pool) = &admin {
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(pool)
+            .await?;
+    }
+    let mut db_url = url::Url::parse(url)?;
+    db_url.set_path(&name);
+    let db = Db::connect_and_migrate(db_url.as_str()).await?;
+    let drop = async move {
+        if let Db::Postgres(pool) = &admin {
+            sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {name}")))
+                .execute(pool)
+                .await?;
+        }
+        admin.close().await;
+        Ok(())
+    };
+    Ok((db, drop))
+}
+
+fn admin_scope(program_id: i64) -> MemberScope {
+    MemberScope {
+        session: RequestSession {
+            token_hash: String::new(),
+            viewer: Viewer {
+                user_id: 0,
+                email: "admin@bench.test".into(),
+                first_name: "Bench".into(),
+                last_name: "Admin".into(),
+                language: Lang::En,
+                time_zone: "America/Toronto".into(),
+                membership: Some(ProgramMembership {
+                    program_id,
+                    name_en: "Benchmark Program".into(),
+                    name_fr: "Programme d'essai".into(),
+                    role: Role::Admin,
+                }),
+                program_count: 1,
+            },
+        },
+        program_id,
+        role: Role::Admin,
+    }
+}
+
+async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> {
+    println!("== {engine}");
+    let members = app::seed::seed_members(db, 10_000, |_| {}).await?;
+    let program = members.program_id;
+
+    // Member import: a CSV of new members, validated, applied and e-mailed.
+    let mut csv = String::from("first_name,last_name,email,role,language\n");
+    for i in 0..args.import_rows {
+        let role = if i % 2 == 0 { "mentor" } else { "mentee" };
+        let lang = if i % 3 == 0 { "fr" } else { "en" };
+        csv.push_str(&format!("First{i},Last{i},imported{i}@bench.test,{role},{lang}\n"));
+    }
+    let started = Instant::now();
+    let scope = admin_scope(program);
+    let run = app::members::server::import::start(db, "http://bench", &scope, ImportKind::Members, "bench.csv", csv.as_bytes()).await?;
+    loop {
+        let state = app::members::server::import::run(db, program, run).await?;
+        match state.status {
+            ImportStatus::Running => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+            ImportStatus::Done => break,
+            other => anyhow::bail!("import ended {other:?}: {:?}", state.issues),
+        }
+    }
+    let took = started.elapsed();
+    println!(
+        "import: {} rows (users, memberships, set-password links and e-mails) in {:.2} s ({:.0} rows/s)",
+        args.import_rows,
+        took.as_secs_f64(),
+        args.import_rows as f64 / took.as_secs_f64()
+    );
+
+    // The e-mail log at scale.
+    let started = Instant::now();
+    let user_ids: Vec<i64> = user_ids(db, program).await?;
+    let statuses = ["delivered", "delivered", "delivered", "opened", "opened", "sent", "bounced", "deferred", "spam", "failed"];
+    let now = Utc::now();
+    let subjects = ["Reset your password", "Welcome to the program", "Your account is ready", "Meeting reminder"];
+    let mut done = 0;
+    while done < args.log_rows {
+        let n = 5_000.min(args.log_rows - done);
+        let tokens: Vec<String> = (done..done + n).map(|i| format!("bench-{i}")).collect();
+        let rows: Vec<NewEmail> = (0..n)
+            .map(|k| {
+                let i = done + k;
+                NewEmail {
+                    program_id: Some(program),
+                    user_id: Some(user_ids[i % user_ids.len()]),
+                    template_key: Some("password-reset"),
+                    to_address: "member@bench.test",
+                    to_name: "Bench Member",
+                    lang: "en",
+                    subject: subjects[i % subjects.len()],
+                    body_text: "Hello, this is a benchmark message body.",
+                    body_html: "<p>Hello, this is a benchmark message body.</p>",
+                    tracking_token: &tokens[k],
+                    // A year of mail, oldest first.
+                    now: now - Duration::seconds(((args.log_rows - i) as i64) * 31),
+                }
+            })
+            .collect();
+        let mut tx = db.begin().await?;
+        insert_emails(&mut tx, &rows).await?;
+        tx.commit().await?;
+        done += n;
+    }
+    set_statuses(db, &statuses).await?;
+    println!("e-mail log: {} rows written in {:.1} s", args.log_rows, started.elapsed().as_secs_f64());
+
+    let zone = "America/Toronto";
+    let someone = email_of(db, user_ids[user_ids.len() / 2]).await?;
+    let month_end = now.date_naive() - Duration::days(60);
+    let month_start = month_end - Duration::days(30);
+    let deep = {
+        // A cursor half-way through the log.
+        let (filter, _) = resolve(db, program, zone, &EmailLogQuery::default()).await?;
+        let mut cursor = None;
+        for _ in 0..10 {
+            let chunk = csv_chunk(db, &filter, cursor).await?;
+            cursor = chunk.last().map(|r| (r.created_at, r.id));
+        }
+        cursor.map(|(at, id)| log::encode_cursor(at, id))
+    };
+    let cases: Vec<(&str, EmailLogQuery)> = vec![
+        ("first page, no filter", EmailLogQuery::default()),
+        ("page 20,000 rows deep (cursor)", EmailLogQuery { before: deep, ..Default::default() }),
+        ("one member", EmailLogQuery { members: vec![someone.clone()], ..Default::default() }),
+        ("status bounced", EmailLogQuery { statuses: vec![EmailStatus::Bounced], ..Default::default() }),
+        ("one month", EmailLogQuery { from: Some(month_start.to_string()), to: Some(month_end.to_string()), ..Default::default() }),
+        (
+            "member + opened/delivered + month",
+            EmailLogQuery {
+                members: vec![someone.clone()],
+                statuses: vec![EmailStatus::Opened, EmailStatus::Delivered],
+                from: Some(month_start.to_string()),
+                to: Some(month_end.to_string()),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (name, query) in cases {
+        let mut times = Vec::with_capacity(args.runs);
+        let mut rows = 0;
+        for _ in 0..args.runs {
+            let t = Instant::now();
+            let page = log::page(db, program, zone, &query).await?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            rows = page.total;
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        let p = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+        println!(
+            "e-mail log page ({name}): p50 {:.1} ms, p95 {:.1} ms, {} matching{}",
+            p(0.5),
+            p(0.95),
+            rows.min(10_000),
+            if rows > 10_000 { "+" } else { "" }
+        );
+    }
+    let month = EmailLogQuery { from: Some(month_start.to_string()), to: Some(month_end.to_string()), ..Default::default() };
+    let t = Instant::now();
+    let (filter, _) = resolve(db, program, zone, &month).await?;
+    let mut cursor = None;
+    let mut exported = 0;
+    loop {
+        let chunk = csv_chunk(db, &filter, cursor).await?;
+        if chunk.is_empty() {
+            break;
+        }
+        exported += chunk.iter().map(|r| log::csv_line(r, Lang::En, zone).len()).count();
+        cursor = chunk.last().map(|r| (r.created_at, r.id));
+    }
+    println!("e-mail log CSV of one month: {exported} rows in {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+    Ok(())
+}
+
+async fn user_ids(db: &Db, program: i64) -> anyhow::Result<Vec<i64>> {
+    Ok(app::with_db!(db, pool => sqlx::query_scalar("SELECT user_id FROM memberships WHERE program_id = $1 ORDER BY user_id")
+        .bind(program)
+        .fetch_all(pool)
+        .await)?)
+}
+
+async fn email_of(db: &Db, user_id: i64) -> anyhow::Result<String> {
+    Ok(app::with_db!(db, pool => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(pool)
+        .await)?)
+}
+
+/// Spreads statuses over the rows (by id), as a year of real delivery reports would.
+async fn set_statuses(db: &Db, statuses: &[&str]) -> anyhow::Result<()> {
+    for (i, status) in statuses.iter().enumerate() {
+        app::with_db!(db, pool => sqlx::query("UPDATE emails SET status = $1, status_at = created_at WHERE id % $2 = $3")
+            .bind(*status)
+            .bind(statuses.len() as i64)
+            .bind(i as i64)
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+    }
+    if let app::db::Db::Postgres(pool) = db {
+        sqlx::query("ANALYZE emails").execute(pool).await?;
+    } else if let app::db::Db::Sqlite(pool) = db {
+        sqlx::query("ANALYZE").execute(pool).await?;
+    }
+    Ok(())
+}
