@@ -37,7 +37,7 @@ use leptos_router::{path, SsrMode};
 use members::{
     DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersListPage,
 };
-use messaging::{EmailDetailPage, EmailLogPage};
+use messaging::{EmailDetailPage, EmailLogPage, SystemMessageEditPage, SystemMessagesPage};
 use relationships::ConnectionsPage;
 use shell::{AppShell, NotFoundPage};
 
@@ -120,6 +120,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/members") view=MembersListPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log") view=EmailLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log/:id") view=EmailDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/system") view=SystemMessagesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/system/:key") view=SystemMessageEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/:id") view=MemberAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/import") view=ImportMembersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/import/:run") view=ImportRunPage ssr=SsrMode::Async />

@@ -611,3 +611,96 @@ async fn delivery_reports_move_the_status_forward() {
         );
     }
 }
+
+#[tokio::test]
+async fn edited_templates_are_checked_used_and_switchable() {
+    use app::messaging::server::templates::{self, TemplateForm};
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let scope = admin_scope(&db).await;
+        let form = |body_fr: &str, active: bool| TemplateForm {
+            subject_en: "Reset for {org_name}".into(),
+            body_en: "Hi {first_name}, go {here} before {expires}.".into(),
+            subject_fr: "Réinitialisation".into(),
+            body_fr: body_fr.into(),
+            active,
+        };
+        let unknown = templates::save(
+            &db,
+            &scope,
+            "password-reset",
+            form("Votre {password}", true),
+        )
+        .await;
+        assert_eq!(
+            unknown.unwrap_err(),
+            AppError::UnknownKeyword {
+                field: "body_fr".into(),
+                keyword: "password".into()
+            }
+        );
+        // A security message cannot be switched off.
+        templates::save(
+            &db,
+            &scope,
+            "password-reset",
+            form("Bonjour {first_name}, cliquez {here}.", false),
+        )
+        .await
+        .unwrap();
+        recovery::request_password_reset(&db, BASE, "10.0.0.9", DEMO_MENTEE)
+            .await
+            .unwrap();
+        let mail = outbox(&db).await;
+        assert_eq!(mail.len(), 1);
+        assert_eq!(mail[0].subject, "Réinitialisation");
+        assert!(
+            mail[0]
+                .body_text
+                .contains("cliquez ici (http://mentora.test/password/"),
+            "{}",
+            mail[0].body_text
+        );
+        let list = templates::list(&db, scope.program_id, app::i18n::Lang::En)
+            .await
+            .unwrap();
+        let reset = list.iter().find(|t| t.key == "password-reset").unwrap();
+        assert!(reset.active && reset.edited && reset.required);
+
+        // An optional message switched off is not sent.
+        let welcome = templates::get(&db, scope.program_id, "welcome")
+            .await
+            .unwrap();
+        let off = TemplateForm {
+            subject_en: welcome.subject_en.clone(),
+            body_en: welcome.body_en.clone(),
+            subject_fr: welcome.subject_fr.clone(),
+            body_fr: welcome.body_fr.clone(),
+            active: false,
+        };
+        templates::save(&db, &scope, "welcome", off).await.unwrap();
+        registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("quiet@x.ca", "mentor"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(outbox(&db).await.len(), 1, "no welcome e-mail");
+        templates::reset(&db, scope.program_id, "welcome")
+            .await
+            .unwrap();
+        assert!(
+            templates::get(&db, scope.program_id, "welcome")
+                .await
+                .unwrap()
+                .active
+        );
+        let preview = templates::preview(&db, BASE, &scope, "password-reset", app::i18n::Lang::Fr)
+            .await
+            .unwrap();
+        assert!(preview.html.contains("Bonjour Claire"));
+    }
+}

@@ -111,6 +111,10 @@ fn upload_routes() -> Router<ServerState> {
             "/admin/messages/log/{id}/body.html",
             get(app::messaging::server::http::email_html),
         )
+        .route(
+            "/admin/messages/system/{key}/preview.html",
+            get(app::messaging::server::http::template_preview),
+        )
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.

@@ -121,6 +121,16 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("admin_email", Access::AdminOfThisData, |ids, _| {
             format!("id={}", ids.email)
         }),
+        ("admin_system_messages", Access::Admin, |_, _| String::new()),
+        ("admin_system_message", Access::Admin, |_, _| {
+            "key=welcome".into()
+        }),
+        ("admin_system_message_save", Access::Admin, |_, _| {
+            "key=welcome&subject_en=Hi&body_en=Hi%20{nope}&subject_fr=Salut&body_fr=Salut".into()
+        }),
+        ("admin_system_message_reset", Access::Admin, |_, _| {
+            "key=welcome".into()
+        }),
         // Last: it ends the caller's session.
         ("sign_out", Access::Public, |_, _| String::new()),
     ]
@@ -336,6 +346,7 @@ async fn plain_admin_routes_use_the_same_rules() {
         ("POST", "/admin/members/import/upload"),
         ("POST", "/admin/members/deactivate/upload"),
         ("GET", "/admin/messages/log.csv"),
+        ("GET", "/admin/messages/system/welcome/preview.html"),
     ];
     let mentee = cookie_for(&router, app::seed::DEMO_MENTEE).await;
     let admin = cookie_for(&router, app::seed::DEMO_ADMIN).await;

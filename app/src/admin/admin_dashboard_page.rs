@@ -62,6 +62,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
                 <h2>{t!(i18n, "admin-tile-messages")}</h2>
                 <ul class="tile-links">
                     <li><a href="/admin/messages/log">{t!(i18n, "email-log-title")}</a></li>
+                    <li><a href="/admin/messages/system">{t!(i18n, "system-messages-title")}</a></li>
                 </ul>
             </article>
             <article class="tile" data-tile="manage-members">

@@ -80,3 +80,84 @@ pub async fn get_email(id: i64) -> Result<EmailDetail, AppError> {
         .await,
     )
 }
+
+#[server(endpoint = "admin_system_messages")]
+pub async fn list_system_messages(
+) -> Result<Vec<crate::messaging::model::TemplateSummary>, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            super::server::templates::list(
+                &app_state()?.db,
+                scope.program_id,
+                scope.session.viewer.language,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin_system_message")]
+pub async fn get_system_message(
+    key: String,
+) -> Result<crate::messaging::model::TemplateEdit, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            super::server::templates::get(&app_state()?.db, scope.program_id, &key).await
+        }
+        .await,
+    )
+}
+
+/// "Update": both languages' subject and body, and active (checkbox, "on" when ticked).
+#[server(endpoint = "admin_system_message_save")]
+pub async fn save_system_message(
+    key: String,
+    subject_en: String,
+    body_en: String,
+    subject_fr: String,
+    body_fr: String,
+    active: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::messaging::server::templates::{self, TemplateForm};
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let form = TemplateForm {
+                subject_en,
+                body_en,
+                subject_fr,
+                body_fr,
+                active: active.is_some(),
+            };
+            templates::save(&app_state()?.db, &scope, &key, form).await?;
+            leptos_axum::redirect(&format!("/admin/messages/system?saved={key}"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Back to the shipped text.
+#[server(endpoint = "admin_system_message_reset")]
+pub async fn reset_system_message(key: String) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            super::server::templates::reset(&app_state()?.db, scope.program_id, &key).await?;
+            leptos_axum::redirect(&format!("/admin/messages/system/{key}?reset=1"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -3,6 +3,8 @@ pub mod api;
 mod email_detail_page;
 mod email_log_page;
 pub mod model;
+mod system_message_edit_page;
+mod system_messages_page;
 pub mod template;
 
 #[cfg(feature = "ssr")]
@@ -10,3 +12,5 @@ pub mod server;
 
 pub use email_detail_page::EmailDetailPage;
 pub use email_log_page::EmailLogPage;
+pub use system_message_edit_page::SystemMessageEditPage;
+pub use system_messages_page::SystemMessagesPage;

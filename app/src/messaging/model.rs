@@ -340,3 +340,31 @@ mod log_query_tests {
         );
     }
 }
+
+/// A row of the "System-generated messages" page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateSummary {
+    pub key: String,
+    pub category: crate::messaging::template::TemplateCategory,
+    /// The subject in the viewer's language.
+    pub subject: String,
+    pub active: bool,
+    /// Changed by the program (otherwise the shipped text).
+    pub edited: bool,
+    pub required: bool,
+}
+
+/// A template as its editor shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateEdit {
+    pub key: String,
+    pub category: crate::messaging::template::TemplateCategory,
+    pub keywords: Vec<String>,
+    pub subject_en: String,
+    pub body_en: String,
+    pub subject_fr: String,
+    pub body_fr: String,
+    pub active: bool,
+    pub required: bool,
+    pub edited: bool,
+}

@@ -121,11 +121,21 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     for i in 0..args.import_rows {
         let role = if i % 2 == 0 { "mentor" } else { "mentee" };
         let lang = if i % 3 == 0 { "fr" } else { "en" };
-        csv.push_str(&format!("First{i},Last{i},imported{i}@bench.test,{role},{lang}\n"));
+        csv.push_str(&format!(
+            "First{i},Last{i},imported{i}@bench.test,{role},{lang}\n"
+        ));
     }
     let started = Instant::now();
     let scope = admin_scope(program);
-    let run = app::members::server::import::start(db, "http://bench", &scope, ImportKind::Members, "bench.csv", csv.as_bytes()).await?;
+    let run = app::members::server::import::start(
+        db,
+        "http://bench",
+        &scope,
+        ImportKind::Members,
+        "bench.csv",
+        csv.as_bytes(),
+    )
+    .await?;
     loop {
         let state = app::members::server::import::run(db, program, run).await?;
         match state.status {
@@ -145,9 +155,25 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     // The e-mail log at scale.
     let started = Instant::now();
     let user_ids: Vec<i64> = user_ids(db, program).await?;
-    let statuses = ["delivered", "delivered", "delivered", "opened", "opened", "sent", "bounced", "deferred", "spam", "failed"];
+    let statuses = [
+        "delivered",
+        "delivered",
+        "delivered",
+        "opened",
+        "opened",
+        "sent",
+        "bounced",
+        "deferred",
+        "spam",
+        "failed",
+    ];
     let now = Utc::now();
-    let subjects = ["Reset your password", "Welcome to the program", "Your account is ready", "Meeting reminder"];
+    let subjects = [
+        "Reset your password",
+        "Welcome to the program",
+        "Your account is ready",
+        "Meeting reminder",
+    ];
     let mut done = 0;
     while done < args.log_rows {
         let n = 5_000.min(args.log_rows - done);
@@ -177,7 +203,11 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
         done += n;
     }
     set_statuses(db, &statuses).await?;
-    println!("e-mail log: {} rows written in {:.1} s", args.log_rows, started.elapsed().as_secs_f64());
+    println!(
+        "e-mail log: {} rows written in {:.1} s",
+        args.log_rows,
+        started.elapsed().as_secs_f64()
+    );
 
     let zone = "America/Toronto";
     let someone = email_of(db, user_ids[user_ids.len() / 2]).await?;
@@ -195,10 +225,35 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     };
     let cases: Vec<(&str, EmailLogQuery)> = vec![
         ("first page, no filter", EmailLogQuery::default()),
-        ("page 20,000 rows deep (cursor)", EmailLogQuery { before: deep, ..Default::default() }),
-        ("one member", EmailLogQuery { members: vec![someone.clone()], ..Default::default() }),
-        ("status bounced", EmailLogQuery { statuses: vec![EmailStatus::Bounced], ..Default::default() }),
-        ("one month", EmailLogQuery { from: Some(month_start.to_string()), to: Some(month_end.to_string()), ..Default::default() }),
+        (
+            "page 20,000 rows deep (cursor)",
+            EmailLogQuery {
+                before: deep,
+                ..Default::default()
+            },
+        ),
+        (
+            "one member",
+            EmailLogQuery {
+                members: vec![someone.clone()],
+                ..Default::default()
+            },
+        ),
+        (
+            "status bounced",
+            EmailLogQuery {
+                statuses: vec![EmailStatus::Bounced],
+                ..Default::default()
+            },
+        ),
+        (
+            "one month",
+            EmailLogQuery {
+                from: Some(month_start.to_string()),
+                to: Some(month_end.to_string()),
+                ..Default::default()
+            },
+        ),
         (
             "member + opened/delivered + month",
             EmailLogQuery {
@@ -229,7 +284,11 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
             if rows > 10_000 { "+" } else { "" }
         );
     }
-    let month = EmailLogQuery { from: Some(month_start.to_string()), to: Some(month_end.to_string()), ..Default::default() };
+    let month = EmailLogQuery {
+        from: Some(month_start.to_string()),
+        to: Some(month_end.to_string()),
+        ..Default::default()
+    };
     let t = Instant::now();
     let (filter, _) = resolve(db, program, zone, &month).await?;
     let mut cursor = None;
@@ -239,25 +298,35 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
         if chunk.is_empty() {
             break;
         }
-        exported += chunk.iter().map(|r| log::csv_line(r, Lang::En, zone).len()).count();
+        exported += chunk
+            .iter()
+            .map(|r| log::csv_line(r, Lang::En, zone).len())
+            .count();
         cursor = chunk.last().map(|r| (r.created_at, r.id));
     }
-    println!("e-mail log CSV of one month: {exported} rows in {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "e-mail log CSV of one month: {exported} rows in {:.0} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     Ok(())
 }
 
 async fn user_ids(db: &Db, program: i64) -> anyhow::Result<Vec<i64>> {
-    Ok(app::with_db!(db, pool => sqlx::query_scalar("SELECT user_id FROM memberships WHERE program_id = $1 ORDER BY user_id")
+    Ok(
+        app::with_db!(db, pool => sqlx::query_scalar("SELECT user_id FROM memberships WHERE program_id = $1 ORDER BY user_id")
         .bind(program)
         .fetch_all(pool)
-        .await)?)
+        .await)?,
+    )
 }
 
 async fn email_of(db: &Db, user_id: i64) -> anyhow::Result<String> {
-    Ok(app::with_db!(db, pool => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+    Ok(
+        app::with_db!(db, pool => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(pool)
-        .await)?)
+        .await)?,
+    )
 }
 
 /// Spreads statuses over the rows (by id), as a year of real delivery reports would.

@@ -101,3 +101,35 @@ pub async fn email_html(
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
+
+/// `GET /admin/messages/system/{key}/preview.html?lang=en|fr`: the saved message rendered
+/// for the viewing admin as the sample member (shown in a sandboxed frame).
+pub async fn template_preview(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Query(pairs): Query<Vec<(String, String)>>,
+    request: Request,
+) -> Response {
+    let scope = match admin_route_scope(request.extensions()) {
+        Ok(scope) => scope,
+        Err(refused) => return refused.into_response(),
+    };
+    let lang = pairs
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| crate::i18n::Lang::parse(v))
+        .unwrap_or(scope.session.viewer.language);
+    match super::templates::preview(&state.db, &state.base_url, &scope, &key, lang).await {
+        Ok(rendered) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'"),
+            ],
+            rendered.html,
+        )
+            .into_response(),
+        Err(err) => StatusCode::from_u16(err.status_code())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response(),
+    }
+}

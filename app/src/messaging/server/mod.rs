@@ -7,3 +7,4 @@ pub mod log_repo;
 pub mod render;
 pub mod repo;
 pub mod service;
+pub mod templates;

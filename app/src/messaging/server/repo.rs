@@ -301,3 +301,12 @@ pub async fn set_status(
     .await
     .map(|_| ()))
 }
+
+pub async fn delete_template(db: &Db, program_id: i64, key: &str) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query("DELETE FROM message_templates WHERE program_id = $1 AND template_key = $2")
+        .bind(program_id)
+        .bind(key)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+}
