@@ -70,9 +70,15 @@ fn RunReport(run: ImportRun) -> impl IntoView {
             <p><a href=again>{t!(i18n, "import-try-again")}</a></p>
         }),
     };
+    let status = match run.status {
+        ImportStatus::Invalid => "invalid",
+        ImportStatus::Running => "running",
+        ImportStatus::Done => "done",
+        ImportStatus::Failed => "failed",
+    };
     view! {
         <PageHeader title=Signal::derive(move || i18n.t(title)) subtitle=Signal::derive(move || file.clone()) />
-        {body}
+        <section class="import-run" data-status=status>{body}</section>
     }
 }
 
