@@ -12,4 +12,4 @@ SINK=$!
 trap 'kill $SINK 2>/dev/null' EXIT
 target/debug/mentora seed --demo >/dev/null
 SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_SINK_PORT" SMTP_TLS=none MAIL_FROM="Mentora <no-reply@mentora.test>" \
-  MAIL_RETRY_SECONDS=1 target/debug/mentora serve --bind "127.0.0.1:${E2E_PORT:-3111}"
+  MAIL_RETRY_SECONDS=1 EMAIL_WEBHOOK_SECRET=e2e-webhook-secret target/debug/mentora serve --bind "127.0.0.1:${E2E_PORT:-3111}"

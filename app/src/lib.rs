@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text=move || i18n.t("app-title") />
         <Router>
+            // Static paths before parameters: the first route that matches wins.
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/login") view=SignInPage ssr=SsrMode::Async />
                 <Route path=path!("/join/:token") view=JoinPage ssr=SsrMode::Async />
@@ -122,11 +123,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/messages/log/:id") view=EmailDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/system") view=SystemMessagesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/system/:key") view=SystemMessageEditPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members/:id") view=MemberAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/import") view=ImportMembersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/import/:run") view=ImportRunPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/deactivate") view=DeactivateMembersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members/deactivate/:run") view=ImportRunPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/:id") view=MemberAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/programs") view=SwitchProgramPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountSettingsPage ssr=SsrMode::Async />
                 </ParentRoute>

@@ -1,13 +1,15 @@
 import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN } from './fixtures';
-import { waitForMail, linkPath } from './mail';
+import { waitForMail, linkPath, mailCount, Mail } from './mail';
 
-// Unique per run and per project (the two projects share one server).
+// Unique per run and per project (the two projects share one server). These tests add
+// members to the second demo program ("Leadership Circle"), so the demo program keeps the
+// counts the foundation tests check.
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 
 test.describe('accounts', () => {
   test('register through the invitation link, forget the password, reset it from the e-mail, sign in', async ({ page, js }) => {
     const email = `e2e-join-${js ? 'js' : 'nojs'}-${stamp()}@example.test`;
-    await page.goto('/join/demo-invitation');
+    await page.goto('/join/circle-invitation');
     await ready(page, js);
     await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
     await expectAccessible(page, js);
@@ -68,11 +70,15 @@ test.describe('accounts', () => {
       `first_name,last_name,email,role,language\nAva,Stone,${en},mentor,en\nÉlise,Roy,${frEmail},mentee,fr\n`;
     await signIn(page, js, ADMIN);
     await setLanguage(page, 'en');
+    await page.goto('/programs');
+    await ready(page, js);
+    await page.locator('li', { hasText: 'Leadership Circle' }).getByRole('button', { name: 'Switch to this program' }).click();
+    await expect(page.locator('.topbar-program')).toHaveText('Leadership Circle');
     await page.goto('/admin/members/import');
     await ready(page, js);
     await expectAccessible(page, js);
     await page.getByLabel('File to import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(rows('not-an-address')) });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await ready(page, js);
     await expect(page.locator('.import-run')).toHaveAttribute('data-status', 'invalid');
     const problem = page.locator('.import-run tbody tr');
@@ -88,7 +94,7 @@ test.describe('accounts', () => {
     await page.goto('/admin/members/import');
     await ready(page, js);
     await page.getByLabel('File to import').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(rows(fr)) });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await ready(page, js);
     await expect(page.locator('.import-run')).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
     await expect(page.getByRole('status')).toContainText('2 new members');
@@ -102,6 +108,103 @@ test.describe('accounts', () => {
     await page.goto(`/admin/members?q=${encodeURIComponent(id)}`);
     await ready(page, js);
     await expect(page.locator('.result-count')).toHaveText('Displaying 2 members');
+    await signOut(page, js);
+  });
+});
+
+test.describe('administrator and e-mail', () => {
+  test('deactivating a signed-in member ends their session and tells them why, in French', async ({ page, js, browser }) => {
+    const mentee = await browser.newContext({ javaScriptEnabled: js });
+    const menteePage = await mentee.newPage();
+    try {
+      await signIn(menteePage, js, 'mentee@demo.test');
+      await signIn(page, js, ADMIN);
+      await setLanguage(page, 'en');
+      await page.goto('/admin/members?q=mentee%40demo.test');
+      await ready(page, js);
+      await page.locator('.data-table a', { hasText: /.+/ }).first().click();
+      await ready(page, js);
+      await expectAccessible(page, js);
+      await page.getByRole('button', { name: 'Deactivate' }).click();
+      await ready(page, js);
+      await expect(page.getByRole('button', { name: 'Reactivate' })).toBeVisible();
+
+      await menteePage.reload();
+      await expect(menteePage.locator('input[name="password"]')).toBeVisible();
+      await ready(menteePage, js);
+      await menteePage.locator('input[name="email"]').fill('mentee@demo.test');
+      await menteePage.locator('input[name="password"]').fill('demo-password');
+      await menteePage.locator('form:has(input[name="password"]) button[type="submit"]').click();
+      await expect(menteePage.getByRole('alert')).toHaveText(
+        'Votre compte a été désactivé. Veuillez envoyer un courriel à admin@demo.test pour réactiver votre compte.',
+      );
+    } finally {
+      await page.getByRole('button', { name: 'Reactivate' }).click();
+      await ready(page, js);
+      await expect(page.getByRole('button', { name: 'Deactivate' })).toBeVisible();
+      await mentee.close();
+    }
+    await signOut(page, js);
+  });
+
+  test('the message log filters, downloads exactly the rows shown, and follows bounces and opens', async ({ page, js }) => {
+    const tokenOf = (m: Mail) => /<([^@>]+)@/.exec(m.headers.match(/^Message-ID:.*$/im)![0])![1];
+    const resetFor = async (email: string) => {
+      const before = mailCount();
+      const res = await page.request.post('/api/forgot_password', { form: { email }, headers: { Accept: 'application/json' } });
+      expect(res.status()).toBeLessThan(400);
+      return waitForMail(email, /^(Reset your|Réinitialisez)/, before);
+    };
+    const mail = await resetFor('mentor@demo.test');
+    const token = tokenOf(mail);
+
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'en');
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Toronto' });
+    const filters = `member=mentor%40demo.test&status=sent&status=delivered&from=${today}&to=${today}`;
+    await page.goto(`/admin/messages/log?${filters}`);
+    await ready(page, js);
+    await expectAccessible(page, js);
+    const rows = page.locator('.data-table tbody tr');
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThan(0);
+    for (let i = 0; i < shown; i++) await expect(rows.nth(i)).toContainText('mentor@demo.test');
+
+    const href = await page.getByRole('link', { name: 'Download' }).getAttribute('href');
+    const csv = (await (await page.request.get(href!)).text()).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/);
+    expect(lines[0]).toBe('Name,Sent to,E-mail address,Sent date,Status,Status date');
+    expect(lines.length - 1).toBe(shown);
+    for (let i = 0; i < shown; i++) {
+      const subject = (await rows.nth(i).locator('td').first().innerText()).trim();
+      expect(lines[i + 1].startsWith(subject.includes(',') ? `"${subject}` : subject)).toBeTruthy();
+    }
+
+    // A provider reports a bounce (signed), then the other e-mail is opened by a person.
+    const body = JSON.stringify({ events: [{ event: 'bounce', message_id: `<${token}@127.0.0.1>`, reason: '550 5.1.1' }] });
+    const crypto = await import('node:crypto');
+    const signature = 'sha256=' + crypto.createHmac('sha256', 'e2e-webhook-secret').update(body).digest('hex');
+    const unsigned = await page.request.post('/webhooks/email', { data: body, headers: { 'Content-Type': 'application/json' } });
+    expect(unsigned.status()).toBe(401);
+    const hook = await page.request.post('/webhooks/email', {
+      data: body,
+      headers: { 'Content-Type': 'application/json', 'X-Mentora-Signature': signature },
+    });
+    expect(await hook.json()).toEqual({ applied: 1, ignored: 0 });
+    await page.goto(`/admin/messages/log?member=mentor%40demo.test&status=bounced`);
+    await ready(page, js);
+    const bounced = page.locator('.data-table tbody tr td.status');
+    await expect(bounced.first()).toContainText('Bounced');
+
+    // A person opens another e-mail: its row says "Opened" with the time.
+    const other = await resetFor('mentee@demo.test');
+    const pixel = await page.request.get(`/e/o/${tokenOf(other)}.gif`, {
+      headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130 Safari/537.36' },
+    });
+    expect(pixel.headers()['content-type']).toBe('image/gif');
+    await page.goto('/admin/messages/log?member=mentee%40demo.test&status=opened');
+    await ready(page, js);
+    await expect(page.locator('.data-table tbody tr').first().locator('td.status')).toContainText('Opened (');
     await signOut(page, js);
   });
 });

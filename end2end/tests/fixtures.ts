@@ -24,8 +24,13 @@ export const test = base.extend<Fixtures>({
         if (msg.type() === 'error') errors.push(msg.text());
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      // Name the resource behind a "Failed to load resource" message.
+      page.on('response', (res) => {
+        if (res.status() >= 400) errors.push(`(${res.status()} ${new URL(res.url()).pathname})`);
+      });
       await use((pattern) => allowed.push(pattern));
-      const unexpected = errors.filter((e) => !allowed.some((p) => p.test(e)));
+      const failed = errors.filter((e) => !e.startsWith('(') && !allowed.some((p) => p.test(e)));
+      const unexpected = failed.length ? errors.filter((e) => !allowed.some((p) => p.test(e))) : [];
       expect(unexpected, 'console errors').toEqual([]);
     },
     { auto: true },

@@ -85,11 +85,16 @@ export function allMail(): Mail[] {
     });
 }
 
-/** Waits until a message to `address` arrives whose subject matches. */
-export async function waitForMail(address: string, subject: RegExp, timeoutMs = 15_000): Promise<Mail> {
+/** How many e-mails the sink holds (pass it to `waitForMail` to skip older ones). */
+export function mailCount(): number {
+  return allMail().length;
+}
+
+/** Waits until a message to `address` whose subject matches arrives (after the first `skip`). */
+export async function waitForMail(address: string, subject: RegExp, skip = 0, timeoutMs = 15_000): Promise<Mail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = allMail().find((m) => m.to.includes(address) && subject.test(m.subject));
+    const found = allMail().slice(skip).find((m) => m.to.includes(address) && subject.test(m.subject));
     if (found) return found;
     if (Date.now() > deadline) {
       const seen = allMail().map((m) => `${m.to.join(',')}: ${m.subject}`);

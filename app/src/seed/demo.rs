@@ -14,6 +14,9 @@ pub const DEMO_PASSWORD: &str = "demo-password";
 const DEMO_SLUG: &str = "demo";
 /// The demo program's invitation link is `/join/demo-invitation` (demo data only).
 pub const DEMO_INVITE_TOKEN: &str = "demo-invitation";
+/// The second program's link, `/join/circle-invitation` (the browser tests register there
+/// so the demo program's counts stay as documented).
+pub const CIRCLE_INVITE_TOKEN: &str = "circle-invitation";
 const MENTORS: usize = 30;
 const MENTEES: usize = 30;
 
@@ -207,6 +210,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     circle_members.extend(mentor_ids[20..25].iter().map(|id| (*id, "mentor")));
     circle_members.extend(mentee_ids[20..25].iter().map(|id| (*id, "mentee")));
     repo::insert_memberships(db, circle, &circle_members, now).await?;
+    repo::set_invite_token(db, circle, CIRCLE_INVITE_TOKEN).await?;
     repo::insert_relationship(
         db,
         circle,

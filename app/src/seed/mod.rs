@@ -4,8 +4,8 @@ mod repo;
 mod synthetic;
 
 pub use demo::{
-    demo_present, demo_program_id, seed_demo, DemoReport, DEMO_ADMIN, DEMO_INVITE_TOKEN,
-    DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD,
+    demo_present, demo_program_id, seed_demo, DemoReport, CIRCLE_INVITE_TOKEN, DEMO_ADMIN,
+    DEMO_INVITE_TOKEN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD,
 };
 pub use synthetic::{seed_members, SyntheticReport};
 

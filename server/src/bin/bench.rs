@@ -35,6 +35,7 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter("warn").init();
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
@@ -86,12 +87,12 @@ async fn fresh_postgres(
     Ok((db, drop))
 }
 
-fn admin_scope(program_id: i64) -> MemberScope {
+fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
     MemberScope {
         session: RequestSession {
             token_hash: String::new(),
             viewer: Viewer {
-                user_id: 0,
+                user_id,
                 email: "admin@bench.test".into(),
                 first_name: "Bench".into(),
                 last_name: "Admin".into(),
@@ -126,7 +127,8 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
         ));
     }
     let started = Instant::now();
-    let scope = admin_scope(program);
+    let user_ids: Vec<i64> = user_ids(db, program).await?;
+    let scope = admin_scope(program, user_ids[0]);
     let run = app::members::server::import::start(
         db,
         "http://bench",
@@ -154,7 +156,6 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
 
     // The e-mail log at scale.
     let started = Instant::now();
-    let user_ids: Vec<i64> = user_ids(db, program).await?;
     let statuses = [
         "delivered",
         "delivered",

@@ -72,7 +72,7 @@ pub async fn log_csv(
                 "attachment; filename=\"email-log.csv\"",
             ),
         ],
-        Body::from_stream(stream),
+        Body::from_stream(futures::StreamExt::fuse(stream)),
     )
         .into_response()
 }
