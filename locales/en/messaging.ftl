@@ -71,3 +71,5 @@ field-subject_en = Subject (English)
 field-body_en = English text
 field-subject_fr = Subject (French)
 field-body_fr = French text
+email-no-events = No delivery report yet.
+email-links-hidden = One-time links (password, unlock) are hidden here: only the recipient can use them.

@@ -71,3 +71,5 @@ field-subject_en = Sujet (anglais)
 field-body_en = Texte anglais
 field-subject_fr = Sujet (français)
 field-body_fr = Texte français
+email-no-events = Aucun rapport de livraison pour l'instant.
+email-links-hidden = Les liens à usage unique (mot de passe, déverrouillage) sont masqués ici : seul le destinataire peut les utiliser.

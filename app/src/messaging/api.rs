@@ -70,7 +70,7 @@ pub async fn get_email(id: i64) -> Result<EmailDetail, AppError> {
                 .collect();
             Ok(EmailDetail {
                 row: super::server::log::to_row(record, &zone),
-                body_text: detail.body_text,
+                body_text: super::server::log::redact_links(&detail.body_text),
                 template_key: detail.template_key,
                 attempts: detail.attempts,
                 last_error: detail.last_error,

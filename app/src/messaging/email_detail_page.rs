@@ -44,6 +44,7 @@ pub fn EmailDetailPage() -> impl IntoView {
                             </dl>
                             <section class="card">
                                 <h2>{t!(i18n, "email-events")}</h2>
+                                {e.events.is_empty().then(|| view! { <p class="muted">{t!(i18n, "email-no-events")}</p> })}
                                 <ul>
                                     {e.events.into_iter().map(|(kind, at, detail)| view! {
                                         <li>{move || format!("{} — {} {}", at.format_date_time(i18n.lang()), kind, detail)}</li>
@@ -52,6 +53,7 @@ pub fn EmailDetailPage() -> impl IntoView {
                             </section>
                             <section class="card">
                                 <h2>{t!(i18n, "email-html")}</h2>
+                                <p class="field-hint">{t!(i18n, "email-links-hidden")}</p>
                                 <iframe class="email-frame" src=frame sandbox="" title=t!(i18n, "email-html")></iframe>
                                 <h2>{t!(i18n, "email-text")}</h2>
                                 <pre class="email-text">{e.body_text}</pre>

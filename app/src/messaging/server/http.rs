@@ -94,7 +94,7 @@ pub async fn email_html(
                 // No scripts, no forms, no same-origin access: it is only to be read.
                 (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'"),
             ],
-            html,
+            super::log::redact_links(&html),
         )
             .into_response(),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
