@@ -126,15 +126,14 @@ pub async fn page(
     where_clause(&mut sql, filter);
     let ascending = matches!(cursor, Some(Cursor::After(..)));
     match cursor {
+        // Row values: both engines walk the (created_at, id) index from the cursor.
         Some(Cursor::Before(at, id)) => {
-            sql.push(" AND (created_at < ").bind(Bind::Time(at));
-            sql.push(" OR (created_at = ").bind(Bind::Time(at));
-            sql.push(" AND id < ").bind(Bind::I64(id)).push("))");
+            sql.push(" AND (created_at, id) < (").bind(Bind::Time(at));
+            sql.push(", ").bind(Bind::I64(id)).push(")");
         }
         Some(Cursor::After(at, id)) => {
-            sql.push(" AND (created_at > ").bind(Bind::Time(at));
-            sql.push(" OR (created_at = ").bind(Bind::Time(at));
-            sql.push(" AND id > ").bind(Bind::I64(id)).push("))");
+            sql.push(" AND (created_at, id) > (").bind(Bind::Time(at));
+            sql.push(", ").bind(Bind::I64(id)).push(")");
         }
         None => {}
     }
