@@ -22,7 +22,7 @@ pub mod seed;
 pub mod state;
 
 use account::AccountSettingsPage;
-use admin::AdminDashboardPage;
+use admin::{AdminDashboardPage, ProgramSettingsPage};
 use auth::{
     ForgotPasswordPage, JoinPage, PasswordLinkPage, ResendUnlockPage, SignInPage,
     SwitchProgramPage, UnlockPage,
@@ -118,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentors") view=MentorsPage ssr=SsrMode::Async />
                     <Route path=path!("/mentees") view=MenteesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/settings") view=ProgramSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/members") view=MembersListPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log") view=EmailLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log/:id") view=EmailDetailPage ssr=SsrMode::Async />

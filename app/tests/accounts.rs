@@ -704,3 +704,86 @@ async fn edited_templates_are_checked_used_and_switchable() {
         assert!(preview.html.contains("Bonjour Claire"));
     }
 }
+
+#[tokio::test]
+async fn program_settings_drive_lockout_registration_and_the_contact() {
+    use app::admin::model::ProgramSettings;
+    use app::admin::server::{repo as admin_repo, service as admin};
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = demo_program_id(&db).await.unwrap().unwrap();
+        let current = admin_repo::program_settings(&db, program).await.unwrap();
+        assert_eq!(
+            (
+                current.lockout_threshold,
+                current.signup_mentors,
+                current.signup_mentees
+            ),
+            (5, true, true)
+        );
+        let settings =
+            |threshold: i64, mentors: bool, mentees: bool, email: &str| ProgramSettings {
+                contact_email: email.into(),
+                lockout_threshold: threshold,
+                signup_mentors: mentors,
+                signup_mentees: mentees,
+                ..current.clone()
+            };
+        let bad_email = admin::save_settings(&db, program, settings(5, true, true, "nope")).await;
+        assert_eq!(
+            bad_email.unwrap_err(),
+            AppError::validation("contact_email", ValidationCode::InvalidEmail)
+        );
+        let bad_threshold =
+            admin::save_settings(&db, program, settings(1, true, true, "help@demo.test")).await;
+        assert_eq!(
+            bad_threshold.unwrap_err().field(),
+            Some("lockout_threshold")
+        );
+        let nobody =
+            admin::save_settings(&db, program, settings(5, false, false, "help@demo.test")).await;
+        assert_eq!(
+            nobody.unwrap_err(),
+            AppError::validation("signup_roles", ValidationCode::Required)
+        );
+
+        admin::save_settings(&db, program, settings(3, true, false, " Help@Demo.test "))
+            .await
+            .unwrap();
+        // Only mentors may now register through the link.
+        let info = registration::invitation(&db, DEMO_INVITE_TOKEN)
+            .await
+            .unwrap();
+        assert_eq!(info.roles, vec![Role::Mentor]);
+        let mentee = registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("m@x.ca", "mentee"),
+        )
+        .await;
+        assert_eq!(
+            mentee.unwrap_err(),
+            AppError::validation("role", ValidationCode::InvalidChoice)
+        );
+        // Three failures lock an account now (the mentee belongs only to this program).
+        for _ in 0..2 {
+            assert_eq!(
+                sign_in(&db, DEMO_MENTEE, "nope").await.unwrap_err(),
+                AppError::InvalidCredentials
+            );
+        }
+        assert_eq!(
+            sign_in(&db, DEMO_MENTEE, "nope").await.unwrap_err(),
+            AppError::AccountLocked
+        );
+        assert_eq!(
+            auth_repo::program_contact(&db, program)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("help@demo.test")
+        );
+    }
+}

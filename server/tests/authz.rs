@@ -131,6 +131,12 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("admin_system_message_reset", Access::Admin, |_, _| {
             "key=welcome".into()
         }),
+        ("admin_program_settings", Access::Admin, |_, _| {
+            String::new()
+        }),
+        ("admin_program_settings_save", Access::Admin, |_, _| {
+            "name_en=&name_fr=&contact_email=&logo_url=&lockout_threshold=5".into()
+        }),
         // Last: it ends the caller's session.
         ("sign_out", Access::Public, |_, _| String::new()),
     ]

@@ -73,6 +73,12 @@ pub fn AdminDashboardPage() -> impl IntoView {
                     <li><a href="/admin/members/deactivate">{t!(i18n, "members-deactivate-link")}</a></li>
                 </ul>
             </article>
+            <article class="tile" data-tile="settings">
+                <h2>{t!(i18n, "settings-title")}</h2>
+                <ul class="tile-links">
+                    <li><a href="/admin/settings">{t!(i18n, "settings-link")}</a></li>
+                </ul>
+            </article>
         </section>
     }
 }

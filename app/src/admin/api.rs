@@ -67,3 +67,55 @@ pub async fn set_invitation_link_enabled(enabled: String) -> Result<(), AppError
         .await,
     )
 }
+
+#[server(endpoint = "admin_program_settings")]
+pub async fn get_program_settings() -> Result<crate::admin::model::ProgramSettings, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            Ok(super::server::repo::program_settings(&app_state()?.db, scope.program_id).await?)
+        }
+        .await,
+    )
+}
+
+/// Saves the settings form (checkboxes arrive as "on" when ticked).
+#[server(endpoint = "admin_program_settings_save")]
+pub async fn update_program_settings(
+    name_en: String,
+    name_fr: String,
+    contact_email: String,
+    logo_url: String,
+    lockout_threshold: String,
+    signup_mentors: Option<String>,
+    signup_mentees: Option<String>,
+) -> Result<(), AppError> {
+    use crate::admin::model::ProgramSettings;
+    use crate::auth::server::authz;
+    use crate::error::ValidationCode;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let lockout_threshold = lockout_threshold.trim().parse::<i64>().map_err(|_| {
+                AppError::validation("lockout_threshold", ValidationCode::InvalidChoice)
+            })?;
+            let settings = ProgramSettings {
+                name_en,
+                name_fr,
+                contact_email,
+                logo_url,
+                lockout_threshold,
+                signup_mentors: signup_mentors.is_some(),
+                signup_mentees: signup_mentees.is_some(),
+            };
+            super::server::service::save_settings(&app_state()?.db, scope.program_id, settings)
+                .await?;
+            leptos_axum::redirect("/admin/settings?saved=1");
+            Ok(())
+        }
+        .await,
+    )
+}

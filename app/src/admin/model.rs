@@ -33,3 +33,21 @@ pub struct InvitationLink {
     pub url: String,
     pub enabled: bool,
 }
+
+/// A program's own settings (admin: "Program settings").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramSettings {
+    pub name_en: String,
+    pub name_fr: String,
+    pub contact_email: String,
+    /// Shown at the top of every e-mail; empty = the product's logo.
+    pub logo_url: String,
+    /// Consecutive failed sign-ins before an account locks.
+    pub lockout_threshold: i64,
+    /// Who may register through the invitation link.
+    pub signup_mentors: bool,
+    pub signup_mentees: bool,
+}
+
+pub const LOCKOUT_MIN: i64 = 3;
+pub const LOCKOUT_MAX: i64 = 20;

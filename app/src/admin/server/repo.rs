@@ -65,3 +65,61 @@ pub async fn set_invite_enabled(db: &Db, program_id: i64, enabled: bool) -> sqlx
         .await
         .map(|_| ()))
 }
+
+#[derive(sqlx::FromRow)]
+struct SettingsRow {
+    name_en: String,
+    name_fr: String,
+    contact_email: String,
+    logo_url: String,
+    lockout_threshold: i32,
+    signup_roles: String,
+}
+
+pub async fn program_settings(
+    db: &Db,
+    program_id: i64,
+) -> sqlx::Result<crate::admin::model::ProgramSettings> {
+    let row = with_db!(db, pool => sqlx::query_as::<_, SettingsRow>(
+        "SELECT name_en, name_fr, contact_email, logo_url, lockout_threshold, signup_roles
+         FROM programs WHERE id = $1",
+    )
+    .bind(program_id)
+    .fetch_one(pool)
+    .await)?;
+    let roles: Vec<&str> = row.signup_roles.split(',').map(str::trim).collect();
+    Ok(crate::admin::model::ProgramSettings {
+        name_en: row.name_en,
+        name_fr: row.name_fr,
+        contact_email: row.contact_email,
+        logo_url: row.logo_url,
+        lockout_threshold: row.lockout_threshold.into(),
+        signup_mentors: roles.contains(&"mentor"),
+        signup_mentees: roles.contains(&"mentee"),
+    })
+}
+
+pub async fn save_program_settings(
+    db: &Db,
+    program_id: i64,
+    s: &crate::admin::model::ProgramSettings,
+) -> sqlx::Result<()> {
+    let roles: Vec<&str> = [(s.signup_mentors, "mentor"), (s.signup_mentees, "mentee")]
+        .into_iter()
+        .filter_map(|(on, role)| on.then_some(role))
+        .collect();
+    with_db!(db, pool => sqlx::query(
+        "UPDATE programs SET name_en = $2, name_fr = $3, contact_email = $4, logo_url = $5,
+            lockout_threshold = $6, signup_roles = $7 WHERE id = $1",
+    )
+    .bind(program_id)
+    .bind(&s.name_en)
+    .bind(&s.name_fr)
+    .bind(&s.contact_email)
+    .bind(&s.logo_url)
+    .bind(s.lockout_threshold as i32)
+    .bind(roles.join(","))
+    .execute(pool)
+    .await
+    .map(|_| ()))
+}

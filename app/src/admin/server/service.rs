@@ -31,3 +31,63 @@ pub async fn regenerate(db: &Db, program_id: i64) -> AppResult<()> {
     repo::set_invite_token(db, program_id, &new_token()).await?;
     Ok(())
 }
+
+/// Checks and saves the program's settings; each problem names its field.
+pub async fn save_settings(
+    db: &Db,
+    program_id: i64,
+    settings: crate::admin::model::ProgramSettings,
+) -> AppResult<()> {
+    use crate::admin::model::{ProgramSettings, LOCKOUT_MAX, LOCKOUT_MIN};
+    use crate::auth::model::is_plausible_email;
+    use crate::error::{AppError, ValidationCode};
+    let name = |field: &str, value: &str| -> AppResult<String> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(AppError::validation(field, ValidationCode::Required));
+        }
+        if value.chars().count() > 120 {
+            return Err(AppError::validation(field, ValidationCode::TooLong));
+        }
+        Ok(value.to_string())
+    };
+    let contact_email = settings.contact_email.trim().to_lowercase();
+    if !is_plausible_email(&contact_email) {
+        return Err(AppError::validation(
+            "contact_email",
+            ValidationCode::InvalidEmail,
+        ));
+    }
+    let logo_url = settings.logo_url.trim().to_string();
+    if !logo_url.is_empty()
+        && (!logo_url.starts_with("https://")
+            || logo_url.len() > 500
+            || logo_url.contains(['"', '<', '>', ' ']))
+    {
+        return Err(AppError::validation(
+            "logo_url",
+            ValidationCode::InvalidChoice,
+        ));
+    }
+    if !(LOCKOUT_MIN..=LOCKOUT_MAX).contains(&settings.lockout_threshold) {
+        return Err(AppError::validation(
+            "lockout_threshold",
+            ValidationCode::InvalidChoice,
+        ));
+    }
+    if !settings.signup_mentors && !settings.signup_mentees {
+        return Err(AppError::validation(
+            "signup_roles",
+            ValidationCode::Required,
+        ));
+    }
+    let clean = ProgramSettings {
+        name_en: name("name_en", &settings.name_en)?,
+        name_fr: name("name_fr", &settings.name_fr)?,
+        contact_email,
+        logo_url,
+        ..settings
+    };
+    repo::save_program_settings(db, program_id, &clean).await?;
+    Ok(())
+}
