@@ -260,6 +260,18 @@ impl From<sqlx::Error> for AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// A required free-text field: trimmed, present, at most `max` characters.
+pub fn required_text(field: &str, value: &str, max: usize) -> AppResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(AppError::validation(field, ValidationCode::Required));
+    }
+    if value.chars().count() > max {
+        return Err(AppError::validation(field, ValidationCode::TooLong));
+    }
+    Ok(value.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,17 +40,7 @@ pub async fn save_settings(
 ) -> AppResult<()> {
     use crate::admin::model::{ProgramSettings, LOCKOUT_MAX, LOCKOUT_MIN};
     use crate::auth::model::is_plausible_email;
-    use crate::error::{AppError, ValidationCode};
-    let name = |field: &str, value: &str| -> AppResult<String> {
-        let value = value.trim();
-        if value.is_empty() {
-            return Err(AppError::validation(field, ValidationCode::Required));
-        }
-        if value.chars().count() > 120 {
-            return Err(AppError::validation(field, ValidationCode::TooLong));
-        }
-        Ok(value.to_string())
-    };
+    use crate::error::{required_text, AppError, ValidationCode};
     let contact_email = settings.contact_email.trim().to_lowercase();
     if !is_plausible_email(&contact_email) {
         return Err(AppError::validation(
@@ -82,8 +72,8 @@ pub async fn save_settings(
         ));
     }
     let clean = ProgramSettings {
-        name_en: name("name_en", &settings.name_en)?,
-        name_fr: name("name_fr", &settings.name_fr)?,
+        name_en: required_text("name_en", &settings.name_en, 120)?,
+        name_fr: required_text("name_fr", &settings.name_fr, 120)?,
         contact_email,
         logo_url,
         ..settings

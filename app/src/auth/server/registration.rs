@@ -4,7 +4,7 @@ use super::{password, rate_limit, repo};
 use crate::auth::model::{is_plausible_email, InvitationInfo, Role};
 use crate::auth::server::recovery::validate_new_password;
 use crate::db::Db;
-use crate::error::{AppError, AppResult, ValidationCode};
+use crate::error::{required_text, AppError, AppResult, ValidationCode};
 use crate::i18n::Lang;
 use crate::messaging::server::service::{queue_system_message, MessageLink};
 use crate::messaging::template::WELCOME;
@@ -40,17 +40,6 @@ pub struct Registration {
     pub language: String,
 }
 
-fn required_name(field: &str, value: &str) -> AppResult<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(AppError::validation(field, ValidationCode::Required));
-    }
-    if value.chars().count() > 100 {
-        return Err(AppError::validation(field, ValidationCode::TooLong));
-    }
-    Ok(value.to_string())
-}
-
 /// Registers through the link and signs the person in. Someone who already has an
 /// account (in another program) joins with that account's password.
 pub async fn register(
@@ -63,8 +52,8 @@ pub async fn register(
     let program = repo::program_by_invite(db, invite_token)
         .await?
         .ok_or(AppError::LinkExpired)?;
-    let first_name = required_name("first_name", &form.first_name)?;
-    let last_name = required_name("last_name", &form.last_name)?;
+    let first_name = required_text("first_name", &form.first_name, 100)?;
+    let last_name = required_text("last_name", &form.last_name, 100)?;
     let email = normalize_email(&form.email);
     if email.is_empty() {
         return Err(AppError::validation("email", ValidationCode::Required));
