@@ -208,3 +208,31 @@ test.describe('administrator and e-mail', () => {
     await signOut(page, js);
   });
 });
+
+test.describe('program settings', () => {
+  test('an administrator changes the contact address and the lockout threshold', async ({ page, js }) => {
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'en');
+    await page.goto('/admin/settings');
+    await ready(page, js);
+    await expect(page.getByRole('heading', { name: 'Program settings' })).toBeVisible();
+    await expectAccessible(page, js);
+    await page.getByLabel('Contact e-mail address').fill('not an address');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await ready(page, js);
+    // The browser's own check (type=email) or the server's: either way nothing is saved.
+    await page.goto('/admin/settings');
+    await ready(page, js);
+    await expect(page.getByLabel('Contact e-mail address')).toHaveValue('admin@demo.test');
+    await page.getByLabel('Failed sign-ins before an account locks').fill('7');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status')).toHaveText("The program's settings were saved.");
+    await expect(page.getByLabel('Failed sign-ins before an account locks')).toHaveValue('7');
+    await page.getByLabel('Failed sign-ins before an account locks').fill('5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status')).toBeVisible();
+    await signOut(page, js);
+  });
+});
