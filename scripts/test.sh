@@ -28,9 +28,9 @@ stop_test_postgres
 
 scripts/build-site.sh
 WASM_GZ=$(stat -c %s target/site/pkg/mentora_bg.wasm.gz)
-# Budget: 500 KiB while every route ships in one bundle. The accounts issue added ~150 KB
+# Budget: 560 KiB while every route ships in one bundle. The accounts issue added ~200 KB
 # of pages; per-route splitting (lazy routes) is the planned way back under 350 KB.
-[ "$WASM_GZ" -lt $((500 * 1024)) ] || die "release wasm is $WASM_GZ bytes gzip; the budget is 500 KiB"
+[ "$WASM_GZ" -lt $((560 * 1024)) ] || die "release wasm is $WASM_GZ bytes gzip; the budget is 560 KiB"
 
 say "Browser tests (Chromium): JavaScript off, then hydrated"
 cargo build -p server
