@@ -1,5 +1,6 @@
 use super::api::list_members;
 use crate::i18n::use_i18n;
+use crate::messaging::model::encode_component;
 use crate::t;
 use crate::ui::{ErrorMessage, PageHeader, Pagination, QueryNotice};
 use leptos::either::Either;
@@ -39,7 +40,7 @@ pub fn MembersListPage() -> impl IntoView {
                 match data.await {
                     Ok(d) => {
                         let q = params.get_untracked().0;
-                        let paging = if q.is_empty() { String::new() } else { format!("q={}&", encode(&q)) };
+                        let paging = if q.is_empty() { String::new() } else { format!("q={}&", encode_component(&q)) };
                         Either::Left(view! {
                             <p class="result-count">{t!(i18n, "members-count", count = d.total)}</p>
                             <div class="table-scroll">
@@ -76,17 +77,4 @@ pub fn MembersListPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// Percent-encodes a query value.
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -72,6 +72,41 @@ fn parse_language(value: &str, default: Lang) -> Option<Lang> {
     }
 }
 
+/// The e-mail cell of a row, lower-cased: present, plausible and not already on an earlier
+/// row (`seen`). Otherwise the problem goes to `issues` and the answer is `None`.
+fn checked_email(
+    row: u32,
+    value: &str,
+    seen: &mut HashMap<String, u32>,
+    issues: &mut Vec<ImportIssue>,
+) -> Option<String> {
+    let email = value.to_lowercase();
+    let problem = if email.is_empty() {
+        issue(row, Some("email"), ImportIssueCode::Required, None)
+    } else if !is_plausible_email(&email) {
+        issue(
+            row,
+            Some("email"),
+            ImportIssueCode::InvalidEmail,
+            Some(&email),
+        )
+    } else if let Some(first) = seen.get(&email) {
+        let mut dup = issue(
+            row,
+            Some("email"),
+            ImportIssueCode::DuplicateInFile,
+            Some(&email),
+        );
+        dup.other_row = Some(*first);
+        dup
+    } else {
+        seen.insert(email.clone(), row);
+        return Some(email);
+    };
+    issues.push(problem);
+    None
+}
+
 /// Reads and checks a file; `Err` lists every problem found (file-level ones first).
 fn table_of(bytes: &[u8]) -> Result<Table, Vec<ImportIssue>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -117,28 +152,7 @@ pub fn check_member_file(
                 issues.push(issue(row, Some(column), ImportIssueCode::TooLong, None));
             }
         }
-        let email = cell("email").to_lowercase();
-        if email.is_empty() {
-            issues.push(issue(row, Some("email"), ImportIssueCode::Required, None));
-        } else if !is_plausible_email(&email) {
-            issues.push(issue(
-                row,
-                Some("email"),
-                ImportIssueCode::InvalidEmail,
-                Some(&email),
-            ));
-        } else if let Some(first) = seen.get(&email) {
-            let mut dup = issue(
-                row,
-                Some("email"),
-                ImportIssueCode::DuplicateInFile,
-                Some(&email),
-            );
-            dup.other_row = Some(*first);
-            issues.push(dup);
-        } else {
-            seen.insert(email.clone(), row);
-        }
+        let email = checked_email(row, cell("email"), &mut seen, &mut issues).unwrap_or_default();
         let role = parse_role(cell("role"));
         if role.is_none() {
             let code = if cell("role").is_empty() {
@@ -190,27 +204,9 @@ pub fn check_deactivation_file(bytes: &[u8]) -> Result<Vec<(u32, String)>, Vec<I
     let mut lines = Vec::new();
     let mut seen: HashMap<String, u32> = HashMap::new();
     for (row, values) in &table.rows {
-        let email = table.cell(values, "email").to_lowercase();
-        if email.is_empty() {
-            issues.push(issue(*row, Some("email"), ImportIssueCode::Required, None));
-        } else if !is_plausible_email(&email) {
-            issues.push(issue(
-                *row,
-                Some("email"),
-                ImportIssueCode::InvalidEmail,
-                Some(&email),
-            ));
-        } else if let Some(first) = seen.get(&email) {
-            let mut dup = issue(
-                *row,
-                Some("email"),
-                ImportIssueCode::DuplicateInFile,
-                Some(&email),
-            );
-            dup.other_row = Some(*first);
-            issues.push(dup);
-        } else {
-            seen.insert(email.clone(), *row);
+        if let Some(email) =
+            checked_email(*row, table.cell(values, "email"), &mut seen, &mut issues)
+        {
             lines.push((*row, email));
         }
     }

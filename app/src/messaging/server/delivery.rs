@@ -31,10 +31,23 @@ pub async fn apply_event(
     detail: &str,
     at: DateTime<Utc>,
 ) -> AppResult<Applied> {
+    apply(db, token, |_| event, detail, at).await
+}
+
+/// Records the event `event_for` makes of the e-mail (read once, in the transaction that
+/// updates it).
+async fn apply(
+    db: &Db,
+    token: &str,
+    event_for: impl FnOnce(&repo::TrackedEmail) -> DeliveryEvent,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> AppResult<Applied> {
     let mut tx = db.begin().await?;
     let Some(email) = repo::find_tracked(&mut tx, token).await? else {
         return Ok(Applied::UnknownEmail);
     };
+    let event = event_for(&email);
     repo::insert_event(&mut tx, email.id, event.code(), detail, at).await?;
     let current = EmailStatus::parse(&email.status).unwrap_or(EmailStatus::Sent);
     let applied = match (event, next_status(current, event)) {
@@ -66,18 +79,11 @@ pub async fn record_open(
     user_agent: &str,
     at: DateTime<Utc>,
 ) -> AppResult<Applied> {
-    let sent_at = {
-        let mut tx = db.begin().await?;
-        let found = repo::find_tracked(&mut tx, token).await?;
-        tx.commit().await?;
-        match found {
-            Some(email) => email.sent_at,
-            None => return Ok(Applied::UnknownEmail),
-        }
-    };
-    let automatic = is_automatic_open(user_agent, sent_at.map(|s| (at - s).num_seconds()));
     let detail: String = user_agent.chars().take(200).collect();
-    apply_event(db, token, DeliveryEvent::Open { automatic }, &detail, at).await
+    let open = |email: &repo::TrackedEmail| DeliveryEvent::Open {
+        automatic: is_automatic_open(user_agent, email.sent_at.map(|s| (at - s).num_seconds())),
+    };
+    apply(db, token, open, &detail, at).await
 }
 
 #[cfg(test)]

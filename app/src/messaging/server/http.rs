@@ -88,15 +88,7 @@ pub async fn email_html(
         Err(refused) => return refused.into_response(),
     };
     match log_repo::body_html(&state.db, scope.program_id, id).await {
-        Ok(Some(html)) => (
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                // No scripts, no forms, no same-origin access: it is only to be read.
-                (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'"),
-            ],
-            super::log::redact_links(&html),
-        )
-            .into_response(),
+        Ok(Some(html)) => sandboxed_html(super::log::redact_links(&html)),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
@@ -120,16 +112,25 @@ pub async fn template_preview(
         .and_then(|(_, v)| crate::i18n::Lang::parse(v))
         .unwrap_or(scope.session.viewer.language);
     match super::templates::preview(&state.db, &state.base_url, &scope, &key, lang).await {
-        Ok(rendered) => (
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'"),
-            ],
-            rendered.html,
-        )
-            .into_response(),
+        Ok(rendered) => sandboxed_html(rendered.html),
         Err(err) => StatusCode::from_u16(err.status_code())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
             .into_response(),
     }
+}
+
+/// An e-mail's HTML for a sandboxed frame: no scripts, no forms, no same-origin access;
+/// it is only to be read.
+fn sandboxed_html(html: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'",
+            ),
+        ],
+        html,
+    )
+        .into_response()
 }
