@@ -3,6 +3,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 export PATH="$TOOLS/bin:$HOME/.cargo/bin:$PATH"
+# A CI clone builds once: incremental caches would only cost disk (several GB) and time.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
