@@ -14,15 +14,20 @@ PKG="$SITE/pkg"
 
 say "Building the browser bundle ($PROFILE)"
 cargo build -p frontend --lib --target wasm32-unknown-unknown --profile "$PROFILE"
+cargo build -q -p wasm-split --release
 rm -rf "$PKG" && mkdir -p "$PKG"
-wasm-bindgen --target web --no-typescript --out-dir "$PKG" --out-name mentora \
-  "target/wasm32-unknown-unknown/$DIR/frontend.wasm"
+# One chunk per lazy route (app/src/routes.rs); the main module keeps the shared code.
+target/release/wasm-split "target/wasm32-unknown-unknown/$DIR/frontend.wasm" "$PKG" target/frontend-split.wasm
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir "$PKG" --out-name mentora \
+  target/frontend-split.wasm
 if [ "$PROFILE" != dev ]; then
-  wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types \
-    "$PKG/mentora_bg.wasm" -o "$PKG/mentora_bg.wasm"
+  # Every module on its own, in parallel (there is one chunk per route and per shared part).
+  printf '%s\0' "$PKG"/*.wasm | xargs -0 -P "$(nproc)" -I{} wasm-opt -q -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-reference-types {} -o {}
 fi
 cp style/main.css "$PKG/mentora.css"
 cp public/* "$SITE/"
 for f in "$PKG"/*.wasm "$PKG"/*.js "$PKG"/*.css; do gzip -9 -k -f "$f"; done
-printf 'wasm: %s bytes raw, %s bytes gzip\n' "$(stat -c %s "$PKG/mentora_bg.wasm")" "$(stat -c %s "$PKG/mentora_bg.wasm.gz")"
+printf 'wasm: main %s bytes raw, %s bytes gzip; all chunks %s bytes gzip\n' "$(stat -c %s "$PKG/mentora_bg.wasm")" \
+  "$(stat -c %s "$PKG/mentora_bg.wasm.gz")" "$(cat "$PKG"/*.wasm.gz | wc -c)"

@@ -231,9 +231,14 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Request(_) => AppError::Network,
-            ServerFnErrorErr::Args(_)
+            bad @ (ServerFnErrorErr::Args(_)
             | ServerFnErrorErr::MissingArg(_)
-            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
+            | ServerFnErrorErr::Deserialization(_)) => {
+                #[cfg(feature = "ssr")]
+                tracing::warn!(error = %bad, "server function arguments rejected");
+                let _ = bad;
+                AppError::BadRequest
+            }
             other => {
                 #[cfg(feature = "ssr")]
                 tracing::error!(error = %other, "server function failure");

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod members;
 pub mod messaging;
 pub mod relationships;
+pub mod routes;
 pub mod shell;
 pub mod ui;
 
@@ -21,24 +22,12 @@ pub mod seed;
 #[cfg(feature = "ssr")]
 pub mod state;
 
-use account::AccountSettingsPage;
-use admin::{AdminDashboardPage, ProgramSettingsPage};
-use auth::{
-    ForgotPasswordPage, JoinPage, PasswordLinkPage, ResendUnlockPage, SignInPage,
-    SwitchProgramPage, UnlockPage,
-};
-use dashboard::DashboardPage;
-use directory::{MenteesPage, MentorsPage};
 use i18n::{provide_i18n, Lang};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, SsrMode};
-use members::{
-    DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersListPage,
-};
-use messaging::{EmailDetailPage, EmailLogPage, SystemMessageEditPage, SystemMessagesPage};
-use relationships::ConnectionsPage;
+use leptos_router::{path, Lazy, SsrMode};
+use routes::*;
 use shell::{AppShell, NotFoundPage};
 
 /// The name the browser bundle is published under (`/pkg/mentora.js`).
@@ -106,31 +95,31 @@ pub fn App() -> impl IntoView {
         <Router>
             // Static paths before parameters: the first route that matches wins.
             <Routes fallback=NotFoundPage>
-                <Route path=path!("/login") view=SignInPage ssr=SsrMode::Async />
-                <Route path=path!("/join/:token") view=JoinPage ssr=SsrMode::Async />
-                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
-                <Route path=path!("/password/:token") view=PasswordLinkPage ssr=SsrMode::Async />
-                <Route path=path!("/unlock") view=ResendUnlockPage ssr=SsrMode::Async />
-                <Route path=path!("/unlock/:token") view=UnlockPage ssr=SsrMode::Async />
+                <Route path=path!("/login") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/join/:token") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/forgot-password") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/password/:token") view={Lazy::<PasswordLinkRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/unlock") view={Lazy::<ResendUnlockRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/unlock/:token") view={Lazy::<UnlockRoute>::new()} ssr=SsrMode::Async />
                 <ParentRoute path=path!("") view=AppShell ssr=SsrMode::Async>
-                    <Route path=path!("/") view=DashboardPage ssr=SsrMode::Async />
-                    <Route path=path!("/connections") view=ConnectionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/mentors") view=MentorsPage ssr=SsrMode::Async />
-                    <Route path=path!("/mentees") view=MenteesPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/settings") view=ProgramSettingsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members") view=MembersListPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/messages/log") view=EmailLogPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/messages/log/:id") view=EmailDetailPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/messages/system") view=SystemMessagesPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/messages/system/:key") view=SystemMessageEditPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members/import") view=ImportMembersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members/import/:run") view=ImportRunPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members/deactivate") view=DeactivateMembersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members/deactivate/:run") view=ImportRunPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members/:id") view=MemberAdminPage ssr=SsrMode::Async />
-                    <Route path=path!("/programs") view=SwitchProgramPage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=AccountSettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/connections") view={Lazy::<ConnectionsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/mentors") view={Lazy::<MentorsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/mentees") view={Lazy::<MenteesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view={Lazy::<AdminDashboardRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/settings") view={Lazy::<ProgramSettingsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members") view={Lazy::<MembersListRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/log") view={Lazy::<EmailLogRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/log/:id") view={Lazy::<EmailDetailRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/system") view={Lazy::<SystemMessagesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/messages/system/:key") view={Lazy::<SystemMessageEditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/import") view={Lazy::<ImportMembersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/import/:run") view={Lazy::<ImportRunRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/deactivate") view={Lazy::<DeactivateMembersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/deactivate/:run") view={Lazy::<ImportRunRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members/:id") view={Lazy::<MemberAdminRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/programs") view={Lazy::<SwitchProgramRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<AccountSettingsRoute>::new()} ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

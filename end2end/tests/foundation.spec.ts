@@ -92,6 +92,40 @@ test.describe('administrator', () => {
   });
 });
 
+test.describe('page code on demand', () => {
+  test('a page names its code chunks for preloading; navigating loads each page\'s chunk without a reload', async ({ page, js }) => {
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'en');
+    await page.goto('/admin');
+    await ready(page, js);
+    // The server lists the chunks this page needs, so the browser fetches them alongside
+    // the main module instead of after it.
+    expect(await page.locator('head link[rel="preload"][href^="/pkg/split_"]').count()).toBeGreaterThan(0);
+    if (!js) return signOut(page, js);
+
+    await page.evaluate(() => ((window as any).__noReload = true));
+    const chunks: string[] = [];
+    page.on('response', (res) => {
+      if (/\/pkg\/(split|chunk)_.*\.wasm$/.test(res.url())) chunks.push(new URL(res.url()).pathname);
+    });
+    const main = page.getByRole('main');
+    await main.getByRole('link', { name: 'Message log' }).click();
+    await expect(page.getByRole('heading', { name: 'Message log' })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Admin dashboard' })).toBeVisible();
+    await main.getByRole('link', { name: /sign-in and registration rules/ }).click();
+    await expect(page.getByRole('heading', { name: 'Program settings' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Mentees' }).click();
+    await expect(page.getByRole('heading', { name: 'Mentees' })).toBeVisible();
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    for (const route of ['email_log', 'program_settings', 'mentees']) {
+      expect(chunks.some((c) => c.includes(`split___${route}_route_view`)), `${route} chunk loaded`).toBe(true);
+    }
+    await expectAccessible(page, js);
+    await signOut(page, js);
+  });
+});
+
 test.describe('member', () => {
   test('a mentee opening an admin URL gets 403 in their language', async ({ page, js, allowConsoleErrors }) => {
     allowConsoleErrors(/status of 403/);

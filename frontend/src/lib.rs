@@ -4,5 +4,6 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Lazy routes: the first page may need its wasm chunk before it can hydrate.
+    leptos::mount::hydrate_lazy(app::App);
 }

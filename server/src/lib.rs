@@ -7,7 +7,7 @@ use app::auth::server::session::resolve_session;
 use app::state::AppState;
 use app::{shell, App};
 use axum::extract::{FromRef, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
@@ -16,6 +16,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::path::PathBuf;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// The router's state: the application state plus Leptos's rendering options.
@@ -67,8 +68,18 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
         })
-        // Built assets: served pre-compressed (.gz files made at build time).
-        .nest_service("/pkg", ServeDir::new(pkg_dir).precompressed_gzip())
+        // Built assets: served pre-compressed (.gz files made at build time). The main module
+        // and its route chunks must come from the same build, so browsers revalidate them
+        // (a 304 when unchanged) rather than mixing a cached chunk with a new main module.
+        .nest_service(
+            "/pkg",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-cache"),
+                ))
+                .service(ServeDir::new(pkg_dir).precompressed_gzip()),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,

@@ -5,7 +5,10 @@ use crate::messaging::model::{EmailDetail, EmailLogPage, EmailLogQuery};
 use leptos::prelude::*;
 
 #[server(endpoint = "admin_email_log")]
-pub async fn list_email_log(query: EmailLogQuery) -> Result<EmailLogPage, AppError> {
+// `default`: with no filter at all the browser sends no `query` field.
+pub async fn list_email_log(
+    #[server(default)] query: EmailLogQuery,
+) -> Result<EmailLogPage, AppError> {
     use crate::auth::server::authz;
     use crate::state::{app_state, respond};
     respond(
