@@ -66,6 +66,10 @@ pub enum ValidationCode {
     SelfAction,
     /// The action would leave the program without an active administrator.
     LastAdmin,
+    /// The list already has an entry with this name.
+    Duplicate,
+    /// The list holds as many entries as it may.
+    ListFull,
 }
 
 impl std::fmt::Display for ValidationCode {
@@ -117,6 +121,8 @@ impl AppError {
                 ValidationCode::AlreadyRegistered => "error-already-registered",
                 ValidationCode::SelfAction => "error-self-action",
                 ValidationCode::LastAdmin => "error-last-admin",
+                ValidationCode::Duplicate => "error-duplicate",
+                ValidationCode::ListFull => "error-list-full",
             },
             AppError::AccountLocked => "error-account-locked",
             AppError::AccountDeactivated { .. } => "error-account-deactivated",
@@ -198,7 +204,9 @@ const ALL_SIMPLE: [AppError; 12] = [
     AppError::Internal,
 ];
 
-const ALL_VALIDATION_CODES: [ValidationCode; 10] = [
+const ALL_VALIDATION_CODES: [ValidationCode; 12] = [
+    ValidationCode::Duplicate,
+    ValidationCode::ListFull,
     ValidationCode::SelfAction,
     ValidationCode::LastAdmin,
     ValidationCode::PasswordTooShort,

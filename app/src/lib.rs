@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod members;
 pub mod messaging;
+pub mod profiles;
 pub mod relationships;
 pub mod routes;
 pub mod shell;
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentees") view={Lazy::<MenteesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin") view={Lazy::<AdminDashboardRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view={Lazy::<ProgramSettingsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/lists/:list") view={Lazy::<ProgramListsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/members") view={Lazy::<MembersListRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log") view={Lazy::<EmailLogRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log/:id") view={Lazy::<EmailDetailRoute>::new()} ssr=SsrMode::Async />

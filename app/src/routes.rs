@@ -17,6 +17,7 @@ use crate::members::{
     DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersListPage,
 };
 use crate::messaging::{EmailDetailPage, EmailLogPage, SystemMessageEditPage, SystemMessagesPage};
+use crate::profiles::ProgramListsPage;
 use crate::relationships::ConnectionsPage;
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
@@ -51,6 +52,7 @@ lazy_pages! {
     MenteesRoute => MenteesPage,
     AdminDashboardRoute => AdminDashboardPage,
     ProgramSettingsRoute => ProgramSettingsPage,
+    ProgramListsRoute => ProgramListsPage,
     MembersListRoute => MembersListPage,
     EmailLogRoute => EmailLogPage,
     EmailDetailRoute => EmailDetailPage,

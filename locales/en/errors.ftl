@@ -22,3 +22,5 @@ error-mismatch = The two passwords are not the same.
 error-already-registered = An account already exists with this e-mail address. Sign in instead, or use "Forgot password?". To join this program with that account, enter its password.
 error-self-action = You cannot deactivate or delete your own account from here.
 error-last-admin = The program needs at least one active administrator: add another one first.
+error-duplicate = { $field }: this list already has an entry with that name.
+error-list-full = This list is full (500 entries). Remove unused entries before adding more.

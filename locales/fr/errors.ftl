@@ -22,3 +22,5 @@ error-mismatch = Les deux mots de passe ne sont pas identiques.
 error-already-registered = Un compte existe déjà avec cette adresse courriel. Ouvrez plutôt une session, ou utilisez « Mot de passe oublié? ». Pour rejoindre ce programme avec ce compte, saisissez son mot de passe.
 error-self-action = Vous ne pouvez pas désactiver ni supprimer votre propre compte ici.
 error-last-admin = Le programme doit garder au moins un administrateur actif : ajoutez-en un autre d'abord.
+error-duplicate = { $field } : cette liste contient déjà une entrée portant ce nom.
+error-list-full = Cette liste est pleine (500 entrées). Supprimez des entrées inutilisées avant d'en ajouter.

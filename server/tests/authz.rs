@@ -44,6 +44,7 @@ struct Ids {
     doomed: i64,
     run: i64,
     email: i64,
+    list_item: i64,
 }
 
 type Args = fn(&Ids, Role) -> String;
@@ -137,6 +138,32 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("admin_program_settings_save", Access::Admin, |_, _| {
             "name_en=&name_fr=&contact_email=&logo_url=&lockout_threshold=5".into()
         }),
+        ("admin_program_list", Access::Admin, |_, _| {
+            "list=skill".into()
+        }),
+        ("admin_program_list_add", Access::Admin, |_, _| {
+            "list=skill&label_en=&label_fr=".into()
+        }),
+        (
+            "admin_program_list_rename",
+            Access::AdminOfThisData,
+            |ids, _| {
+                format!(
+                    "list=skill&id={}&label_en=Renamed&label_fr=Renomm%C3%A9",
+                    ids.list_item
+                )
+            },
+        ),
+        (
+            "admin_program_list_move",
+            Access::AdminOfThisData,
+            |ids, _| format!("list=skill&id={}&direction=up", ids.list_item),
+        ),
+        (
+            "admin_program_list_delete",
+            Access::AdminOfThisData,
+            |ids, _| format!("list=skill&id={}", ids.list_item),
+        ),
         // Last: it ends the caller's session.
         ("sign_out", Access::Public, |_, _| String::new()),
     ]
@@ -265,6 +292,15 @@ async fn every_server_function_enforces_its_access_rule() {
     .await
     .unwrap();
     let email = support::outbox(&db).await[0].id;
+    let list_item = app::profiles::server::service::add_item(
+        &db,
+        demo_program,
+        app::profiles::model::ListKind::Skill,
+        "Authorization",
+        "Autorisation",
+    )
+    .await
+    .unwrap();
     let ids = Ids {
         demo_program,
         other_program,
@@ -272,6 +308,7 @@ async fn every_server_function_enforces_its_access_rule() {
         doomed,
         run,
         email,
+        list_item,
     };
     let router = server::router(
         AppState {

@@ -73,6 +73,12 @@ pub fn AdminDashboardPage() -> impl IntoView {
                     <li><a href="/admin/members/deactivate">{t!(i18n, "members-deactivate-link")}</a></li>
                 </ul>
             </article>
+            <article class="tile" data-tile="profiles">
+                <h2>{t!(i18n, "admin-tile-profiles")}</h2>
+                <ul class="tile-links">
+                    <li><a href="/admin/lists/industry">{t!(i18n, "lists-title")}</a></li>
+                </ul>
+            </article>
             <article class="tile" data-tile="settings">
                 <h2>{t!(i18n, "settings-title")}</h2>
                 <ul class="tile-links">

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::sync::OnceLock;
 
 /// The Fluent files of each language, in `locales/<lang>/<name>.ftl`.
-pub const LOCALE_FILES: [&str; 8] = [
+pub const LOCALE_FILES: [&str; 9] = [
     "common",
     "auth",
     "accounts",
@@ -20,6 +20,7 @@ pub const LOCALE_FILES: [&str; 8] = [
     "dashboard",
     "admin",
     "messaging",
+    "profiles",
     "errors",
 ];
 
@@ -33,6 +34,7 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/dashboard.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/admin.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/messaging.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/profiles.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
         ]
     };
@@ -40,7 +42,7 @@ macro_rules! locale_sources {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn sources(lang: Lang) -> [&'static str; 8] {
+fn sources(lang: Lang) -> [&'static str; LOCALE_FILES.len()] {
     match lang {
         Lang::En => locale_sources!("en"),
         Lang::Fr => locale_sources!("fr"),

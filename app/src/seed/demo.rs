@@ -1,7 +1,7 @@
 //! The demo program: one admin, 30 mentors, 30 mentees across Canada, relationships and
 //! invitations, plus a second program so "Switch program" has somewhere to go.
 use super::repo::{self, NewUser};
-use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
+use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES, PROGRAM_LISTS};
 use crate::auth::server::password::hash_password;
 use crate::db::Db;
 use chrono::{Duration, Utc};
@@ -12,6 +12,7 @@ pub const DEMO_MENTEE: &str = "mentee@demo.test";
 /// Demo data only.
 pub const DEMO_PASSWORD: &str = "demo-password";
 const DEMO_SLUG: &str = "demo";
+const CIRCLE_SLUG: &str = "leadership-circle";
 /// The demo program's invitation link is `/join/demo-invitation` (demo data only).
 pub const DEMO_INVITE_TOKEN: &str = "demo-invitation";
 /// The second program's link, `/join/circle-invitation` (the browser tests register there
@@ -68,6 +69,11 @@ pub async fn demo_present(db: &Db) -> sqlx::Result<bool> {
 
 pub async fn demo_program_id(db: &Db) -> sqlx::Result<Option<i64>> {
     repo::program_id_by_slug(db, DEMO_SLUG).await
+}
+
+/// The second demo program ("Leadership Circle").
+pub async fn circle_program_id(db: &Db) -> sqlx::Result<Option<i64>> {
+    repo::program_id_by_slug(db, CIRCLE_SLUG).await
 }
 
 /// Creates the demo data once; a second run changes nothing.
@@ -141,6 +147,11 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     )
     .await?;
     repo::set_invite_token(db, program, DEMO_INVITE_TOKEN).await?;
+    for (kind, items) in PROGRAM_LISTS {
+        for (en, fr) in items {
+            crate::profiles::server::repo::insert_item(db, program, kind, en, fr, now).await?;
+        }
+    }
     let mut members: Vec<(i64, &str)> = vec![(admin_id, "admin")];
     members.extend(mentor_ids.iter().map(|id| (*id, "mentor")));
     members.extend(mentee_ids.iter().map(|id| (*id, "mentee")));
@@ -200,7 +211,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     let circle = repo::insert_program(
         db,
         organisation,
-        "leadership-circle",
+        CIRCLE_SLUG,
         ("Leadership Circle", "Cercle de leadership"),
         DEMO_ADMIN,
         now,

@@ -1,11 +1,12 @@
 //! Demo and benchmark data (operator commands `seed --demo` and `seed --members N`).
+use crate::profiles::model::ListKind;
 mod demo;
 mod repo;
 mod synthetic;
 
 pub use demo::{
-    demo_present, demo_program_id, seed_demo, DemoReport, CIRCLE_INVITE_TOKEN, DEMO_ADMIN,
-    DEMO_INVITE_TOKEN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD,
+    circle_program_id, demo_present, demo_program_id, seed_demo, DemoReport, CIRCLE_INVITE_TOKEN,
+    DEMO_ADMIN, DEMO_INVITE_TOKEN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD,
 };
 pub use synthetic::{seed_members, SyntheticReport};
 
@@ -205,4 +206,89 @@ pub(crate) const JOBS: [(&str, &str, &str, &str); 16] = [
 /// Spoken languages as ISO 639-1 codes; English and French dominate.
 pub(crate) const LANGUAGE_SETS: [&str; 10] = [
     "en", "fr", "en,fr", "en,fr", "en,es", "fr,ar", "en,zh", "en,pa", "en,tl", "fr,en,pt",
+];
+
+/// The demo program's lists, in English and French.
+pub(crate) const PROGRAM_LISTS: [(ListKind, &[(&str, &str)]); 5] = [
+    (
+        ListKind::Industry,
+        &[
+            ("Agriculture and Food", "Agriculture et alimentation"),
+            ("Construction", "Construction"),
+            ("Education", "Éducation"),
+            ("Energy", "Énergie"),
+            ("Financial Services", "Services financiers"),
+            ("Health Care", "Soins de santé"),
+            ("Information Technology", "Technologies de l'information"),
+            ("Legal Services", "Services juridiques"),
+            ("Media and Communications", "Médias et communications"),
+            ("Public Administration", "Administration publique"),
+            ("Research", "Recherche"),
+            ("Retail", "Commerce de détail"),
+            ("Transportation and Logistics", "Transport et logistique"),
+        ],
+    ),
+    (
+        ListKind::JobFunction,
+        &[
+            ("Analytics", "Analytique"),
+            ("Clinical Care", "Soins cliniques"),
+            ("Design", "Design"),
+            ("Engineering", "Ingénierie"),
+            ("Executive Leadership", "Direction"),
+            ("Finance", "Finance"),
+            ("Human Resources", "Ressources humaines"),
+            ("Legal", "Juridique"),
+            ("Marketing", "Marketing"),
+            ("Operations", "Opérations"),
+            ("Policy", "Politiques publiques"),
+            ("Program Management", "Gestion de programmes"),
+            ("Project Management", "Gestion de projets"),
+            ("Research and Development", "Recherche et développement"),
+            ("Sales", "Ventes"),
+            ("Teaching", "Enseignement"),
+        ],
+    ),
+    (
+        ListKind::Skill,
+        &[
+            ("Leadership", "Leadership"),
+            ("Networking", "Réseautage"),
+            ("Public Speaking", "Prise de parole en public"),
+            ("Presentation Skills", "Présentations"),
+            ("Negotiation", "Négociation"),
+            ("Career Planning", "Planification de carrière"),
+            ("Entrepreneurship", "Entrepreneuriat"),
+            ("Data Literacy", "Littératie des données"),
+            ("Self-confidence", "Confiance en soi"),
+            ("Work-life Balance", "Conciliation travail-vie personnelle"),
+        ],
+    ),
+    (
+        ListKind::DevelopmentArea,
+        &[
+            ("Leadership", "Leadership"),
+            ("Networking", "Réseautage"),
+            ("Public Speaking", "Prise de parole en public"),
+            ("Job Search", "Recherche d'emploi"),
+            ("Career Change", "Réorientation de carrière"),
+            ("Managing People", "Gestion d'équipe"),
+            ("Entrepreneurship", "Entrepreneuriat"),
+            ("Self-confidence", "Confiance en soi"),
+            ("Time Management", "Gestion du temps"),
+        ],
+    ),
+    (
+        ListKind::MeetingCity,
+        &[
+            ("Toronto", "Toronto"),
+            ("Montréal", "Montréal"),
+            ("Vancouver", "Vancouver"),
+            ("Calgary", "Calgary"),
+            ("Ottawa", "Ottawa"),
+            ("Québec City", "Québec"),
+            ("Winnipeg", "Winnipeg"),
+            ("Halifax", "Halifax"),
+        ],
+    ),
 ];
