@@ -121,3 +121,143 @@ async fn a_list_stops_at_its_limit() {
         );
     }
 }
+
+#[tokio::test]
+async fn demo_members_hold_their_job_as_a_position_matched_to_the_lists() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = app::seed::demo_program_id(&db).await.unwrap().unwrap();
+        let used = |items: Vec<app::profiles::model::ListItem>| {
+            items.iter().map(|i| i.in_use).sum::<i64>()
+        };
+        // 30 mentors and 30 mentees, each with an industry and a job function from the lists.
+        let industries = repo::list_items(&db, program, ListKind::Industry)
+            .await
+            .unwrap();
+        let functions = repo::list_items(&db, program, ListKind::JobFunction)
+            .await
+            .unwrap();
+        assert_eq!(
+            (used(industries), used(functions)),
+            (60, 60),
+            "{}",
+            db.engine()
+        );
+        // The directory shows the current position.
+        let (cards, total) = app::directory::server::repo::list_by_role(
+            &db,
+            program,
+            app::auth::model::Role::Mentor,
+            100,
+            0,
+        )
+        .await
+        .unwrap();
+        assert_eq!(total, 30);
+        assert!(cards
+            .iter()
+            .all(|c| !c.job_title.is_empty() && !c.company.is_empty()));
+    }
+}
+
+#[tokio::test]
+async fn completeness_follows_the_profile_and_the_program_fields() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = app::seed::demo_program_id(&db).await.unwrap().unwrap();
+        let mentee = support::session_of(&db, app::seed::DEMO_MENTEE)
+            .await
+            .viewer
+            .user_id;
+        // Seeded: names, country, city, time zone, languages and a position with title,
+        // company, industry and job function: 10 of the mentee's 15 counted fields.
+        assert_eq!(
+            service::refresh_completeness(&db, program, mentee)
+                .await
+                .unwrap(),
+            66,
+            "{}",
+            db.engine()
+        );
+        assert_eq!(
+            repo::completeness_of(&db, program, mentee).await.unwrap(),
+            Some(66)
+        );
+
+        // A required custom field for both roles: 10 of 16.
+        let field: i64 = app::with_db!(&db, pool => sqlx::query_scalar(
+            "INSERT INTO custom_fields (program_id, name_en, name_fr, role, required, created_at)
+             VALUES ($1, 'Pronouns', 'Pronoms', 'both', TRUE, $2) RETURNING id",
+        )
+        .bind(program)
+        .bind(chrono::Utc::now())
+        .fetch_one(pool)
+        .await
+        .unwrap());
+        assert_eq!(
+            service::refresh_completeness(&db, program, mentee)
+                .await
+                .unwrap(),
+            62
+        );
+
+        // An empty answer does not count; a real one does (11 of 16).
+        for text in ["  ", "she/her"] {
+            app::with_db!(&db, pool => sqlx::query(
+                "INSERT INTO custom_field_values (user_id, program_id, field_id, text_value) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(mentee)
+            .bind(program)
+            .bind(field)
+            .bind(text)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .unwrap());
+        }
+        assert_eq!(
+            service::refresh_completeness(&db, program, mentee)
+                .await
+                .unwrap(),
+            68
+        );
+
+        // Development areas count for mentees (12 of 16); a mentor's skills list does not.
+        let area = repo::list_items(&db, program, ListKind::DevelopmentArea)
+            .await
+            .unwrap()[0]
+            .id;
+        app::with_db!(&db, pool => sqlx::query(
+            "INSERT INTO profile_list_choices (user_id, program_id, item_id) VALUES ($1, $2, $3)",
+        )
+        .bind(mentee)
+        .bind(program)
+        .bind(area)
+        .execute(pool)
+        .await
+        .map(|_| ())
+        .unwrap());
+        assert_eq!(
+            service::refresh_completeness(&db, program, mentee)
+                .await
+                .unwrap(),
+            75
+        );
+
+        // Deleting the entry takes the choice away, and the stored figure follows at once.
+        service::remove_item(&db, program, ListKind::DevelopmentArea, area)
+            .await
+            .unwrap();
+        assert_eq!(
+            repo::completeness_of(&db, program, mentee).await.unwrap(),
+            Some(68)
+        );
+
+        // Not a member of that program: nothing to compute.
+        let other = app::seed::circle_program_id(&db).await.unwrap().unwrap();
+        assert_eq!(
+            service::refresh_completeness(&db, other, mentee).await,
+            Err(AppError::NotFound)
+        );
+    }
+}

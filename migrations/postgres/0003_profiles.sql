@@ -140,3 +140,13 @@ CREATE TABLE saved_member_filters (
     used_at     TIMESTAMPTZ NOT NULL,
     UNIQUE (program_id, admin_id, name)
 );
+
+-- Employment moves from the person to their profile in each program they are a member of.
+INSERT INTO positions (user_id, program_id, job_title, company, is_current, position)
+SELECT m.user_id, m.program_id, u.job_title, u.company, TRUE, 0
+FROM memberships m JOIN users u ON u.id = m.user_id
+WHERE m.role <> 'admin' AND (u.job_title <> '' OR u.company <> '');
+ALTER TABLE users DROP COLUMN job_title;
+ALTER TABLE users DROP COLUMN company;
+ALTER TABLE users DROP COLUMN industry;
+ALTER TABLE users DROP COLUMN job_function;

@@ -34,7 +34,7 @@ struct Person {
     lang: &'static str,
     place: (&'static str, &'static str, &'static str),
     spoken: &'static str,
-    job: (&'static str, &'static str, &'static str, &'static str),
+    job: super::Job,
 }
 
 fn people(rng: &mut Lcg, count: usize, prefix: &str, offset: usize) -> Vec<Person> {
@@ -124,10 +124,6 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
             province: p.place.1,
             city: p.place.0,
             spoken_languages: p.spoken,
-            job_title: p.job.0,
-            company: p.job.1,
-            industry: p.job.2,
-            job_function: p.job.3,
             created_at: now - Duration::days(200 - i as i64),
         })
         .collect();
@@ -156,6 +152,15 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     members.extend(mentor_ids.iter().map(|id| (*id, "mentor")));
     members.extend(mentee_ids.iter().map(|id| (*id, "mentee")));
     repo::insert_memberships(db, program, &members, now).await?;
+    let jobs: Vec<(i64, super::Job)> = ids[1..]
+        .iter()
+        .zip(&everyone[1..])
+        .map(|(id, p)| (*id, p.job))
+        .collect();
+    super::seed_positions(db, program, &jobs).await?;
+    crate::profiles::server::service::refresh_program_completeness(db, program)
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;
 
     // 14 active and 4 completed relationships; the demo mentor has two, one with the demo mentee.
     for i in 0..18usize {

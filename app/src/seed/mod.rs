@@ -1,5 +1,6 @@
 //! Demo and benchmark data (operator commands `seed --demo` and `seed --members N`).
-use crate::profiles::model::ListKind;
+use crate::db::Db;
+use crate::profiles::model::{ListItem, ListKind};
 mod demo;
 mod repo;
 mod synthetic;
@@ -292,3 +293,34 @@ pub(crate) const PROGRAM_LISTS: [(ListKind, &[(&str, &str)]); 5] = [
         ],
     ),
 ];
+
+/// (job title, company, industry, job function), as in `JOBS`.
+pub(crate) type Job = (&'static str, &'static str, &'static str, &'static str);
+
+/// Gives each member their job as the current position in the program, with industry and
+/// job function matched to the program's list entries by English name (none if absent).
+pub(crate) async fn seed_positions(
+    db: &Db,
+    program_id: i64,
+    jobs: &[(i64, Job)],
+) -> sqlx::Result<()> {
+    use crate::profiles::server::repo::list_items;
+    let industries = list_items(db, program_id, ListKind::Industry).await?;
+    let functions = list_items(db, program_id, ListKind::JobFunction).await?;
+    let find =
+        |items: &[ListItem], label: &str| items.iter().find(|i| i.label_en == label).map(|i| i.id);
+    let rows: Vec<repo::NewPosition> = jobs
+        .iter()
+        .map(|(user_id, job)| repo::NewPosition {
+            user_id: *user_id,
+            job_title: job.0,
+            company: job.1,
+            industry_id: find(&industries, job.2),
+            job_function_id: find(&functions, job.3),
+        })
+        .collect();
+    for chunk in rows.chunks(1000) {
+        repo::insert_positions(db, program_id, chunk).await?;
+    }
+    Ok(())
+}

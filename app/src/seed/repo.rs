@@ -13,11 +13,16 @@ pub struct NewUser<'a> {
     pub province: &'a str,
     pub city: &'a str,
     pub spoken_languages: &'a str,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A member's current position in a program; industry and job function are list entries.
+pub struct NewPosition<'a> {
+    pub user_id: i64,
     pub job_title: &'a str,
     pub company: &'a str,
-    pub industry: &'a str,
-    pub job_function: &'a str,
-    pub created_at: DateTime<Utc>,
+    pub industry_id: Option<i64>,
+    pub job_function_id: Option<i64>,
 }
 
 pub async fn program_id_by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<i64>> {
@@ -64,7 +69,7 @@ pub async fn insert_users(db: &Db, users: &[NewUser<'_>]) -> sqlx::Result<Vec<i6
     with_db!(db, pool => {
         let mut builder = sqlx::QueryBuilder::new(
             "INSERT INTO users (email, password_hash, first_name, last_name, language, time_zone, country,
-             province, city, spoken_languages, job_title, company, industry, job_function, created_at) ",
+             province, city, spoken_languages, created_at) ",
         );
         builder.push_values(users, |mut row, u| {
             row.push_bind(u.email)
@@ -77,10 +82,6 @@ pub async fn insert_users(db: &Db, users: &[NewUser<'_>]) -> sqlx::Result<Vec<i6
                 .push_bind(u.province)
                 .push_bind(u.city)
                 .push_bind(u.spoken_languages)
-                .push_bind(u.job_title)
-                .push_bind(u.company)
-                .push_bind(u.industry)
-                .push_bind(u.job_function)
                 .push_bind(u.created_at);
         });
         builder.push(" RETURNING id");
@@ -171,4 +172,29 @@ pub async fn set_invite_token(db: &Db, program_id: i64, token: &str) -> sqlx::Re
         .execute(pool)
         .await
         .map(|_| ()))
+}
+
+pub async fn insert_positions(
+    db: &Db,
+    program_id: i64,
+    positions: &[NewPosition<'_>],
+) -> sqlx::Result<()> {
+    if positions.is_empty() {
+        return Ok(());
+    }
+    with_db!(db, pool => {
+        let mut builder = sqlx::QueryBuilder::new(
+            "INSERT INTO positions (user_id, program_id, job_title, company, industry_id, job_function_id, is_current) ",
+        );
+        builder.push_values(positions, |mut row, p| {
+            row.push_bind(p.user_id)
+                .push_bind(program_id)
+                .push_bind(p.job_title)
+                .push_bind(p.company)
+                .push_bind(p.industry_id)
+                .push_bind(p.job_function_id)
+                .push_bind(true);
+        });
+        builder.build().execute(pool).await.map(|_| ())
+    })
 }

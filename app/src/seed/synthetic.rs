@@ -63,7 +63,7 @@ pub async fn seed_members(
             .iter()
             .zip(&picks)
             .enumerate()
-            .map(|(i, (email, (place, job, spoken, r)))| NewUser {
+            .map(|(i, (email, (place, _, spoken, r)))| NewUser {
                 email,
                 password_hash: Some(&hash),
                 first_name: FIRST_NAMES[(start + done + i) % FIRST_NAMES.len()],
@@ -73,10 +73,6 @@ pub async fn seed_members(
                 province: place.1,
                 city: place.0,
                 spoken_languages: spoken,
-                job_title: job.0,
-                company: job.1,
-                industry: job.2,
-                job_function: job.3,
                 created_at: now - Duration::minutes((r % 500_000) as i64),
             })
             .collect();
@@ -86,6 +82,9 @@ pub async fn seed_members(
             .map(|id| (*id, if id % 2 == 0 { "mentor" } else { "mentee" }))
             .collect();
         repo::insert_memberships(db, program_id, &members, now).await?;
+        let jobs: Vec<(i64, super::Job)> =
+            ids.iter().zip(&picks).map(|(id, p)| (*id, p.1)).collect();
+        super::seed_positions(db, program_id, &jobs).await?;
         done += n;
         progress(done);
     }

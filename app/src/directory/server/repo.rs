@@ -23,8 +23,12 @@ pub async fn list_by_role(
     offset: i64,
 ) -> sqlx::Result<(Vec<MemberCard>, i64)> {
     let rows = with_db!(db, pool => sqlx::query_as::<_, CardRow>(
-        "SELECT u.id AS user_id, u.first_name, u.last_name, u.job_title, u.company, u.city, u.province
+        "SELECT u.id AS user_id, u.first_name, u.last_name,
+                COALESCE(p.job_title, '') AS job_title, COALESCE(p.company, '') AS company, u.city, u.province
          FROM memberships m JOIN users u ON u.id = m.user_id
+         LEFT JOIN positions p ON p.id = (SELECT c.id FROM positions c
+             WHERE c.user_id = m.user_id AND c.program_id = m.program_id AND c.is_current
+             ORDER BY c.position, c.id LIMIT 1)
          WHERE m.program_id = $1 AND m.role = $2 AND u.is_active = TRUE
          ORDER BY u.last_name, u.first_name, u.id
          LIMIT $3 OFFSET $4",

@@ -114,7 +114,7 @@ pub async fn erase_user(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> sqlx::
         sqlx::query(
         "UPDATE users SET email = 'deleted-' || CAST(id AS TEXT) || '@deleted.invalid', password_hash = NULL,
             first_name = '', last_name = '', province = '', city = '', spoken_languages = '',
-            job_title = '', company = '', industry = '', job_function = '', is_active = FALSE,
+            gender = '', photo_key = NULL, is_active = FALSE,
             failed_sign_ins = 0, locked_at = NULL, deleted_at = $2
          WHERE id = $1",
     )
@@ -122,11 +122,20 @@ pub async fn erase_user(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> sqlx::
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM account_tokens WHERE user_id = $1")
-        .bind(user_id)
-        .execute(conn)
-        .await
-        .map(|_| ())
+    // Everything else a profile holds is personal too.
+    for statement in [
+        "DELETE FROM account_tokens WHERE user_id = $1",
+        "DELETE FROM profiles WHERE user_id = $1",
+        "DELETE FROM positions WHERE user_id = $1",
+        "DELETE FROM profile_list_choices WHERE user_id = $1",
+        "DELETE FROM custom_field_values WHERE user_id = $1",
+    ] {
+        sqlx::query(statement)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
     })
 }
 

@@ -1,7 +1,9 @@
-//! Rules of the program lists: labels in both languages, no duplicates, a size limit.
+//! Rules of the program lists (labels in both languages, no duplicates, a size limit) and
+//! of profile completeness (stored, and recomputed whenever its inputs change).
 use super::repo;
 use crate::db::Db;
 use crate::error::{required_text, AppError, AppResult};
+use crate::profiles::fields::{builtin_rules, completeness, FieldRule};
 use crate::profiles::model::{ListKind, LIST_ITEMS_MAX, LIST_LABEL_MAX};
 use chrono::Utc;
 
@@ -58,9 +60,15 @@ pub async fn rename_item(
     Ok(())
 }
 
+/// Deletes an entry; members who had chosen it lose that choice, and their completeness
+/// is recomputed at once.
 pub async fn remove_item(db: &Db, program_id: i64, kind: ListKind, item_id: i64) -> AppResult<()> {
+    let affected = repo::members_using_item(db, program_id, item_id).await?;
     if !repo::delete_item(db, program_id, kind, item_id).await? {
         return Err(AppError::NotFound);
+    }
+    for user_id in affected {
+        refresh_completeness(db, program_id, user_id).await?;
     }
     Ok(())
 }
@@ -76,4 +84,33 @@ pub async fn move_item(
         return Err(AppError::NotFound);
     }
     Ok(())
+}
+
+/// Every rule that decides completeness in the program: built-in fields (the program's
+/// own rule or the default) and its custom fields.
+pub async fn completeness_rules(db: &Db, program_id: i64) -> AppResult<Vec<FieldRule>> {
+    let mut rules = builtin_rules(&repo::builtin_rule_overrides(db, program_id).await?);
+    rules.extend(repo::custom_field_rules(db, program_id).await?);
+    Ok(rules)
+}
+
+/// Recomputes one member's completeness from what they have filled and stores it, so the
+/// members table is right the moment a profile is saved.
+pub async fn refresh_completeness(db: &Db, program_id: i64, user_id: i64) -> AppResult<u8> {
+    let rules = completeness_rules(db, program_id).await?;
+    let (role, filled) = repo::member_facts(db, program_id, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let percent = completeness(role, &rules, &filled);
+    repo::set_completeness(db, program_id, user_id, percent).await?;
+    Ok(percent)
+}
+
+/// Recomputes every member of the program (after seeding, or the admin's "Recalculate").
+pub async fn refresh_program_completeness(db: &Db, program_id: i64) -> AppResult<usize> {
+    let members = repo::profile_members(db, program_id).await?;
+    for user_id in &members {
+        refresh_completeness(db, program_id, *user_id).await?;
+    }
+    Ok(members.len())
 }
