@@ -252,6 +252,12 @@ async fn completeness_follows_the_profile_and_the_program_fields() {
             repo::completeness_of(&db, program, mentee).await.unwrap(),
             Some(68)
         );
+        // The admin's members list reads the stored figure.
+        let (rows, _) =
+            app::members::server::repo::search_members(&db, program, app::seed::DEMO_MENTEE, 10, 0)
+                .await
+                .unwrap();
+        assert_eq!(rows[0].completeness, 68);
 
         // Not a member of that program: nothing to compute.
         let other = app::seed::circle_program_id(&db).await.unwrap().unwrap();

@@ -1,4 +1,4 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN } from './fixtures';
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN, MENTOR } from './fixtures';
 
 // The two projects share one server: names are unique per run and project.
 const stamp = () => `${Date.now() % 1e7}${Math.floor(Math.random() * 1e3)}`;
@@ -78,6 +78,23 @@ test.describe('program lists', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, js);
+    await signOut(page, js);
+  });
+
+  test('the members list shows each member\'s stored profile completeness, in the viewer\'s language', async ({ page, js }) => {
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'en');
+    await page.goto('/admin/members?q=mentor%40demo.test');
+    await ready(page, js);
+    await expect(page.getByRole('columnheader', { name: 'Profile completeness' })).toBeVisible();
+    // The seeded mentor filled 10 of the 15 fields that count for mentors.
+    await expect(page.getByRole('row').filter({ hasText: MENTOR }).getByRole('cell').nth(3)).toHaveText('66%');
+    await setLanguage(page, 'fr');
+    await page.reload();
+    await ready(page, js);
+    await expect(page.getByRole('columnheader', { name: 'Achèvement du profil' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: MENTOR }).getByRole('cell').nth(3)).toHaveText('66\u00a0%');
+    await setLanguage(page, 'en');
     await signOut(page, js);
   });
 });

@@ -39,6 +39,7 @@ members-count = { $count ->
 }
 members-col-name = Full name
 members-col-last-sign-in = Last sign-in
+members-col-completeness = Profile completeness
 members-col-active = Active
 members-import-link = Import members
 members-deactivate-link = Deactivate members from a file

@@ -43,3 +43,4 @@ date-time-format = { $date }, { $hour12 }:{ $minute } { $meridiem ->
 yes = Yes
 no = No
 never = Never
+percent = { $value }%

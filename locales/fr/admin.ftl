@@ -51,6 +51,7 @@ members-count = { $count ->
 }
 members-col-name = Nom et prénom
 members-col-last-sign-in = Dernière session
+members-col-completeness = Achèvement du profil
 members-col-active = Actif
 members-import-link = Importer des membres
 members-deactivate-link = Désactiver des membres à partir d'un fichier

@@ -40,3 +40,4 @@ date-time-format = { $date } à { $hour24 } h { $minute }
 yes = Oui
 no = Non
 never = Jamais
+percent = { $value }{ "\u00A0" }%

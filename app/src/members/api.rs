@@ -18,6 +18,7 @@ fn to_row(
         email: record.email,
         role: Role::parse(&record.role).unwrap_or(Role::Mentee),
         active: record.is_active,
+        completeness: record.completeness,
         last_sign_in: record
             .last_sign_in_at
             .map(|t| LocalDateTime::from_utc(t, zone)),

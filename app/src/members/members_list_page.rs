@@ -1,4 +1,5 @@
 use super::api::list_members;
+use crate::auth::model::Role;
 use crate::i18n::use_i18n;
 use crate::messaging::model::encode_component;
 use crate::t;
@@ -49,6 +50,7 @@ pub fn MembersListPage() -> impl IntoView {
                                         <th scope="col">{t!(i18n, "members-col-name")}</th>
                                         <th scope="col">{t!(i18n, "field-email")}</th>
                                         <th scope="col">{t!(i18n, "field-role")}</th>
+                                        <th scope="col">{t!(i18n, "members-col-completeness")}</th>
                                         <th scope="col">{t!(i18n, "members-col-last-sign-in")}</th>
                                         <th scope="col">{t!(i18n, "members-col-active")}</th>
                                     </tr></thead>
@@ -56,11 +58,13 @@ pub fn MembersListPage() -> impl IntoView {
                                         {d.rows.into_iter().map(|m| {
                                             let href = format!("/admin/members/{}", m.user_id);
                                             let last = m.last_sign_in;
+                                            let percent = (m.role != Role::Admin).then_some(m.completeness);
                                             view! {
                                                 <tr>
                                                     <td><a href=href>{m.full_name()}</a></td>
                                                     <td>{m.email.clone()}</td>
                                                     <td>{move || i18n.t(m.role.label_key())}</td>
+                                                    <td class="number">{move || percent.map(|p| i18n.t_with("percent", &[("value", p.into())])).unwrap_or_else(|| "—".into())}</td>
                                                     <td>{move || last.map(|t| t.format_date_time(i18n.lang()))}</td>
                                                     <td>{move || i18n.t(if m.active { "yes" } else { "no" })}</td>
                                                 </tr>

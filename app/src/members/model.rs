@@ -14,6 +14,8 @@ pub struct MemberRow {
     pub role: Role,
     pub active: bool,
     pub last_sign_in: Option<LocalDateTime>,
+    /// Profile completeness in percent (administrators have no profile to complete).
+    pub completeness: i64,
 }
 
 impl MemberRow {

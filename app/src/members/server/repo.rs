@@ -14,10 +14,11 @@ pub struct MemberRecord {
     pub last_sign_in_at: Option<DateTime<Utc>>,
     pub joined_at: DateTime<Utc>,
     pub language: String,
+    pub completeness: i64,
 }
 
 const MEMBER_COLUMNS: &str = "u.id AS user_id, u.first_name, u.last_name, u.email, m.role,
-    m.is_active, u.last_sign_in_at, m.joined_at, u.language";
+    m.is_active, u.last_sign_in_at, m.joined_at, u.language, m.completeness";
 
 /// A page of members whose name or e-mail contains `search` (case-insensitive).
 pub async fn search_members(
