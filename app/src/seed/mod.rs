@@ -1,6 +1,6 @@
 //! Demo and benchmark data (operator commands `seed --demo` and `seed --members N`).
 use crate::db::Db;
-use crate::profiles::model::{ListItem, ListKind};
+use crate::profiles::model::ListKind;
 mod demo;
 mod repo;
 mod synthetic;
@@ -304,11 +304,15 @@ pub(crate) async fn seed_positions(
     program_id: i64,
     jobs: &[(i64, Job)],
 ) -> sqlx::Result<()> {
-    use crate::profiles::server::repo::list_items;
-    let industries = list_items(db, program_id, ListKind::Industry).await?;
-    let functions = list_items(db, program_id, ListKind::JobFunction).await?;
-    let find =
-        |items: &[ListItem], label: &str| items.iter().find(|i| i.label_en == label).map(|i| i.id);
+    use crate::profiles::server::repo::item_names;
+    let industries = item_names(db, program_id, ListKind::Industry).await?;
+    let functions = item_names(db, program_id, ListKind::JobFunction).await?;
+    let find = |items: &[(i64, String)], label: &str| {
+        items
+            .iter()
+            .find(|(_, name)| name == label)
+            .map(|(id, _)| *id)
+    };
     let rows: Vec<repo::NewPosition> = jobs
         .iter()
         .map(|(user_id, job)| repo::NewPosition {

@@ -134,7 +134,8 @@ pub async fn delete_item(
     Ok(done == 1)
 }
 
-/// Moves an item one place up (`up`) or down by swapping positions with its neighbour.
+/// Moves an item one place up (`up`) or down by swapping places with its neighbour;
+/// false when there is no such item.
 pub async fn move_item(
     db: &Db,
     program_id: i64,
@@ -142,22 +143,27 @@ pub async fn move_item(
     item_id: i64,
     up: bool,
 ) -> sqlx::Result<bool> {
-    let items = list_items(db, program_id, kind).await?;
-    let Some(at) = items.iter().position(|i| i.id == item_id) else {
+    let mut tx = db.begin().await?;
+    let mut order: Vec<i64> = crate::with_tx!(&mut tx, conn => sqlx::query_scalar(
+        "SELECT id FROM program_list_items WHERE program_id = $1 AND list = $2 ORDER BY position, id",
+    )
+    .bind(program_id)
+    .bind(kind.code())
+    .fetch_all(&mut *conn)
+    .await)?;
+    let Some(at) = order.iter().position(|&id| id == item_id) else {
         return Ok(false);
     };
     let other = if up {
         at.checked_sub(1)
     } else {
-        Some(at + 1).filter(|&i| i < items.len())
+        Some(at + 1).filter(|&i| i < order.len())
     };
     let Some(other) = other else {
         return Ok(true);
     };
     // Rewrite the whole order: positions may have gaps or ties after deletions.
-    let mut order: Vec<i64> = items.iter().map(|i| i.id).collect();
     order.swap(at, other);
-    let mut tx = db.begin().await?;
     for (position, id) in order.iter().enumerate() {
         crate::with_tx!(&mut tx, conn => sqlx::query(
             "UPDATE program_list_items SET position = $2 WHERE id = $1",
@@ -170,6 +176,22 @@ pub async fn move_item(
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// A list's (id, English name) pairs in their order, without usage counts.
+pub async fn item_names(
+    db: &Db,
+    program_id: i64,
+    kind: ListKind,
+) -> sqlx::Result<Vec<(i64, String)>> {
+    with_db!(db, pool => sqlx::query_as(
+        "SELECT id, label_en FROM program_list_items WHERE program_id = $1 AND list = $2
+         ORDER BY position, id",
+    )
+    .bind(program_id)
+    .bind(kind.code())
+    .fetch_all(pool)
+    .await)
 }
 
 /// The program's own rules for built-in fields (the rest keep the product default).

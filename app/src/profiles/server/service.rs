@@ -2,7 +2,7 @@
 //! of profile completeness (stored, and recomputed whenever its inputs change).
 use super::repo;
 use crate::db::Db;
-use crate::error::{required_text, AppError, AppResult};
+use crate::error::{required_text, AppError, AppResult, ValidationCode};
 use crate::profiles::fields::{builtin_rules, completeness, FieldRule};
 use crate::profiles::model::{ListKind, LIST_ITEMS_MAX, LIST_LABEL_MAX};
 use chrono::Utc;
@@ -25,16 +25,10 @@ pub async fn add_item(
 ) -> AppResult<i64> {
     let (en, fr) = labels(label_en, label_fr)?;
     if repo::count_items(db, program_id, kind).await? >= LIST_ITEMS_MAX {
-        return Err(AppError::validation(
-            "label_en",
-            crate::error::ValidationCode::ListFull,
-        ));
+        return Err(AppError::validation("label_en", ValidationCode::ListFull));
     }
     if repo::label_taken(db, program_id, kind, &en, &fr, None).await? {
-        return Err(AppError::validation(
-            "label_en",
-            crate::error::ValidationCode::Duplicate,
-        ));
+        return Err(AppError::validation("label_en", ValidationCode::Duplicate));
     }
     Ok(repo::insert_item(db, program_id, kind, &en, &fr, Utc::now()).await?)
 }
@@ -49,10 +43,7 @@ pub async fn rename_item(
 ) -> AppResult<()> {
     let (en, fr) = labels(label_en, label_fr)?;
     if repo::label_taken(db, program_id, kind, &en, &fr, Some(item_id)).await? {
-        return Err(AppError::validation(
-            "label_en",
-            crate::error::ValidationCode::Duplicate,
-        ));
+        return Err(AppError::validation("label_en", ValidationCode::Duplicate));
     }
     if !repo::update_item(db, program_id, kind, item_id, &en, &fr).await? {
         return Err(AppError::NotFound);
@@ -67,10 +58,7 @@ pub async fn remove_item(db: &Db, program_id: i64, kind: ListKind, item_id: i64)
     if !repo::delete_item(db, program_id, kind, item_id).await? {
         return Err(AppError::NotFound);
     }
-    for user_id in affected {
-        refresh_completeness(db, program_id, user_id).await?;
-    }
-    Ok(())
+    refresh_members(db, program_id, &affected).await
 }
 
 pub async fn move_item(
@@ -98,10 +86,31 @@ pub async fn completeness_rules(db: &Db, program_id: i64) -> AppResult<Vec<Field
 /// members table is right the moment a profile is saved.
 pub async fn refresh_completeness(db: &Db, program_id: i64, user_id: i64) -> AppResult<u8> {
     let rules = completeness_rules(db, program_id).await?;
+    refresh_with(db, program_id, user_id, &rules).await
+}
+
+/// The same for several members of one program: the rules are read once.
+async fn refresh_members(db: &Db, program_id: i64, members: &[i64]) -> AppResult<()> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    let rules = completeness_rules(db, program_id).await?;
+    for &user_id in members {
+        refresh_with(db, program_id, user_id, &rules).await?;
+    }
+    Ok(())
+}
+
+async fn refresh_with(
+    db: &Db,
+    program_id: i64,
+    user_id: i64,
+    rules: &[FieldRule],
+) -> AppResult<u8> {
     let (role, filled) = repo::member_facts(db, program_id, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let percent = completeness(role, &rules, &filled);
+    let percent = completeness(role, rules, &filled);
     repo::set_completeness(db, program_id, user_id, percent).await?;
     Ok(percent)
 }
@@ -109,8 +118,6 @@ pub async fn refresh_completeness(db: &Db, program_id: i64, user_id: i64) -> App
 /// Recomputes every member of the program (after seeding, or the admin's "Recalculate").
 pub async fn refresh_program_completeness(db: &Db, program_id: i64) -> AppResult<usize> {
     let members = repo::profile_members(db, program_id).await?;
-    for user_id in &members {
-        refresh_completeness(db, program_id, *user_id).await?;
-    }
+    refresh_members(db, program_id, &members).await?;
     Ok(members.len())
 }
