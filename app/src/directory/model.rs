@@ -11,7 +11,6 @@ pub struct MemberCard {
     pub company: String,
     pub city: String,
     pub province: String,
-    pub photo_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
