@@ -1,3 +1,2 @@
-pub mod photos;
 pub mod repo;
 pub mod service;
