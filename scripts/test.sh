@@ -17,7 +17,7 @@ say "Lints: browser (wasm) build"
 cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 say "The browser bundle must not contain server-only crates"
-if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none | grep -E '^(sqlx|tokio|csv|argon2|lettre) '; then
+if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none | grep -E '^(sqlx|tokio|csv|argon2|lettre|image) '; then
   die "server-only crates found in the wasm dependency tree"
 fi
 

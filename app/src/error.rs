@@ -70,6 +70,14 @@ pub enum ValidationCode {
     Duplicate,
     /// The list holds as many entries as it may.
     ListFull,
+    /// The French options are not as many as the English ones.
+    OptionsMismatch,
+    /// A number outside what the field accepts (or not a whole number).
+    OutOfRange,
+    /// An uploaded picture that is not a JPEG, PNG or WebP image we can read.
+    InvalidImage,
+    /// A file above the size limit.
+    FileTooLarge,
 }
 
 impl std::fmt::Display for ValidationCode {
@@ -123,6 +131,10 @@ impl AppError {
                 ValidationCode::LastAdmin => "error-last-admin",
                 ValidationCode::Duplicate => "error-duplicate",
                 ValidationCode::ListFull => "error-list-full",
+                ValidationCode::OptionsMismatch => "error-options-mismatch",
+                ValidationCode::OutOfRange => "error-out-of-range",
+                ValidationCode::InvalidImage => "error-invalid-image",
+                ValidationCode::FileTooLarge => "error-file-too-large",
             },
             AppError::AccountLocked => "error-account-locked",
             AppError::AccountDeactivated { .. } => "error-account-deactivated",
@@ -204,7 +216,11 @@ const ALL_SIMPLE: [AppError; 12] = [
     AppError::Internal,
 ];
 
-const ALL_VALIDATION_CODES: [ValidationCode; 12] = [
+const ALL_VALIDATION_CODES: [ValidationCode; 16] = [
+    ValidationCode::OptionsMismatch,
+    ValidationCode::OutOfRange,
+    ValidationCode::InvalidImage,
+    ValidationCode::FileTooLarge,
     ValidationCode::Duplicate,
     ValidationCode::ListFull,
     ValidationCode::SelfAction,
@@ -283,6 +299,27 @@ pub fn required_text(field: &str, value: &str, max: usize) -> AppResult<String> 
         return Err(AppError::validation(field, ValidationCode::TooLong));
     }
     Ok(value.to_string())
+}
+
+/// An optional free-text field: trimmed, at most `max` characters (may be empty).
+pub fn optional_text(field: &str, value: &str, max: usize) -> AppResult<String> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(AppError::validation(field, ValidationCode::TooLong));
+    }
+    Ok(value.to_string())
+}
+
+/// An optional whole number within `min..=max`; empty means none.
+pub fn optional_number(field: &str, value: &str, min: i64, max: i64) -> AppResult<Option<i64>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(AppError::validation(field, ValidationCode::OutOfRange)),
+    }
 }
 
 #[cfg(test)]

@@ -110,6 +110,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view={Lazy::<AdminDashboardRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/settings") view={Lazy::<ProgramSettingsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/lists/:list") view={Lazy::<ProgramListsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/profile-fields") view={Lazy::<CustomFieldsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/profile-fields/new") view={Lazy::<CustomFieldEditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/profile-fields/builtin") view={Lazy::<ProfileRulesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/profile-fields/:id") view={Lazy::<CustomFieldEditRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/members") view={Lazy::<MembersListRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log") view={Lazy::<EmailLogRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log/:id") view={Lazy::<EmailDetailRoute>::new()} ssr=SsrMode::Async />
@@ -122,6 +126,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/members/:id") view={Lazy::<MemberAdminRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/programs") view={Lazy::<SwitchProgramRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account") view={Lazy::<AccountSettingsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/profile") view={Lazy::<ProfileEditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/members/:id") view={Lazy::<MemberProfileRoute>::new()} ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -17,7 +17,10 @@ use crate::members::{
     DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersListPage,
 };
 use crate::messaging::{EmailDetailPage, EmailLogPage, SystemMessageEditPage, SystemMessagesPage};
-use crate::profiles::ProgramListsPage;
+use crate::profiles::{
+    CustomFieldEditPage, CustomFieldsPage, MemberProfilePage, ProfileEditPage, ProfileRulesPage,
+    ProgramListsPage,
+};
 use crate::relationships::ConnectionsPage;
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
@@ -53,6 +56,11 @@ lazy_pages! {
     AdminDashboardRoute => AdminDashboardPage,
     ProgramSettingsRoute => ProgramSettingsPage,
     ProgramListsRoute => ProgramListsPage,
+    CustomFieldsRoute => CustomFieldsPage,
+    CustomFieldEditRoute => CustomFieldEditPage,
+    ProfileRulesRoute => ProfileRulesPage,
+    ProfileEditRoute => ProfileEditPage,
+    MemberProfileRoute => MemberProfilePage,
     MembersListRoute => MembersListPage,
     EmailLogRoute => EmailLogPage,
     EmailDetailRoute => EmailDetailPage,

@@ -35,6 +35,21 @@ fn is_plain_form_post(parts: &http::request::Parts) -> bool {
             .is_some_and(|v| v.contains("text/html"))
 }
 
+/// Form values a plain (no-JavaScript) post gets back in the query with its error, so the
+/// page can show them again and nothing typed is lost. Only for forms without secrets.
+#[derive(Clone, Debug, Default)]
+pub struct FormDraft(pub Vec<(String, String)>);
+
+/// Keeps these values for the error redirect of this request (see `respond`).
+pub fn keep_draft(values: &[(&str, &str)]) {
+    leptos::prelude::provide_context(FormDraft(
+        values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    ));
+}
+
 /// Finishes a server function: an error gets its HTTP status, or — for a plain form post —
 /// a redirect back to the form with `?error=<code>` so the page can show it without JavaScript.
 pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
@@ -52,6 +67,12 @@ pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
                 let mut target = format!("{back}?error={}", err.url_code());
                 if let Some(field) = err.url_detail() {
                     target.push_str(&format!("&field={field}"));
+                }
+                for (name, value) in use_context::<FormDraft>().unwrap_or_default().0 {
+                    target.push_str(&format!(
+                        "&{name}={}",
+                        crate::messaging::model::encode_component(&value)
+                    ));
                 }
                 leptos_axum::redirect(&target);
             }

@@ -267,3 +267,357 @@ async fn completeness_follows_the_profile_and_the_program_fields() {
         );
     }
 }
+
+fn pronouns() -> service::CustomFieldForm {
+    service::CustomFieldForm {
+        name_en: "Pronouns".into(),
+        name_fr: "Pronom".into(),
+        options_en: "He/Him, She/Her, They/Them".into(),
+        options_fr: "Il/Lui, Elle/Elle, Iel".into(),
+        role: "both".into(),
+        required: true,
+        single_select: true,
+        show_on_profile: true,
+        in_report: true,
+        ..Default::default()
+    }
+}
+
+async fn mentee_of(db: &app::db::Db) -> (i64, i64) {
+    let program = app::seed::demo_program_id(db).await.unwrap().unwrap();
+    let mentee = support::session_of(db, app::seed::DEMO_MENTEE)
+        .await
+        .viewer
+        .user_id;
+    (program, mentee)
+}
+
+fn validation_field(err: AppError) -> (String, ValidationCode) {
+    match err {
+        AppError::Validation { field, code } => (field, code),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn custom_fields_keep_answers_and_completeness_is_current_at_once() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let engine = db.engine();
+        let (program, mentee) = mentee_of(&db).await;
+        let stored = || async { repo::completeness_of(&db, program, mentee).await.unwrap() };
+        assert_eq!(stored().await, Some(66), "{engine}");
+
+        // Adding a required field lowers every member's stored figure before returning.
+        let field = service::create_custom_field(&db, program, &pronouns())
+            .await
+            .unwrap();
+        assert_eq!(stored().await, Some(62), "{engine}: 10 of 16");
+
+        // The mentee answers it on the Skills tab.
+        let created = service::custom_field(&db, program, field).await.unwrap();
+        assert_eq!(created.options.len(), 3);
+        assert_eq!(created.options[2].label_fr, "Iel");
+        let she = created.options[1].id;
+        let mut answer = service::SkillsForm::default();
+        answer
+            .custom
+            .insert(format!("f{field}"), vec![she.to_string()]);
+        service::save_skills(&db, program, mentee, &answer)
+            .await
+            .unwrap();
+        assert_eq!(stored().await, Some(68), "{engine}: 11 of 16");
+
+        // Two options of a single-select field: refused, naming the field.
+        let mut two = answer.clone();
+        two.custom.insert(
+            format!("f{field}"),
+            vec![she.to_string(), created.options[0].id.to_string()],
+        );
+        let err = service::save_skills(&db, program, mentee, &two)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            (format!("custom_{field}"), ValidationCode::InvalidChoice)
+        );
+        // Leaving the required field empty is refused too.
+        let err = service::save_skills(&db, program, mentee, &service::SkillsForm::default())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            (format!("custom_{field}"), ValidationCode::Required)
+        );
+
+        // Fixing one language's spelling keeps the option and the answer.
+        let mut edited = pronouns();
+        edited.options_fr = "Il/Lui, Elle, Iel".into();
+        service::update_custom_field(&db, program, field, &edited)
+            .await
+            .unwrap();
+        let (_, profile, _) = repo::load_profile(&db, program, mentee)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(profile.answer(field).unwrap().option_ids, vec![she]);
+        assert_eq!(stored().await, Some(68), "{engine}");
+
+        // Removing the chosen option removes the answer: completeness drops at once.
+        edited.options_en = "He/Him, They/Them".into();
+        edited.options_fr = "Il/Lui, Iel".into();
+        service::update_custom_field(&db, program, field, &edited)
+            .await
+            .unwrap();
+        assert_eq!(stored().await, Some(62), "{engine}");
+
+        // Options must pair up; bad input changes nothing.
+        edited.options_fr = "Il/Lui".into();
+        let err = service::update_custom_field(&db, program, field, &edited)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            ("options_fr".into(), ValidationCode::OptionsMismatch)
+        );
+        assert_eq!(
+            service::custom_field(&db, program, field)
+                .await
+                .unwrap()
+                .options
+                .len(),
+            2
+        );
+
+        // Another program cannot see or change it.
+        let other = app::seed::circle_program_id(&db).await.unwrap().unwrap();
+        assert_eq!(
+            service::update_custom_field(&db, other, field, &pronouns()).await,
+            Err(AppError::NotFound)
+        );
+        assert_eq!(
+            service::delete_custom_field(&db, other, field).await,
+            Err(AppError::NotFound)
+        );
+
+        // Admin-only: hidden from members, not counted against them.
+        let mut private = pronouns();
+        private.admin_only = true;
+        service::update_custom_field(&db, program, field, &private)
+            .await
+            .unwrap();
+        assert_eq!(stored().await, Some(66), "{engine}");
+
+        service::delete_custom_field(&db, program, field)
+            .await
+            .unwrap();
+        assert_eq!(stored().await, Some(66), "{engine}");
+        assert!(repo::custom_fields(&db, program).await.unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn profile_tabs_validate_every_field_and_store_what_was_sent() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let engine = db.engine();
+        let (program, mentee) = mentee_of(&db).await;
+        let basic = service::BasicForm {
+            first_name: " Noor ".into(),
+            last_name: "Haddad".into(),
+            country: "CA".into(),
+            province: "Nova Scotia".into(),
+            city: "Halifax".into(),
+            time_zone: "America/Halifax".into(),
+            languages: vec!["ar".into(), "en".into(), "ar".into()],
+            gender: "prefer_not".into(),
+        };
+        for (field, code, change) in [
+            (
+                "first_name",
+                ValidationCode::Required,
+                (|b: &mut service::BasicForm| b.first_name = "  ".into())
+                    as fn(&mut service::BasicForm),
+            ),
+            ("country", ValidationCode::InvalidChoice, |b| {
+                b.country = "XX".into()
+            }),
+            ("time_zone", ValidationCode::InvalidChoice, |b| {
+                b.time_zone = "Mars/Olympus".into()
+            }),
+            ("languages", ValidationCode::InvalidChoice, |b| {
+                b.languages = vec!["klingon".into()]
+            }),
+            ("gender", ValidationCode::InvalidChoice, |b| {
+                b.gender = "robot".into()
+            }),
+            ("city", ValidationCode::TooLong, |b| {
+                b.city = "x".repeat(101)
+            }),
+        ] {
+            let mut bad = basic.clone();
+            change(&mut bad);
+            let err = service::save_basic(&db, program, mentee, &bad)
+                .await
+                .unwrap_err();
+            assert_eq!(validation_field(err), (field.to_string(), code), "{engine}");
+        }
+        service::save_basic(&db, program, mentee, &basic)
+            .await
+            .unwrap();
+        let (_, p, _) = repo::load_profile(&db, program, mentee)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (p.first_name.as_str(), p.city.as_str(), p.time_zone.as_str()),
+            ("Noor", "Halifax", "America/Halifax")
+        );
+        assert_eq!(p.languages, ["ar", "en"]);
+
+        // Employment: list entries must come from the right list; blank rows are dropped.
+        let industries = repo::list_entries(&db, program, ListKind::Industry)
+            .await
+            .unwrap();
+        let functions = repo::list_entries(&db, program, ListKind::JobFunction)
+            .await
+            .unwrap();
+        let row = |title: &str, industry: i64, current: bool| service::PositionForm {
+            job_title: title.into(),
+            company: "Acme".into(),
+            industry: industry.to_string(),
+            job_function: functions[0].id.to_string(),
+            is_current: current,
+        };
+        let wrong = [row("Analyst", functions[1].id, true)];
+        let err = service::save_employment(&db, program, mentee, &wrong, "")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            ("industry".into(), ValidationCode::InvalidChoice)
+        );
+        let rows = [
+            row("Analyst", industries[0].id, true),
+            row("Intern", industries[1].id, false),
+            service::PositionForm {
+                is_current: true,
+                ..Default::default()
+            },
+        ];
+        let err = service::save_employment(&db, program, mentee, &rows, "99")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            ("years_experience".into(), ValidationCode::OutOfRange)
+        );
+        service::save_employment(&db, program, mentee, &rows, "3")
+            .await
+            .unwrap();
+        let (_, p, _) = repo::load_profile(&db, program, mentee)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(p.positions.len(), 2, "{engine}");
+        assert!(p.positions[0].is_current && !p.positions[1].is_current);
+        assert_eq!(p.years_experience, Some(3));
+
+        // Skills: a mentor's list entry is not a development area.
+        let skills = repo::list_entries(&db, program, ListKind::Skill)
+            .await
+            .unwrap();
+        let areas = repo::list_entries(&db, program, ListKind::DevelopmentArea)
+            .await
+            .unwrap();
+        let cities = repo::list_entries(&db, program, ListKind::MeetingCity)
+            .await
+            .unwrap();
+        let mut form = service::SkillsForm {
+            development_areas: vec![skills[0].id.to_string()],
+            ..Default::default()
+        };
+        let err = service::save_skills(&db, program, mentee, &form)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            ("development_areas".into(), ValidationCode::InvalidChoice)
+        );
+        form.development_areas = vec![areas[0].id.to_string(), areas[2].id.to_string()];
+        form.linkedin = "<script>".into();
+        let err = service::save_skills(&db, program, mentee, &form)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            ("linkedin".into(), ValidationCode::InvalidChoice)
+        );
+        form.linkedin = "linkedin.com/in/noor".into();
+        form.meeting_formats = vec!["video".into(), "teleport".into()];
+        let err = service::save_skills(&db, program, mentee, &form)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            validation_field(err),
+            ("meeting_formats".into(), ValidationCode::InvalidChoice)
+        );
+        form.meeting_formats = vec!["video".into(), "phone".into()];
+        form.meeting_cities = vec![cities[0].id.to_string()];
+        form.summary = "Analyst learning to lead.".into();
+        form.goals = "Lead a team within two years.".into();
+        form.max_partners = "2".into();
+        service::save_skills(&db, program, mentee, &form)
+            .await
+            .unwrap();
+        let (role, p, stored) = repo::load_profile(&db, program, mentee)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(p.development_areas, [areas[0].id, areas[2].id]);
+        assert_eq!(p.meeting_formats, ["video", "phone"]);
+        assert_eq!(p.max_partners, Some(2));
+
+        // Everything counted but the photo: 14 of 15 base and required fields.
+        assert_eq!(stored, 93, "{engine}");
+        // The plain-Rust rule over the loaded profile agrees with the bulk computation.
+        let rules = service::completeness_rules(&db, program).await.unwrap();
+        assert_eq!(
+            app::profiles::fields::completeness(
+                role,
+                &rules,
+                &app::profiles::fields::filled_fields(&p)
+            ),
+            stored
+        );
+    }
+}
+
+#[tokio::test]
+async fn bulk_recalculation_agrees_with_each_members_profile() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = app::seed::demo_program_id(&db).await.unwrap().unwrap();
+        service::create_custom_field(&db, program, &pronouns())
+            .await
+            .unwrap();
+        let done = service::refresh_program_completeness(&db, program)
+            .await
+            .unwrap();
+        assert!(done.members > 10);
+        assert_eq!(done.changed, 0, "already current after the field was added");
+        let rules = service::completeness_rules(&db, program).await.unwrap();
+        for member in repo::profile_members(&db, program).await.unwrap() {
+            let (role, p, stored) = repo::load_profile(&db, program, member)
+                .await
+                .unwrap()
+                .unwrap();
+            let expected = app::profiles::fields::completeness(
+                role,
+                &rules,
+                &app::profiles::fields::filled_fields(&p),
+            );
+            assert_eq!(stored, expected, "{}: member {member}", db.engine());
+        }
+    }
+}

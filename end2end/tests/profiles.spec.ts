@@ -1,4 +1,4 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN, MENTOR } from './fixtures';
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, openUserMenu, ADMIN, MENTOR } from './fixtures';
 
 // The two projects share one server: names are unique per run and project.
 const stamp = () => `${Date.now() % 1e7}${Math.floor(Math.random() * 1e3)}`;
@@ -95,6 +95,166 @@ test.describe('program lists', () => {
     await expect(page.getByRole('columnheader', { name: 'Achèvement du profil' })).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: MENTOR }).getByRole('cell').nth(3)).toHaveText('66\u00a0%');
     await setLanguage(page, 'en');
+    await signOut(page, js);
+  });
+});
+
+// An 8x8 PNG: enough for the server to crop and resize into a 256x256 JPEG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAbUlEQVR4nBXOUREAUQhCUZOYhCQkMclNQhIS7Vs/OQzjzLCDBg83MGToMLPsosXLLSxZug/ECgmLE4iI6oFZI2NzBhNTPzj20OHjDo4cvQf/7Bt41Rf+F+h7YsIGBYfLHyc0D8oWFZfrX05p+QDQyloBxqB3AwAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function completeness(page) {
+  return (await page.locator('[data-stat="completeness"]').innerText()).trim().split('\n')[0];
+}
+
+async function memberRowCompleteness(page, js: boolean, email: string) {
+  await page.goto(`/admin/members?q=${encodeURIComponent(email)}`);
+  await ready(page, js);
+  return page.getByRole('row').filter({ hasText: email }).getByRole('cell').nth(3);
+}
+
+test.describe('member profile', () => {
+  test('a member fills the three tabs to 100 %; a new required custom field lowers it at once; answering it restores it', async ({ page, js, allowConsoleErrors }) => {
+    // The refused saves below answer 422.
+    allowConsoleErrors(/status of 422/);
+    allowConsoleErrors(/^\(422 /);
+    const tag = `${js ? 'H' : 'N'}${stamp()}`;
+    const email = `e2e-profile-${tag.toLowerCase()}@example.test`;
+    await page.goto('/join/demo-invitation');
+    await ready(page, js);
+    await page.getByLabel('First name').fill('Robin');
+    await page.getByLabel('Last name').fill(`Profile ${tag}`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('profile password 123');
+    await page.getByLabel('Confirm password').fill('profile password 123');
+    await page.getByLabel('Mentee').check();
+    await page.getByLabel('English').check();
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(page.locator('.topbar')).toBeVisible();
+    await ready(page, js);
+
+    // Edit profile, from the user menu.
+    await openUserMenu(page);
+    await page.getByRole('link', { name: 'Edit Profile' }).click();
+    await expect(page).toHaveURL(/\/profile$/);
+    await ready(page, js);
+    await expect(page.getByRole('link', { name: '1. Basic information' })).toHaveAttribute('aria-current', 'page');
+    // Names, time zone and the default country: 4 of the 15 fields that count for mentees.
+    expect(await completeness(page)).toBe('26%');
+    await expectAccessible(page, js);
+
+    // 1. Basic information: photo, place, languages.
+    await page.getByLabel('Profile picture').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Upload photo' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status')).toHaveText('Your photo was saved.');
+    await expect(page.locator('img.avatar-large')).toBeVisible();
+    const basic = page.locator('section[aria-labelledby="basic-title"]');
+    await basic.getByLabel('City', { exact: true }).fill('Halifax');
+    await basic.getByLabel('State/Province').fill('Nova Scotia');
+    await basic.getByRole('checkbox', { name: 'Arabic' }).check();
+    await basic.getByRole('checkbox', { name: 'English' }).check();
+    // A required field left empty is refused, naming it; with JavaScript nothing typed is lost.
+    if (js) {
+      await basic.getByLabel('First name').fill('');
+      await basic.getByLabel('First name').evaluate((el) => el.removeAttribute('required'));
+      await basic.getByRole('button', { name: 'Save' }).click();
+      await expect(basic.getByRole('alert')).toHaveText('First name is required.');
+      await expect(basic.getByLabel('First name')).toHaveAttribute('aria-invalid', 'true');
+      await expect(basic.getByLabel('City', { exact: true })).toHaveValue('Halifax');
+      await basic.getByLabel('First name').fill('Robin');
+    }
+    await basic.getByRole('button', { name: 'Save' }).click();
+    await ready(page, js);
+    await expect(basic.getByRole('status')).toHaveText('Your profile was saved.');
+    expect(await completeness(page)).toBe('46%');
+
+    // 2. Employment.
+    await page.getByRole('link', { name: '2. Employment' }).click();
+    await ready(page, js);
+    const job = page.getByRole('group', { name: 'Add a position' });
+    await job.getByLabel('Current job title').fill('Analyst');
+    await job.getByLabel('Company').fill('Harbour Bank');
+    await job.getByLabel('Industry').selectOption({ label: 'Financial Services' });
+    await job.getByLabel('Job function').selectOption({ index: 1 });
+    await page.locator('section[aria-labelledby="employment-title"]').getByRole('button', { name: 'Save' }).click();
+    await ready(page, js);
+    await expect(page.locator('section[aria-labelledby="employment-title"]').getByRole('status')).toHaveText('Your profile was saved.');
+    await expect(page.getByRole('group', { name: 'Position 1' }).getByLabel('Current job title')).toHaveValue('Analyst');
+    expect(await completeness(page)).toBe('73%');
+
+    // 3. Skills.
+    await page.getByRole('link', { name: '3. Skills' }).click();
+    await ready(page, js);
+    const skills = page.locator('section[aria-labelledby="skills-title"]');
+    await skills.getByRole('group', { name: 'Development areas' }).getByRole('checkbox').first().check();
+    await skills.getByLabel('Summary').fill('Analyst learning to lead a team.');
+    await skills.getByLabel('Goals').fill('Lead a team within two years.');
+    await skills.getByRole('checkbox', { name: 'Video' }).check();
+    await expectAccessible(page, js);
+    await skills.getByRole('button', { name: 'Save' }).click();
+    await ready(page, js);
+    await expect(skills.getByRole('status')).toHaveText('Your profile was saved.');
+    expect(await completeness(page)).toBe('100%');
+    await signOut(page, js);
+
+    // The administrator adds a required field for mentees: the member's figure drops at once.
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'en');
+    expect(await (await memberRowCompleteness(page, js, email)).innerText()).toBe('100%');
+    await page.goto('/admin/profile-fields');
+    await ready(page, js);
+    await page.getByRole('link', { name: 'Add a custom field' }).click();
+    await ready(page, js);
+    await page.getByLabel('English name').fill(`Pronouns ${tag}`);
+    await page.getByLabel('French name').fill(`Pronom ${tag}`);
+    await page.getByLabel('Options (English)').fill('He/Him, She/Her, They/Them');
+    await page.getByLabel('Options (French)').fill('Il/Lui, Elle/Elle');
+    await page.getByLabel('Role').selectOption({ label: 'Mentee' });
+    await page.getByLabel('Required field').check();
+    await page.getByLabel('Single select').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Options (French): give as many French options as English ones, in the same order.');
+    await page.getByLabel('Options (French)').fill('Il/Lui, Elle/Elle, Iel');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/admin\/profile-fields\?saved=1$/);
+    await ready(page, js);
+    await expect(page.getByRole('status')).toContainText('The custom field was saved.');
+    await expect(page.getByRole('row').filter({ hasText: `Pronouns ${tag}` })).toContainText('He/Him, She/Her, They/Them');
+    await expectAccessible(page, js);
+    // 15 of 16: no recalculation needed.
+    expect(await (await memberRowCompleteness(page, js, email)).innerText()).toBe('93%');
+    await signOut(page, js);
+
+    // The member sees the new question in their language and answers it.
+    await page.goto('/profile?tab=skills');
+    await ready(page, js);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill('profile password 123');
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    await expect(page.locator('.topbar')).toBeVisible();
+    await ready(page, js);
+    await expect(page).toHaveURL(/\/profile\?tab=skills$/);
+    expect(await completeness(page)).toBe('93%');
+    const answer = page.getByRole('group', { name: `Pronouns ${tag}` });
+    await answer.getByLabel('She/Her').check();
+    await page.locator('section[aria-labelledby="skills-title"]').getByRole('button', { name: 'Save' }).click();
+    await ready(page, js);
+    expect(await completeness(page)).toBe('100%');
+    await signOut(page, js);
+
+    // Back to 100 % in the members table; the field is removed again.
+    await signIn(page, js, ADMIN);
+    expect(await (await memberRowCompleteness(page, js, email)).innerText()).toBe('100%');
+    await page.goto('/admin/profile-fields');
+    await ready(page, js);
+    const row = page.getByRole('row').filter({ hasText: `Pronouns ${tag}` });
+    await row.getByText('Delete', { exact: true }).click();
+    await row.getByRole('button', { name: 'Yes, delete it' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status')).toContainText('The custom field was deleted.');
     await signOut(page, js);
   });
 });

@@ -24,3 +24,7 @@ error-self-action = You cannot deactivate or delete your own account from here.
 error-last-admin = The program needs at least one active administrator: add another one first.
 error-duplicate = { $field }: this list already has an entry with that name.
 error-list-full = This list is full (500 entries). Remove unused entries before adding more.
+error-options-mismatch = { $field }: give as many French options as English ones, in the same order.
+error-out-of-range = { $field }: enter a whole number in the range allowed.
+error-invalid-image = { $field }: choose a JPEG, PNG or WebP picture.
+error-file-too-large = { $field } is too large.

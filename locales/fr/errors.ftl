@@ -24,3 +24,7 @@ error-self-action = Vous ne pouvez pas désactiver ni supprimer votre propre com
 error-last-admin = Le programme doit garder au moins un administrateur actif : ajoutez-en un autre d'abord.
 error-duplicate = { $field } : cette liste contient déjà une entrée portant ce nom.
 error-list-full = Cette liste est pleine (500 entrées). Supprimez des entrées inutilisées avant d'en ajouter.
+error-options-mismatch = { $field } : indiquez autant d'options en français qu'en anglais, dans le même ordre.
+error-out-of-range = { $field } : saisissez un nombre entier dans l'intervalle permis.
+error-invalid-image = { $field } : choisissez une image JPEG, PNG ou WebP.
+error-file-too-large = { $field } est trop volumineux.

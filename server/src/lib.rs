@@ -64,6 +64,7 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
         .route("/e/o/{file}", get(email_hooks::open_pixel))
         .route("/webhooks/email", post(email_hooks::provider_webhook))
         .merge(upload_routes())
+        .merge(photo_routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
@@ -126,6 +127,19 @@ fn upload_routes() -> Router<ServerState> {
             "/admin/messages/system/{key}/preview.html",
             get(app::messaging::server::http::template_preview),
         )
+}
+
+/// Profile photos: upload (its own body limit: a 5 MiB file plus multipart overhead),
+/// removal, and the stored pictures, for signed-in people.
+fn photo_routes() -> Router<ServerState> {
+    use app::profiles::server::photos;
+    Router::new()
+        .route("/profile/photo", post(photos::upload_photo))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            photos::MAX_UPLOAD_BODY_BYTES,
+        ))
+        .route("/profile/photo/delete", post(photos::delete_photo))
+        .route("/photos/{user_id}/{file}", get(photos::serve_photo))
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.

@@ -29,6 +29,11 @@ enum Access {
     Session,
     /// A member (any role) of the current program.
     Member,
+    /// A mentor or mentee of the current program (administrators have no profile).
+    ProfileOwner,
+    /// A member, and the arguments name the demo program's data: a member of another
+    /// program must get "not found".
+    MemberOfThisData,
     /// An administrator of the current program.
     Admin,
     /// Admin, and the arguments name the demo program's data: another program's
@@ -45,6 +50,7 @@ struct Ids {
     run: i64,
     email: i64,
     list_item: i64,
+    custom_field: i64,
 }
 
 type Args = fn(&Ids, Role) -> String;
@@ -164,6 +170,45 @@ fn table() -> Vec<(&'static str, Access, Args)> {
             Access::AdminOfThisData,
             |ids, _| format!("list=skill&id={}", ids.list_item),
         ),
+        ("my_profile", Access::ProfileOwner, |_, _| String::new()),
+        ("save_profile_basic", Access::ProfileOwner, |_, _| {
+            "first_name=&last_name=B&time_zone=UTC".into()
+        }),
+        ("save_profile_employment", Access::ProfileOwner, |_, _| {
+            "years_experience=x".into()
+        }),
+        ("save_profile_skills", Access::ProfileOwner, |_, _| {
+            "meeting_formats[]=teleport".into()
+        }),
+        ("member_profile", Access::MemberOfThisData, |ids, _| {
+            format!("user_id={}", ids.mentee)
+        }),
+        ("admin_custom_fields", Access::Admin, |_, _| String::new()),
+        ("admin_custom_field", Access::AdminOfThisData, |ids, _| {
+            format!("id={}", ids.custom_field)
+        }),
+        (
+            "admin_custom_field_save",
+            Access::AdminOfThisData,
+            |ids, _| {
+                format!(
+                "id={}&label_en=Pronouns&label_fr=Pronom&role=both&options_en=A,B&options_fr=A,B",
+                ids.custom_field
+            )
+            },
+        ),
+        ("admin_profile_rules", Access::Admin, |_, _| String::new()),
+        ("admin_profile_rules_save", Access::Admin, |_, _| {
+            "rule[city][mentors]=on&rule[city][base]=on".into()
+        }),
+        ("admin_recalculate_completeness", Access::Admin, |_, _| {
+            String::new()
+        }),
+        (
+            "admin_custom_field_delete",
+            Access::AdminOfThisData,
+            |ids, _| format!("id={}", ids.custom_field),
+        ),
         // Last: it ends the caller's session.
         ("sign_out", Access::Public, |_, _| String::new()),
     ]
@@ -178,6 +223,10 @@ fn expected(access: Access, role: Role) -> &'static [u16] {
         (Access::Public, _) => ALLOWED,
         (_, Role::Visitor) => DENIED_VISITOR,
         (Access::Session, _) | (Access::Member, _) => ALLOWED,
+        (Access::ProfileOwner, Role::Mentee | Role::Mentor) => ALLOWED,
+        (Access::ProfileOwner, _) => DENIED,
+        (Access::MemberOfThisData, Role::OtherAdmin) => HIDDEN,
+        (Access::MemberOfThisData, _) => ALLOWED,
         (Access::Admin | Access::AdminOfThisData, Role::Mentee | Role::Mentor) => DENIED,
         (Access::AdminOfThisData, Role::OtherAdmin) => HIDDEN,
         (Access::Admin | Access::AdminOfThisData, _) => ALLOWED,
@@ -301,6 +350,32 @@ async fn every_server_function_enforces_its_access_rule() {
     )
     .await
     .unwrap();
+    let custom_field = app::profiles::server::service::create_custom_field(
+        &db,
+        demo_program,
+        &app::profiles::server::service::CustomFieldForm {
+            name_en: "Pronouns".into(),
+            name_fr: "Pronom".into(),
+            description_en: String::new(),
+            description_fr: String::new(),
+            options_en: "He/Him, She/Her".into(),
+            options_fr: "Il/Lui, Elle/Elle".into(),
+            hint_en: String::new(),
+            hint_fr: String::new(),
+            role: "both".into(),
+            position: String::new(),
+            required: true,
+            in_search: true,
+            admin_only: false,
+            single_select: true,
+            allow_entries: false,
+            base_field: false,
+            show_on_profile: true,
+            in_report: true,
+        },
+    )
+    .await
+    .unwrap();
     let ids = Ids {
         demo_program,
         other_program,
@@ -309,6 +384,7 @@ async fn every_server_function_enforces_its_access_rule() {
         run,
         email,
         list_item,
+        custom_field,
     };
     let router = server::router(
         AppState {

@@ -324,3 +324,238 @@ async fn unfiltered_email_log_call_from_the_browser_is_answered() {
     // The first page of everything: no filter chips, nothing newer.
     assert!(page.members.is_empty() && page.newer.is_none());
 }
+
+#[tokio::test]
+async fn profile_photos_upload_and_serve_to_signed_in_people_only() {
+    /// A real RGB PNG (stored, uncompressed deflate), built by hand: this crate has no
+    /// image library.
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = 0xFFFF_FFFFu32;
+            for &b in bytes {
+                crc ^= b as u32;
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let start = out.len();
+            out.extend_from_slice(kind);
+            out.extend_from_slice(data);
+            let crc = crc32(&out[start..]);
+            out.extend_from_slice(&crc.to_be_bytes());
+        }
+        let mut raw = Vec::new();
+        for y in 0..height {
+            raw.push(0); // no filter
+            for x in 0..width {
+                raw.extend_from_slice(&[(x * 4) as u8, (y * 4) as u8, 120]);
+            }
+        }
+        let mut zlib = vec![0x78, 0x01];
+        let blocks: Vec<&[u8]> = raw.chunks(65_535).collect();
+        for (i, block) in blocks.iter().enumerate() {
+            zlib.push(u8::from(i + 1 == blocks.len()));
+            let len = block.len() as u16;
+            zlib.extend_from_slice(&len.to_le_bytes());
+            zlib.extend_from_slice(&(!len).to_le_bytes());
+            zlib.extend_from_slice(block);
+        }
+        let (mut a, mut b) = (1u32, 0u32);
+        for &byte in &raw {
+            a = (a + byte as u32) % 65_521;
+            b = (b + a) % 65_521;
+        }
+        zlib.extend_from_slice(&((b << 16) | a).to_be_bytes());
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&width.to_be_bytes());
+        ihdr.extend_from_slice(&height.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit RGB
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(&mut out, b"IDAT", &zlib);
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+    const BOUNDARY: &str = "mentora-photo-boundary";
+    fn upload(
+        cookie: Option<&str>,
+        file_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> Request<Body> {
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let mut request = Request::post("/profile/photo")
+            .header(header::ACCEPT, "text/html")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            );
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::from(body)).unwrap()
+    }
+
+    // Every engine: the pictures live in the database.
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let router = server::router(
+            AppState {
+                db: db.clone(),
+                secure_cookies: false,
+                base_url: "http://mentora.test".into(),
+                trust_proxy: false,
+                email_webhook_secret: None,
+            },
+            server::leptos_options("target/site"),
+        );
+        let mentor_id: i64 = app::with_db!(&db, pool => sqlx::query_scalar(
+            "SELECT id FROM users WHERE email = $1",
+        )
+        .bind(app::seed::DEMO_MENTOR)
+        .fetch_one(pool)
+        .await
+        .unwrap());
+        let photo_key = || {
+            let db = db.clone();
+            async move {
+                app::with_db!(&db, pool => sqlx::query_scalar::<_, Option<String>>(
+                    "SELECT photo_key FROM users WHERE id = $1",
+                )
+                .bind(mentor_id)
+                .fetch_one(pool)
+                .await
+                .unwrap())
+            }
+        };
+
+        // Anonymous: no picture, no upload.
+        let anonymous = send(
+            &router,
+            Request::get(format!("/photos/{mentor_id}/0123456789abcdef.jpg"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+        let anonymous = send(&router, upload(None, "me.png", "image/png", &png(64, 48))).await;
+        assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+        assert_eq!(anonymous.headers[header::LOCATION], "/login");
+        assert_eq!(photo_key().await, None);
+
+        // A member uploads a PNG: stored, and served as a JPEG that never changes.
+        let mentor = sign_in(&router, "mentor%40demo.test").await;
+        let saved = send(
+            &router,
+            upload(Some(&mentor), "me.png", "image/png", &png(300, 200)),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        assert_eq!(
+            saved.headers[header::LOCATION],
+            "/profile?tab=basic&photo=saved"
+        );
+        let key = photo_key().await.expect("a photo key");
+        let url = app::profiles::photo_url::photo_url(mentor_id, &key);
+        let mentee = sign_in(&router, "mentee%40demo.test").await;
+        let response = router
+            .clone()
+            .oneshot(
+                Request::get(&url)
+                    .header(header::COOKIE, &mentee)
+                    .header(header::ACCEPT_ENCODING, "gzip, br")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let headers = response.headers().clone();
+        assert_eq!(headers[header::CONTENT_TYPE], "image/jpeg");
+        assert_eq!(
+            headers[header::CACHE_CONTROL],
+            "private, max-age=31536000, immutable"
+        );
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert!(headers.get(header::CONTENT_ENCODING).is_none());
+        let jpeg = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(jpeg.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
+        let wrong_key = send(
+            &router,
+            Request::get(format!("/photos/{mentor_id}/ffffffffffffffff.jpg"))
+                .header(header::COOKIE, &mentee)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(wrong_key.status, StatusCode::NOT_FOUND);
+
+        // Not a picture, whatever its name and type say; and too large.
+        let text = send(
+            &router,
+            upload(Some(&mentor), "me.png", "image/png", b"name,email\r\n"),
+        )
+        .await;
+        assert_eq!(text.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            text.headers[header::LOCATION],
+            "/profile?tab=basic&error=invalid-image&field=photo"
+        );
+        for size in [5 * 1024 * 1024 + 1, 7 * 1024 * 1024] {
+            let mut big = png(64, 48);
+            big.resize(size, 0);
+            let too_large =
+                send(&router, upload(Some(&mentor), "big.png", "image/png", &big)).await;
+            assert_eq!(too_large.status, StatusCode::SEE_OTHER, "{size}");
+            assert_eq!(
+                too_large.headers[header::LOCATION],
+                "/profile?tab=basic&error=file-too-large&field=photo",
+                "{size}"
+            );
+        }
+        assert_eq!(
+            photo_key().await.as_deref(),
+            Some(key.as_str()),
+            "unchanged"
+        );
+
+        // Removed: the old address is gone.
+        let removed = send(
+            &router,
+            Request::post("/profile/photo/delete")
+                .header(header::ACCEPT, "text/html")
+                .header(header::COOKIE, &mentor)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(removed.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            removed.headers[header::LOCATION],
+            "/profile?tab=basic&photo=removed"
+        );
+        assert_eq!(photo_key().await, None);
+        let gone = send(
+            &router,
+            Request::get(&url)
+                .header(header::COOKIE, &mentee)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    }
+}

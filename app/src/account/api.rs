@@ -8,12 +8,7 @@ pub async fn get_account_settings() -> Result<AccountSettings, AppError> {
     use crate::state::respond;
     respond((|| {
         let session = authz::require_session()?;
-        let mut time_zones: Vec<String> = chrono_tz::TZ_VARIANTS
-            .iter()
-            .map(|tz| tz.name().to_string())
-            .filter(|name| name.contains('/') && !name.starts_with("Etc/"))
-            .collect();
-        time_zones.sort();
+        let time_zones = crate::i18n::local_time::selectable_time_zones();
         Ok(AccountSettings {
             email: session.viewer.email,
             language: session.viewer.language,

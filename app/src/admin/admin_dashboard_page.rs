@@ -76,6 +76,8 @@ pub fn AdminDashboardPage() -> impl IntoView {
             <article class="tile" data-tile="profiles">
                 <h2>{t!(i18n, "admin-tile-profiles")}</h2>
                 <ul class="tile-links">
+                    <li><a href="/admin/profile-fields">{t!(i18n, "custom-fields-title")}</a></li>
+                    <li><a href="/admin/profile-fields/builtin">{t!(i18n, "profile-rules-title")}</a></li>
                     <li><a href="/admin/lists/industry">{t!(i18n, "lists-title")}</a></li>
                 </ul>
             </article>

@@ -20,9 +20,20 @@ pub fn SignInPage() -> impl IntoView {
     let next = move || {
         let path = location.pathname.get();
         if path == "/login" {
-            "/".to_string()
-        } else {
+            return "/".to_string();
+        }
+        // Keep the page's own query (a tab, filters), not a previous attempt's error.
+        let query: Vec<String> = location
+            .query
+            .get()
+            .into_iter()
+            .filter(|(k, _)| k != "error" && k != "field")
+            .map(|(k, v)| format!("{k}={}", crate::messaging::model::encode_component(&v)))
+            .collect();
+        if query.is_empty() {
             path
+        } else {
+            format!("{path}?{}", query.join("&"))
         }
     };
     let deactivated = move || match error.get() {

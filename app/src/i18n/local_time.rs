@@ -62,6 +62,18 @@ impl LocalDateTime {
     }
 }
 
+/// The IANA zones a person can pick (regional names, no `Etc/` aliases), sorted.
+#[cfg(feature = "ssr")]
+pub fn selectable_time_zones() -> Vec<String> {
+    let mut zones: Vec<String> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name().to_string())
+        .filter(|name| name.contains('/') && !name.starts_with("Etc/"))
+        .collect();
+    zones.sort();
+    zones
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Fluent-based translations. Both languages are compiled into the binary and the wasm
 //! bundle, so the browser can switch language without a round trip.
 mod lang;
-mod local_time;
+pub mod local_time;
 
 pub use lang::Lang;
 pub use local_time::LocalDateTime;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::sync::OnceLock;
 
 /// The Fluent files of each language, in `locales/<lang>/<name>.ftl`.
-pub const LOCALE_FILES: [&str; 9] = [
+pub const LOCALE_FILES: [&str; 10] = [
     "common",
     "auth",
     "accounts",
@@ -21,6 +21,7 @@ pub const LOCALE_FILES: [&str; 9] = [
     "admin",
     "messaging",
     "profiles",
+    "places",
     "errors",
 ];
 
@@ -35,6 +36,7 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/admin.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/messaging.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/profiles.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/places.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
         ]
     };

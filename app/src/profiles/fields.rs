@@ -2,6 +2,7 @@
 //! the completeness rule itself. Plain Rust: the server stores the result on every save and
 //! field change; the browser can show the same figure while a member edits.
 use crate::auth::model::Role;
+use crate::profiles::model::{Position, Profile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -107,9 +108,9 @@ impl BuiltinField {
         BuiltinField::ALL.into_iter().find(|f| f.key() == key)
     }
 
-    /// The label's message id (`profile-field-<key>`).
+    /// The label's message id (`field-<key>`, shared with field-level errors).
     pub fn label_key(self) -> String {
-        format!("profile-field-{}", self.key())
+        format!("field-{}", self.key())
     }
 
     pub fn tab(self) -> ProfileTab {
@@ -206,6 +207,74 @@ pub fn completeness(role: Role, rules: &[FieldRule], filled: &HashSet<FieldRef>)
     let done = counted.iter().filter(|r| filled.contains(&r.field)).count();
     // Round down, so 100 % always means every counted field is filled.
     (done * 100 / counted.len()) as u8
+}
+
+/// The fields a profile has filled. The server computes the same from its tables in bulk
+/// (`repo::facts_in_range`); a test checks that the two agree.
+pub fn filled_fields(p: &Profile) -> HashSet<FieldRef> {
+    use BuiltinField as F;
+    let text = |s: &str| !s.trim().is_empty();
+    let current_or_any = |has: &dyn Fn(&Position) -> bool| p.positions.iter().any(has);
+    let mut filled: HashSet<FieldRef> = [
+        (F::Photo, p.photo_url.is_some()),
+        (F::FirstName, text(&p.first_name)),
+        (F::LastName, text(&p.last_name)),
+        (F::Country, !p.country.is_empty()),
+        (F::Province, text(&p.province)),
+        (F::City, text(&p.city)),
+        (F::TimeZone, !p.time_zone.is_empty()),
+        (F::Languages, !p.languages.is_empty()),
+        (F::Gender, !p.gender.is_empty()),
+        (F::JobTitle, current_or_any(&|j| !j.job_title.is_empty())),
+        (F::Company, current_or_any(&|j| !j.company.is_empty())),
+        (F::Industry, current_or_any(&|j| j.industry_id.is_some())),
+        (
+            F::JobFunction,
+            current_or_any(&|j| j.job_function_id.is_some()),
+        ),
+        (F::YearsExperience, p.years_experience.is_some()),
+        (F::Skills, !p.skills.is_empty()),
+        (F::DevelopmentAreas, !p.development_areas.is_empty()),
+        (F::Summary, text(&p.summary)),
+        (F::ThreeWords, text(&p.three_words)),
+        (F::Linkedin, text(&p.linkedin)),
+        (F::Twitter, text(&p.twitter)),
+        (F::Skype, text(&p.skype)),
+        (F::MeetingFormats, !p.meeting_formats.is_empty()),
+        (F::MeetingCities, !p.meeting_cities.is_empty()),
+        (F::MaxPartners, p.max_partners.is_some()),
+        (F::Goals, text(&p.goals)),
+    ]
+    .into_iter()
+    .filter(|(_, filled)| *filled)
+    .map(|(field, _)| FieldRef::Builtin(field))
+    .collect();
+    filled.extend(
+        p.custom
+            .iter()
+            .filter(|(_, a)| !a.option_ids.is_empty() || !a.text.trim().is_empty())
+            .map(|(id, _)| FieldRef::Custom(*id)),
+    );
+    filled
+}
+
+/// The first required field of the member's role that `tab` holds (custom fields are on
+/// the Skills tab) and the profile leaves empty.
+pub fn first_missing_required(
+    role: Role,
+    rules: &[FieldRule],
+    tab: ProfileTab,
+    filled: &HashSet<FieldRef>,
+) -> Option<FieldRef> {
+    rules
+        .iter()
+        .filter(|r| r.required && r.applies_to(role))
+        .filter(|r| match r.field {
+            FieldRef::Builtin(f) => f.tab() == tab,
+            FieldRef::Custom(_) => tab == ProfileTab::Skills,
+        })
+        .map(|r| r.field)
+        .find(|f| !filled.contains(f))
 }
 
 /// Every built-in field's rule: the program's own where it set one, else the default.

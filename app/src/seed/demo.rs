@@ -227,6 +227,9 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     circle_members.extend(mentee_ids[20..25].iter().map(|id| (*id, "mentee")));
     repo::insert_memberships(db, circle, &circle_members, now).await?;
     repo::set_invite_token(db, circle, CIRCLE_INVITE_TOKEN).await?;
+    crate::profiles::server::service::refresh_program_completeness(db, circle)
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;
     repo::insert_relationship(
         db,
         circle,

@@ -88,6 +88,10 @@ pub async fn seed_members(
         done += n;
         progress(done);
     }
+    crate::profiles::server::repo::analyse_member_tables(db).await?;
+    crate::profiles::server::service::refresh_program_completeness(db, program_id)
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;
     Ok(SyntheticReport {
         created: count,
         program_id,

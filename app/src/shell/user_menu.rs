@@ -1,6 +1,6 @@
 use super::language_toggle::LanguageToggle;
 use crate::auth::api::SignOut;
-use crate::auth::model::Viewer;
+use crate::auth::model::{Role, Viewer};
 use crate::i18n::use_i18n;
 use crate::t;
 use leptos::prelude::*;
@@ -14,6 +14,8 @@ pub fn UserMenu(viewer: Viewer) -> impl IntoView {
     let initials = viewer.initials();
     let name = viewer.full_name();
     let role_key = viewer.role().map(|r| r.label_key());
+    // Mentors and mentees have a profile in their current program; administrators do not.
+    let has_profile = matches!(viewer.role(), Some(Role::Mentor | Role::Mentee));
     view! {
         <details class="user-menu">
             <summary>
@@ -22,6 +24,9 @@ pub fn UserMenu(viewer: Viewer) -> impl IntoView {
                 {role_key.map(|key| view! { <span class="badge">{move || i18n.t(key)}</span> })}
             </summary>
             <ul class="user-menu-items">
+                {has_profile.then(|| view! {
+                    <li><a class="menu-item" href="/profile">{t!(i18n, "menu-edit-profile")}</a></li>
+                })}
                 <li><a class="menu-item" href="/account">{t!(i18n, "menu-account-settings")}</a></li>
                 <li><LanguageToggle /></li>
                 <li><a class="menu-item" href="/programs">{t!(i18n, "menu-switch-program")}</a></li>

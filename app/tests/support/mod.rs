@@ -21,6 +21,12 @@ fn unique_name() -> String {
 }
 
 pub async fn sqlite() -> Db {
+    // Database errors are logged, then hidden behind "internal error": show them when a
+    // test fails (the harness captures this output).
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter("error")
+        .try_init();
     let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
     Db::connect_and_migrate(&format!("sqlite://{}", path.display()))
         .await

@@ -31,6 +31,12 @@ struct Args {
     /// Timed repetitions of each log query
     #[arg(long, default_value_t = 30)]
     runs: usize,
+    /// Members in the program for the profile benchmarks
+    #[arg(long, default_value_t = 100_000)]
+    members: usize,
+    /// Which parts to run: comma-separated of import, log, profiles
+    #[arg(long, default_value = "import,log,profiles")]
+    only: String,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -119,7 +125,66 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     println!("== {engine}");
     let members = app::seed::seed_members(db, 10_000, |_| {}).await?;
     let program = members.program_id;
+    let wanted = |part: &str| args.only.split(',').any(|p| p.trim() == part);
+    if wanted("import") {
+        bench_import(db, program, args).await?;
+    }
+    if wanted("log") {
+        bench_log(db, program, args).await?;
+    }
+    if wanted("profiles") {
+        bench_profiles(db, program, args).await?;
+    }
+    Ok(())
+}
 
+/// Profile completeness at scale: the admin's "Recalculate", and adding or removing a
+/// required custom field (every member's stored figure changes before the call returns).
+async fn bench_profiles(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
+    use app::profiles::server::service;
+    let have = user_ids(db, program).await?.len();
+    if have < args.members {
+        let started = Instant::now();
+        app::seed::seed_members(db, args.members - have, |_| {}).await?;
+        println!(
+            "seed: {} more members (with completeness) in {:.1} s",
+            args.members - have,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let started = Instant::now();
+    let done = service::refresh_program_completeness(db, program).await?;
+    println!(
+        "recalculate completeness: {} members, {} changed, in {:.2} s",
+        done.members,
+        done.changed,
+        started.elapsed().as_secs_f64()
+    );
+    let form = service::CustomFieldForm {
+        name_en: "Pronouns".into(),
+        name_fr: "Pronom".into(),
+        options_en: "He/Him, She/Her, They/Them".into(),
+        options_fr: "Il/Lui, Elle/Elle, Iel".into(),
+        role: "both".into(),
+        required: true,
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let field = service::create_custom_field(db, program, &form).await?;
+    println!(
+        "add a required custom field (every member's figure rewritten): {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
+    service::delete_custom_field(db, program, field).await?;
+    println!(
+        "delete it again (every figure restored): {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn bench_import(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
     // Member import: a CSV of new members, validated, applied and e-mailed.
     let mut csv = String::from("first_name,last_name,email,role,language\n");
     for i in 0..args.import_rows {
@@ -157,7 +222,12 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
         args.import_rows as f64 / took.as_secs_f64()
     );
 
-    // The e-mail log at scale.
+    Ok(())
+}
+
+/// The e-mail log at scale.
+async fn bench_log(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
+    let user_ids: Vec<i64> = user_ids(db, program).await?;
     let started = Instant::now();
     let statuses = [
         "delivered",

@@ -127,6 +127,7 @@ pub async fn register(
     queue_system_message(&mut tx, base_url, program.id, WELCOME, user_id, link).await?;
     let token = open_session(&mut tx, user_id, Some(program.id), false, now).await?;
     tx.commit().await?;
+    crate::profiles::server::service::refresh_completeness(db, program.id, user_id).await?;
     repo::record_sign_in(db, user_id, now).await?;
     Ok(SignedIn {
         token,

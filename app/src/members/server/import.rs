@@ -394,16 +394,22 @@ async fn apply(
     known: HashMap<String, KnownUser>,
 ) -> AppResult<(i64, i64)> {
     let mut tx = db.begin().await?;
-    let counts = match plan {
-        Plan::Members(lines) => {
-            apply_members(&mut tx, base_url, program_id, run_id, &lines, &known).await?
-        }
+    let (counts, members_changed) = match plan {
+        Plan::Members(lines) => (
+            apply_members(&mut tx, base_url, program_id, run_id, &lines, &known).await?,
+            true,
+        ),
         Plan::Deactivate(ids) => {
             repo::deactivate_members(&mut tx, program_id, &ids, Utc::now()).await?;
-            (0, ids.len() as i64)
+            ((0, ids.len() as i64), false)
         }
     };
     tx.commit().await?;
+    if members_changed {
+        // New members and changed roles: their completeness counts other fields.
+        crate::profiles::server::repo::analyse_member_tables(db).await?;
+        crate::profiles::server::service::refresh_program_completeness(db, program_id).await?;
+    }
     Ok(counts)
 }
 

@@ -130,6 +130,7 @@ pub async fn erase_user(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> sqlx::
         "DELETE FROM positions WHERE user_id = $1",
         "DELETE FROM profile_list_choices WHERE user_id = $1",
         "DELETE FROM custom_field_values WHERE user_id = $1",
+        "DELETE FROM user_photos WHERE user_id = $1",
     ] {
         sqlx::query(statement)
             .bind(user_id)

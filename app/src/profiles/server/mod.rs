@@ -1,2 +1,3 @@
+pub mod photos;
 pub mod repo;
 pub mod service;
