@@ -151,6 +151,8 @@ test.describe('member profile', () => {
     await ready(page, js);
     await expect(page.getByRole('status')).toHaveText('Your photo was saved.');
     await expect(page.locator('img.avatar-large')).toBeVisible();
+    // The photo is the avatar in the top bar too.
+    await expect(page.locator('.user-menu img.avatar')).toHaveAttribute('src', /^\/photos\/\d+\/[0-9a-f]{16}\.jpg$/);
     const basic = page.locator('section[aria-labelledby="basic-title"]');
     await basic.getByLabel('City', { exact: true }).fill('Halifax');
     await basic.getByLabel('State/Province').fill('Nova Scotia');
@@ -238,11 +240,18 @@ test.describe('member profile', () => {
     await ready(page, js);
     await expect(page).toHaveURL(/\/profile\?tab=skills$/);
     expect(await completeness(page)).toBe('93%');
-    const answer = page.getByRole('group', { name: `Pronouns ${tag}` });
-    await answer.getByLabel('She/Her').check();
-    await page.locator('section[aria-labelledby="skills-title"]').getByRole('button', { name: 'Save' }).click();
+    // In French, the question and its options are the French ones.
+    await setLanguage(page, 'fr');
+    await page.reload();
     await ready(page, js);
-    expect(await completeness(page)).toBe('100%');
+    const answer = page.getByRole('group', { name: `Pronom ${tag}` });
+    await expect(answer.getByLabel('Il/Lui')).toBeVisible();
+    await answer.getByLabel('Elle/Elle').check();
+    await page.locator('section[aria-labelledby="skills-title"]').getByRole('button', { name: 'Enregistrer' }).click();
+    await ready(page, js);
+    expect(await completeness(page)).toBe('100\u00a0%');
+    await expectAccessible(page, js);
+    await setLanguage(page, 'en');
     await signOut(page, js);
 
     // Back to 100 % in the members table; the field is removed again.

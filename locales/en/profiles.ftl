@@ -144,7 +144,6 @@ profile-photo-upload = Upload photo
 profile-photo-remove = Remove photo
 profile-photo-saved = Your photo was saved.
 profile-photo-removed = Your photo was removed.
-profile-photo-alt = Photo of { $name }
 profile-gender-none = Not answered
 gender-woman = Woman
 gender-man = Man

@@ -144,7 +144,6 @@ profile-photo-upload = Téléverser la photo
 profile-photo-remove = Retirer la photo
 profile-photo-saved = Votre photo a été enregistrée.
 profile-photo-removed = Votre photo a été retirée.
-profile-photo-alt = Photo de { $name }
 profile-gender-none = Sans réponse
 gender-woman = Femme
 gender-man = Homme

@@ -60,6 +60,9 @@ pub struct Viewer {
     pub last_name: String,
     pub language: Lang,
     pub time_zone: String,
+    /// Their profile photo, if they uploaded one (the avatar in the top bar).
+    #[serde(default)]
+    pub photo_url: Option<String>,
     /// The current program and the viewer's role in it; `None` when they belong to none.
     pub membership: Option<ProgramMembership>,
     pub program_count: i64,
@@ -80,17 +83,6 @@ impl Viewer {
 
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
-    }
-
-    pub fn initials(&self) -> String {
-        self.first_name
-            .chars()
-            .take(1)
-            .chain(self.last_name.chars().take(1))
-            // Per-char simple upper case: `str::to_uppercase` drags a 14 KB Unicode table
-            // into the browser bundle.
-            .flat_map(char::to_uppercase)
-            .collect::<String>()
     }
 }
 

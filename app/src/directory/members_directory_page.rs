@@ -1,7 +1,7 @@
 use super::api::list_directory;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader, Pagination};
+use crate::ui::{Avatar, ErrorMessage, PageHeader, Pagination};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -53,11 +53,11 @@ fn MembersDirectory(role: &'static str, title_key: &'static str) -> impl IntoVie
                                 });
                                 view! {
                                     <li class="card member-card">
-                                        <span class="avatar" aria-hidden="true">
-                                            {m.first_name.chars().take(1).chain(m.last_name.chars().take(1)).collect::<String>()}
-                                        </span>
+                                        <Avatar photo_url=m.photo_url.clone() name=format!("{} {}", m.first_name, m.last_name) />
                                         <div>
-                                            <h2 class="card-title">{format!("{} {}", m.first_name, m.last_name)}</h2>
+                                            <h2 class="card-title">
+                                                <a href=format!("/members/{}", m.user_id)>{format!("{} {}", m.first_name, m.last_name)}</a>
+                                            </h2>
                                             {work.map(|w| view! { <p>{w}</p> })}
                                             <p class="muted">{place}</p>
                                         </div>

@@ -11,6 +11,7 @@ pub struct MemberCard {
     pub company: String,
     pub city: String,
     pub province: String,
+    pub photo_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

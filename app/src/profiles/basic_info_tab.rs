@@ -5,7 +5,7 @@ use super::model::{ProfileEdit, GENDERS};
 use super::places::{country_key, spoken_language_key, COUNTRY_CODES, SPOKEN_LANGUAGE_CODES};
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, QueryNotice};
+use crate::ui::{Avatar, ErrorMessage, QueryNotice};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -124,21 +124,9 @@ fn PhotoNotice() -> impl IntoView {
 fn PhotoForm(photo_url: Option<String>, name: String) -> impl IntoView {
     let i18n = use_i18n();
     let has_photo = photo_url.is_some();
-    let alt_name = name.clone();
-    let initials: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .collect();
     view! {
         <div class="card photo-card">
-            {match photo_url {
-                Some(url) => view! {
-                    <img class="avatar avatar-large" src=url width="96" height="96"
-                        alt=move || i18n.t_with("profile-photo-alt", &[("name", alt_name.clone().into())]) />
-                }.into_any(),
-                None => view! { <span class="avatar avatar-large" aria-hidden="true">{initials}</span> }.into_any(),
-            }}
+            <Avatar photo_url=photo_url.clone() name=name.clone() large=true />
             <form method="post" action="/profile/photo" enctype="multipart/form-data" class="photo-form">
                 <div class="field">
                     <label for="photo">{t!(i18n, "field-photo")}</label>

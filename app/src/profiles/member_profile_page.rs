@@ -4,7 +4,7 @@ use super::places::{country_key, spoken_language_key};
 use super::profile_side_panel::ProfileSidePanel;
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
-use crate::ui::ErrorMessage;
+use crate::ui::{Avatar, ErrorMessage};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -86,12 +86,6 @@ fn MemberProfileView(member: MemberProfile) -> impl IntoView {
         .filter(|f| p.meeting_formats.iter().any(|m| m == f))
         .map(|f| format!("meeting-format-{f}"))
         .collect();
-    let initials: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .collect();
-    let alt_name = name.clone();
     let (stats, user_id) = member.with_value(|m| (m.stats, m.user_id));
     let fact = move |key: &'static str, value: String| {
         (!value.is_empty()).then(|| view! { <dt>{move || i18n.t(key)}</dt><dd>{value}</dd> })
@@ -103,13 +97,7 @@ fn MemberProfileView(member: MemberProfile) -> impl IntoView {
         <div class="profile-layout">
             <article class="profile-main card member-profile">
                 <header class="member-profile-header">
-                    {match p.photo_url.clone() {
-                        Some(url) => view! {
-                            <img class="avatar avatar-large" src=url width="96" height="96"
-                                alt=move || i18n.t_with("profile-photo-alt", &[("name", alt_name.clone().into())]) />
-                        }.into_any(),
-                        None => view! { <span class="avatar avatar-large" aria-hidden="true">{initials}</span> }.into_any(),
-                    }}
+                    <Avatar photo_url=p.photo_url.clone() name=name.clone() large=true />
                     <div>
                         <h1>{name.clone()}</h1>
                         <p><span class="badge">{move || i18n.t(role_key)}</span> " " {place}</p>

@@ -3,6 +3,7 @@ use crate::auth::api::SignOut;
 use crate::auth::model::{Role, Viewer};
 use crate::i18n::use_i18n;
 use crate::t;
+use crate::ui::Avatar;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -11,7 +12,6 @@ use leptos::server_fn::ServerFn;
 #[component]
 pub fn UserMenu(viewer: Viewer) -> impl IntoView {
     let i18n = use_i18n();
-    let initials = viewer.initials();
     let name = viewer.full_name();
     let role_key = viewer.role().map(|r| r.label_key());
     // Mentors and mentees have a profile in their current program; administrators do not.
@@ -19,7 +19,7 @@ pub fn UserMenu(viewer: Viewer) -> impl IntoView {
     view! {
         <details class="user-menu">
             <summary>
-                <span class="avatar" aria-hidden="true">{initials}</span>
+                <Avatar photo_url=viewer.photo_url.clone() name=name.clone() />
                 <span class="user-menu-name">{name}</span>
                 {role_key.map(|key| view! { <span class="badge">{move || i18n.t(key)}</span> })}
             </summary>

@@ -1,9 +1,11 @@
 //! Small shared pieces of UI.
+mod avatar;
 mod error_message;
 mod page_header;
 mod pagination;
 mod query_notice;
 
+pub use avatar::Avatar;
 pub use error_message::{error_text, query_error, ErrorMessage};
 pub use page_header::PageHeader;
 pub use pagination::Pagination;

@@ -107,6 +107,7 @@ fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
                 last_name: "Admin".into(),
                 language: Lang::En,
                 time_zone: "America/Toronto".into(),
+                photo_url: None,
                 membership: Some(ProgramMembership {
                     program_id,
                     name_en: "Benchmark Program".into(),

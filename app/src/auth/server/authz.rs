@@ -107,6 +107,7 @@ mod tests {
                 last_name: "B".into(),
                 language: Lang::En,
                 time_zone: "America/Toronto".into(),
+                photo_url: None,
                 membership: role.map(|role| ProgramMembership {
                     program_id: 7,
                     name_en: "P".into(),

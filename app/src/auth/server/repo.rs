@@ -55,6 +55,7 @@ struct SessionRow {
     last_name: String,
     language: String,
     time_zone: String,
+    photo_key: Option<String>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -91,7 +92,7 @@ pub async fn find_session(
 ) -> sqlx::Result<Option<FoundSession>> {
     let row = with_db!(db, pool => sqlx::query_as::<_, SessionRow>(
         "SELECT s.persistent, s.expires_at, s.last_seen_at, s.program_id,
-                u.id AS user_id, u.email, u.first_name, u.last_name, u.language, u.time_zone
+                u.id AS user_id, u.email, u.first_name, u.last_name, u.language, u.time_zone, u.photo_key
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.is_active = TRUE",
     )
@@ -118,6 +119,10 @@ pub async fn find_session(
             last_name: row.last_name,
             language: Lang::parse(&row.language).unwrap_or_default(),
             time_zone: row.time_zone,
+            photo_url: row
+                .photo_key
+                .as_deref()
+                .map(|key| crate::profiles::photo_url::photo_url(row.user_id, key)),
             membership,
             program_count: memberships.len() as i64,
         },

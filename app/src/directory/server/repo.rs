@@ -12,6 +12,7 @@ struct CardRow {
     company: String,
     city: String,
     province: String,
+    photo_key: Option<String>,
 }
 
 /// Active members with `role` in the program, by last name; and the total count.
@@ -24,7 +25,8 @@ pub async fn list_by_role(
 ) -> sqlx::Result<(Vec<MemberCard>, i64)> {
     let rows = with_db!(db, pool => sqlx::query_as::<_, CardRow>(
         "SELECT u.id AS user_id, u.first_name, u.last_name,
-                COALESCE(p.job_title, '') AS job_title, COALESCE(p.company, '') AS company, u.city, u.province
+                COALESCE(p.job_title, '') AS job_title, COALESCE(p.company, '') AS company, u.city, u.province,
+                u.photo_key
          FROM memberships m JOIN users u ON u.id = m.user_id
          LEFT JOIN positions p ON p.id = (SELECT c.id FROM positions c
              WHERE c.user_id = m.user_id AND c.program_id = m.program_id AND c.is_current
@@ -55,6 +57,10 @@ pub async fn list_by_role(
             last_name: r.last_name,
             job_title: r.job_title,
             company: r.company,
+            photo_url: r
+                .photo_key
+                .as_deref()
+                .map(|key| crate::profiles::photo_url::photo_url(r.user_id, key)),
             city: r.city,
             province: r.province,
         })
