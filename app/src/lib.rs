@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/profile-fields/new") view={Lazy::<CustomFieldEditRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/profile-fields/builtin") view={Lazy::<ProfileRulesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/profile-fields/:id") view={Lazy::<CustomFieldEditRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/members") view={Lazy::<MembersListRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/members") view={Lazy::<MembersTableRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log") view={Lazy::<EmailLogRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log/:id") view={Lazy::<EmailDetailRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/system") view={Lazy::<SystemMessagesRoute>::new()} ssr=SsrMode::Async />

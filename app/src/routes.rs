@@ -14,7 +14,7 @@ use crate::auth::{
 use crate::dashboard::DashboardPage;
 use crate::directory::{MenteesPage, MentorsPage};
 use crate::members::{
-    DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersListPage,
+    DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersTablePage,
 };
 use crate::messaging::{EmailDetailPage, EmailLogPage, SystemMessageEditPage, SystemMessagesPage};
 use crate::profiles::{
@@ -61,7 +61,7 @@ lazy_pages! {
     ProfileRulesRoute => ProfileRulesPage,
     ProfileEditRoute => ProfileEditPage,
     MemberProfileRoute => MemberProfilePage,
-    MembersListRoute => MembersListPage,
+    MembersTableRoute => MembersTablePage,
     EmailLogRoute => EmailLogPage,
     EmailDetailRoute => EmailDetailPage,
     SystemMessagesRoute => SystemMessagesPage,

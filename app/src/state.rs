@@ -88,6 +88,14 @@ pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
     result
 }
 
+/// Redirects a plain (no-JavaScript) form post to `target`; a call from the running app
+/// gets its result instead and updates the page in place.
+pub fn redirect_plain_form(target: &str) {
+    if use_context::<http::request::Parts>().is_some_and(|parts| is_plain_form_post(&parts)) {
+        leptos_axum::redirect(target);
+    }
+}
+
 /// The path of a same-site URL (the query is dropped: the error replaces it).
 fn url_path(referer: &str) -> Option<String> {
     let after_scheme = referer

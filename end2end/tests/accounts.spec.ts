@@ -122,7 +122,7 @@ test.describe('administrator and e-mail', () => {
       await setLanguage(page, 'en');
       await page.goto('/admin/members?q=mentee%40demo.test');
       await ready(page, js);
-      await page.locator('.data-table a', { hasText: /.+/ }).first().click();
+      await page.locator('.data-table tbody a', { hasText: /.+/ }).first().click();
       await ready(page, js);
       await expectAccessible(page, js);
       await page.getByRole('button', { name: 'Deactivate' }).click();

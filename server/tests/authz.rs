@@ -51,6 +51,7 @@ struct Ids {
     email: i64,
     list_item: i64,
     custom_field: i64,
+    saved_filter: i64,
 }
 
 type Args = fn(&Ids, Role) -> String;
@@ -106,7 +107,29 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("admin_invitation_enabled", Access::Admin, |_, _| {
             "enabled=true".into()
         }),
-        ("admin_members", Access::Admin, |_, _| "q=&page=1".into()),
+        ("admin_members", Access::Admin, |_, _| {
+            "query=role%3Dmentor%26below%3D90".into()
+        }),
+        ("admin_members_setup", Access::Admin, |_, _| String::new()),
+        ("admin_members_active", Access::AdminOfThisData, |ids, _| {
+            format!("user_id={}&active=true&back=", ids.mentee)
+        }),
+        (
+            "admin_members_member_admin",
+            Access::AdminOfThisData,
+            |ids, _| format!("user_id={}&admin_id=&back=", ids.mentee),
+        ),
+        ("admin_members_columns", Access::Admin, |_, _| {
+            "columns[]=email&columns[]=active&back=".into()
+        }),
+        ("admin_members_save_filter", Access::Admin, |_, _| {
+            "name=Mentors&query=role%3Dmentor".into()
+        }),
+        (
+            "admin_members_delete_filter",
+            Access::AdminOfThisData,
+            |ids, _| format!("id={}&back=", ids.saved_filter),
+        ),
         ("admin_member", Access::AdminOfThisData, |ids, _| {
             format!("user_id={}", ids.mentee)
         }),
@@ -376,6 +399,11 @@ async fn every_server_function_enforces_its_access_rule() {
     )
     .await
     .unwrap();
+    let saved_filter =
+        app::members::server::service::save_filter(&db, &admin, "Mentees", "role=mentee")
+            .await
+            .unwrap()
+            .id;
     let ids = Ids {
         demo_program,
         other_program,
@@ -385,6 +413,7 @@ async fn every_server_function_enforces_its_access_rule() {
         email,
         list_item,
         custom_field,
+        saved_filter,
     };
     let router = server::router(
         AppState {

@@ -1,55 +1,152 @@
 //! Server functions for managing members. Program administrators only, always scoped to
 //! the administrator's current program.
 use crate::error::AppError;
-use crate::members::model::{MemberDetail, MembersPage};
+use crate::members::model::{MemberDetail, MembersPage, MembersTableSetup, SavedFilter};
 use leptos::prelude::*;
 
-#[cfg(feature = "ssr")]
-fn to_row(
-    record: super::server::repo::MemberRecord,
-    zone: &str,
-) -> crate::members::model::MemberRow {
-    use crate::auth::model::Role;
-    use crate::i18n::LocalDateTime;
-    crate::members::model::MemberRow {
-        user_id: record.user_id,
-        first_name: record.first_name,
-        last_name: record.last_name,
-        email: record.email,
-        role: Role::parse(&record.role).unwrap_or(Role::Mentee),
-        active: record.is_active,
-        completeness: record.completeness,
-        last_sign_in: record
-            .last_sign_in_at
-            .map(|t| LocalDateTime::from_utc(t, zone)),
-    }
-}
-
-/// Members whose name or e-mail contains `q`, a page at a time.
+/// One page of the members table. `query` is the page's query string (the filters, sort
+/// and page; see `filter::MemberFilter`).
 #[server(endpoint = "admin_members")]
-pub async fn list_members(q: String, page: i64) -> Result<MembersPage, AppError> {
+pub async fn list_members(query: String) -> Result<MembersPage, AppError> {
     use crate::auth::server::authz;
-    use crate::members::model::MEMBERS_PAGE_SIZE;
     use crate::state::{app_state, respond};
     respond(
         async {
             let scope = authz::require_admin()?;
-            let page = page.max(1);
-            let (records, total) = super::server::repo::search_members(
-                &app_state()?.db,
-                scope.program_id,
-                q.trim(),
-                MEMBERS_PAGE_SIZE,
-                (page - 1) * MEMBERS_PAGE_SIZE,
-            )
-            .await?;
-            let zone = &scope.session.viewer.time_zone;
-            Ok(MembersPage {
-                rows: records.into_iter().map(|r| to_row(r, zone)).collect(),
-                total,
-                page,
-                page_count: ((total + MEMBERS_PAGE_SIZE - 1) / MEMBERS_PAGE_SIZE).max(1),
-            })
+            let filter = crate::members::filter::parse_query(&query)?;
+            super::server::service::members_page(&app_state()?.db, &scope, &filter).await
+        }
+        .await,
+    )
+}
+
+/// The table's filter lists, administrators, saved filters and column choice.
+#[server(endpoint = "admin_members_setup")]
+pub async fn get_members_table_setup() -> Result<MembersTableSetup, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            super::server::service::table_setup(&app_state()?.db, &scope).await
+        }
+        .await,
+    )
+}
+
+/// The table's "Active" checkbox. `back` is the table's query string, for the no-JavaScript
+/// redirect (which carries the undo notice).
+#[server(endpoint = "admin_members_active")]
+pub async fn toggle_member_active(
+    user_id: i64,
+    active: String,
+    back: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::error::ValidationCode;
+    use crate::state::{app_state, redirect_plain_form, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let active = active
+                .parse::<bool>()
+                .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
+            super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
+            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
+            let state = if active { "on" } else { "off" };
+            redirect_plain_form(&format!(
+                "/admin/members?{filters}&toggled={user_id}&now={state}"
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The "Member admin" column: `admin_id` empty = nobody.
+#[server(endpoint = "admin_members_member_admin")]
+pub async fn assign_member_admin(
+    user_id: i64,
+    admin_id: String,
+    back: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::error::ValidationCode;
+    use crate::state::{app_state, redirect_plain_form, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let admin_id = match admin_id.trim() {
+                "" => None,
+                id => Some(id.parse::<i64>().map_err(|_| {
+                    AppError::validation("member_admin", ValidationCode::InvalidChoice)
+                })?),
+            };
+            super::server::service::set_member_admin(&app_state()?.db, &scope, user_id, admin_id)
+                .await?;
+            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
+            redirect_plain_form(&format!("/admin/members?{filters}&assigned=1"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// "Columns": the ones ticked are remembered for this admin.
+#[server(endpoint = "admin_members_columns")]
+pub async fn choose_member_columns(
+    #[server(default)] columns: Vec<String>,
+    back: String,
+) -> Result<Vec<crate::members::filter::MemberColumn>, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, redirect_plain_form, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let chosen =
+                super::server::service::set_columns(&app_state()?.db, &scope, &columns).await?;
+            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
+            redirect_plain_form(&format!("/admin/members?{filters}"));
+            Ok(chosen)
+        }
+        .await,
+    )
+}
+
+/// "Save search filter": `query` is the table's current query string.
+#[server(endpoint = "admin_members_save_filter")]
+pub async fn save_member_filter(name: String, query: String) -> Result<SavedFilter, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, keep_draft, redirect_plain_form, respond};
+    keep_draft(&[("filter_name", &name)]);
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            let saved =
+                super::server::service::save_filter(&app_state()?.db, &scope, &name, &query)
+                    .await?;
+            let sep = if saved.query.is_empty() { "" } else { "&" };
+            redirect_plain_form(&format!(
+                "/admin/members?{}{sep}filter_saved=1",
+                saved.query
+            ));
+            Ok(saved)
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "admin_members_delete_filter")]
+pub async fn delete_member_filter(id: i64, back: String) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::{app_state, redirect_plain_form, respond};
+    respond(
+        async {
+            let scope = authz::require_admin()?;
+            super::server::service::delete_saved_filter(&app_state()?.db, &scope, id).await?;
+            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
+            redirect_plain_form(&format!("/admin/members?{filters}"));
+            Ok(())
         }
         .await,
     )
@@ -74,7 +171,7 @@ pub async fn get_member(user_id: i64) -> Result<MemberDetail, AppError> {
                 joined: LocalDateTime::from_utc(record.joined_at, &zone),
                 language: record.language.clone(),
                 is_self: record.user_id == scope.session.viewer.user_id,
-                member: to_row(record, &zone),
+                member: super::server::service::member_row(record, &zone),
             })
         }
         .await,

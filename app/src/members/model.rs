@@ -16,6 +16,19 @@ pub struct MemberRow {
     pub last_sign_in: Option<LocalDateTime>,
     /// Profile completeness in percent (administrators have no profile to complete).
     pub completeness: i64,
+    /// Active mentoring relationships.
+    pub relationships: i64,
+    /// Groups the member belongs to.
+    pub groups: i64,
+    /// Relationships ever started (active or completed).
+    pub matches: i64,
+    /// Logged mentoring time.
+    pub mentoring_minutes: i64,
+    pub member_since: LocalDateTime,
+    /// When the membership was deactivated, while it stays so.
+    pub end_date: Option<LocalDateTime>,
+    /// The program admin who looks after this member.
+    pub member_admin_id: Option<i64>,
 }
 
 impl MemberRow {
@@ -30,6 +43,57 @@ pub struct MembersPage {
     pub total: i64,
     pub page: i64,
     pub page_count: i64,
+}
+
+/// A choice in one of the table's filter lists, already in the admin's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterChoice {
+    pub id: i64,
+    pub label_en: String,
+    pub label_fr: String,
+}
+
+impl FilterChoice {
+    pub fn label(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.label_en,
+            crate::i18n::Lang::Fr => &self.label_fr,
+        }
+    }
+}
+
+/// A custom field the table can filter on, with its options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterField {
+    pub field: FilterChoice,
+    pub options: Vec<FilterChoice>,
+}
+
+/// An admin's saved filter ("Recent searches").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedFilter {
+    pub id: i64,
+    pub name: String,
+    /// The canonical query string (see `filter::MemberFilter::to_query`).
+    pub query: String,
+}
+
+/// The longest name a saved filter may have.
+pub const SAVED_FILTER_NAME_MAX: usize = 80;
+/// How many saved filters "Recent searches" shows.
+pub const RECENT_SEARCHES: i64 = 8;
+
+/// What the members table needs besides its rows: the filter lists, the program's
+/// administrators (for the "Member admin" column), saved filters and the column choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MembersTableSetup {
+    pub custom_fields: Vec<FilterField>,
+    pub industries: Vec<FilterChoice>,
+    pub job_functions: Vec<FilterChoice>,
+    /// (user id, full name)
+    pub admins: Vec<(i64, String)>,
+    pub saved: Vec<SavedFilter>,
+    pub columns: Vec<crate::members::filter::MemberColumn>,
 }
 
 /// One member, for their admin page.

@@ -125,6 +125,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
             city: p.place.0,
             spoken_languages: p.spoken,
             created_at: now - Duration::days(200 - i as i64),
+            last_sign_in_at: None,
         })
         .collect();
     let ids = repo::insert_users(db, &rows).await?;
@@ -158,6 +159,14 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         .map(|(id, p)| (*id, p.job))
         .collect();
     super::seed_positions(db, program, &jobs).await?;
+    // The seed's example question; five in six members answer it (the demo mentor: Baseball).
+    let (sports_field, sports) = super::sports_question(db, program).await?;
+    let answers: Vec<(i64, i64)> = ids[1..]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| sports.get(i % 6).map(|option| (*id, *option)))
+        .collect();
+    repo::insert_option_answers(db, program, sports_field, &answers).await?;
     crate::profiles::server::service::refresh_program_completeness(db, program)
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;

@@ -9,6 +9,7 @@ pub use demo::{
     circle_program_id, demo_present, demo_program_id, seed_demo, DemoReport, CIRCLE_INVITE_TOKEN,
     DEMO_ADMIN, DEMO_INVITE_TOKEN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD,
 };
+pub use repo::insert_relationship;
 pub use synthetic::{seed_members, SyntheticReport};
 
 /// A small deterministic generator, so every demo database is the same.
@@ -327,4 +328,41 @@ pub(crate) async fn seed_positions(
         repo::insert_positions(db, program_id, chunk).await?;
     }
     Ok(())
+}
+
+/// The "Favourite sport" question (the seed's own example of a custom field), created once
+/// per program: its id and its options' ids.
+pub(crate) async fn sports_question(db: &Db, program_id: i64) -> sqlx::Result<(i64, Vec<i64>)> {
+    use crate::profiles::server::{repo as profiles_repo, service};
+    const SPORTS: &str = "Favourite sport";
+    let existing = profiles_repo::custom_fields(db, program_id)
+        .await?
+        .into_iter()
+        .find(|f| f.name_en == SPORTS);
+    let field = match existing {
+        Some(f) => f,
+        None => {
+            let id = service::create_custom_field(
+                db,
+                program_id,
+                &service::CustomFieldForm {
+                    name_en: SPORTS.into(),
+                    name_fr: "Sport préféré".into(),
+                    options_en: "Baseball, Hockey, Soccer, Tennis, Swimming".into(),
+                    options_fr: "Baseball, Hockey, Soccer, Tennis, Natation".into(),
+                    role: "both".into(),
+                    in_search: true,
+                    in_report: true,
+                    show_on_profile: true,
+                    ..Default::default()
+                },
+            )
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("custom field: {e}")))?;
+            service::custom_field(db, program_id, id)
+                .await
+                .map_err(|e| sqlx::Error::Protocol(format!("custom field: {e}")))?
+        }
+    };
+    Ok((field.id, field.options.iter().map(|o| o.id).collect()))
 }

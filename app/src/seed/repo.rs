@@ -14,6 +14,7 @@ pub struct NewUser<'a> {
     pub city: &'a str,
     pub spoken_languages: &'a str,
     pub created_at: DateTime<Utc>,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
 }
 
 /// A member's current position in a program; industry and job function are list entries.
@@ -69,7 +70,7 @@ pub async fn insert_users(db: &Db, users: &[NewUser<'_>]) -> sqlx::Result<Vec<i6
     with_db!(db, pool => {
         let mut builder = sqlx::QueryBuilder::new(
             "INSERT INTO users (email, password_hash, first_name, last_name, language, time_zone, country,
-             province, city, spoken_languages, created_at) ",
+             province, city, spoken_languages, created_at, last_sign_in_at) ",
         );
         builder.push_values(users, |mut row, u| {
             row.push_bind(u.email)
@@ -82,7 +83,8 @@ pub async fn insert_users(db: &Db, users: &[NewUser<'_>]) -> sqlx::Result<Vec<i6
                 .push_bind(u.province)
                 .push_bind(u.city)
                 .push_bind(u.spoken_languages)
-                .push_bind(u.created_at);
+                .push_bind(u.created_at)
+                .push_bind(u.last_sign_in_at);
         });
         builder.push(" RETURNING id");
         let mut ids: Vec<i64> = builder.build_query_scalar().fetch_all(pool).await?;
@@ -105,6 +107,54 @@ pub async fn insert_memberships(
         let mut builder = sqlx::QueryBuilder::new("INSERT INTO memberships (user_id, program_id, role, joined_at) ");
         builder.push_values(members, |mut row, (user_id, role)| {
             row.push_bind(*user_id).push_bind(program_id).push_bind(*role).push_bind(now);
+        });
+        builder.build().execute(pool).await.map(|_| ())
+    })
+}
+
+/// Many relationships at once: (mentor, mentee, status).
+pub async fn insert_relationships(
+    db: &Db,
+    program_id: i64,
+    pairs: &[(i64, i64, &str)],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    if pairs.is_empty() {
+        return Ok(());
+    }
+    with_db!(db, pool => {
+        let mut builder = sqlx::QueryBuilder::new(
+            "INSERT INTO relationships (program_id, mentor_id, mentee_id, status, started_at, ended_at) ",
+        );
+        builder.push_values(pairs, |mut row, (mentor, mentee, status)| {
+            let ended = (*status == "completed").then_some(now);
+            row.push_bind(program_id)
+                .push_bind(*mentor)
+                .push_bind(*mentee)
+                .push_bind(*status)
+                .push_bind(now)
+                .push_bind(ended);
+        });
+        builder.build().execute(pool).await.map(|_| ())
+    })
+}
+
+/// Many custom-field answers at once: (member, option).
+pub async fn insert_option_answers(
+    db: &Db,
+    program_id: i64,
+    field_id: i64,
+    answers: &[(i64, i64)],
+) -> sqlx::Result<()> {
+    if answers.is_empty() {
+        return Ok(());
+    }
+    with_db!(db, pool => {
+        let mut builder = sqlx::QueryBuilder::new(
+            "INSERT INTO custom_field_values (user_id, program_id, field_id, option_id) ",
+        );
+        builder.push_values(answers, |mut row, (user, option)| {
+            row.push_bind(*user).push_bind(program_id).push_bind(field_id).push_bind(*option);
         });
         builder.build().execute(pool).await.map(|_| ())
     })

@@ -40,6 +40,7 @@ pub async fn seed_members(
             .await?
         }
     };
+    let (sports_field, sports) = super::sports_question(db, program_id).await?;
     let start = repo::count_users_with_domain(db, BENCH_DOMAIN).await? as usize;
     let hash = hash_password("bench-password");
     let mut rng = Lcg::new(start as u64 + 7);
@@ -74,6 +75,9 @@ pub async fn seed_members(
                 city: place.0,
                 spoken_languages: spoken,
                 created_at: now - Duration::minutes((r % 500_000) as i64),
+                // A quarter never signed in; the rest within the last 120 days.
+                last_sign_in_at: (r % 4 != 0)
+                    .then(|| now - Duration::minutes(((r >> 8) % 172_800) as i64)),
             })
             .collect();
         let ids = repo::insert_users(db, &rows).await?;
@@ -85,6 +89,35 @@ pub async fn seed_members(
         let jobs: Vec<(i64, super::Job)> =
             ids.iter().zip(&picks).map(|(id, p)| (*id, p.1)).collect();
         super::seed_positions(db, program_id, &jobs).await?;
+        // Every third mentor/mentee pair is matched (two in three of those still active),
+        // and most members answer the sports question.
+        let pairs: Vec<(i64, i64, &str)> = ids
+            .chunks(2)
+            .filter(|pair| pair.len() == 2 && pair[0] % 3 == 0)
+            .map(|pair| {
+                let (mentor, mentee) = if pair[0] % 2 == 0 {
+                    (pair[0], pair[1])
+                } else {
+                    (pair[1], pair[0])
+                };
+                (
+                    mentor,
+                    mentee,
+                    if pair[0] % 9 == 0 {
+                        "completed"
+                    } else {
+                        "active"
+                    },
+                )
+            })
+            .collect();
+        repo::insert_relationships(db, program_id, &pairs, now).await?;
+        let answers: Vec<(i64, i64)> = ids
+            .iter()
+            .zip(&picks)
+            .filter_map(|(id, p)| sports.get((p.3 % 6) as usize).map(|option| (*id, *option)))
+            .collect();
+        repo::insert_option_answers(db, program_id, sports_field, &answers).await?;
         done += n;
         progress(done);
     }

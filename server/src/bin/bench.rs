@@ -34,8 +34,8 @@ struct Args {
     /// Members in the program for the profile benchmarks
     #[arg(long, default_value_t = 100_000)]
     members: usize,
-    /// Which parts to run: comma-separated of import, log, profiles
-    #[arg(long, default_value = "import,log,profiles")]
+    /// Which parts to run: comma-separated of import, log, profiles, members
+    #[arg(long, default_value = "import,log,profiles,members")]
     only: String,
 }
 
@@ -136,6 +136,9 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     if wanted("profiles") {
         bench_profiles(db, program, args).await?;
     }
+    if wanted("members") {
+        bench_members_table(db, program, args).await?;
+    }
     Ok(())
 }
 
@@ -143,16 +146,7 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
 /// required custom field (every member's stored figure changes before the call returns).
 async fn bench_profiles(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
     use app::profiles::server::service;
-    let have = user_ids(db, program).await?.len();
-    if have < args.members {
-        let started = Instant::now();
-        app::seed::seed_members(db, args.members - have, |_| {}).await?;
-        println!(
-            "seed: {} more members (with completeness) in {:.1} s",
-            args.members - have,
-            started.elapsed().as_secs_f64()
-        );
-    }
+    ensure_members(db, program, args).await?;
     let started = Instant::now();
     let done = service::refresh_program_completeness(db, program).await?;
     println!(
@@ -183,6 +177,108 @@ async fn bench_profiles(db: &Db, program: i64, args: &Args) -> anyhow::Result<()
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Tops the benchmark program up to `--members` members.
+async fn ensure_members(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
+    let have = user_ids(db, program).await?.len();
+    if have < args.members {
+        let started = Instant::now();
+        app::seed::seed_members(db, args.members - have, |_| {}).await?;
+        println!(
+            "seed: {} more members (with completeness, sign-ins, relationships, answers) in {:.1} s",
+            args.members - have,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+/// The admin members table: the first page (and its "Displaying N members" count) for
+/// filters alone and combined, at `--members` members. Target: p95 under 25 ms.
+async fn bench_members_table(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
+    use app::members::filter::parse_query;
+    use app::members::server::service;
+    ensure_members(db, program, args).await?;
+    let scope = admin_scope(program, 1);
+    let setup = service::table_setup(db, &scope).await?;
+    let sport = setup
+        .custom_fields
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("the benchmark program has no custom field"))?;
+    let (field, option) = (sport.field.id, sport.options[1].id);
+    let industry = |i: usize| setup.industries[i % setup.industries.len()].id;
+    let function = setup.job_functions[0].id;
+    let month_ago = (Utc::now() - Duration::days(30)).format("%Y-%m-%d");
+    let combos: Vec<(&str, String)> = vec![
+        ("everyone, by name", String::new()),
+        ("search: one word", "q=tremblay".into()),
+        ("search: two words", "q=ana+tremblay".into()),
+        ("search: e-mail", "q=member4242%40".into()),
+        ("search: no match", "q=zzzz".into()),
+        ("role", "role=mentor".into()),
+        ("custom field + option", format!("field={field}&option={option}")),
+        ("role + option + completeness < 80", format!("role=mentee&field={field}&option={option}&below=80")),
+        ("two sectors", format!("industry={}&industry={}", industry(0), industry(1))),
+        ("sector + job function + current only", format!("industry={}&function={function}&current=1", industry(2))),
+        ("completeness < 50", "below=50".into()),
+        ("created after", format!("after={month_ago}")),
+        ("account active = no", "active=no".into()),
+        ("signed in within 7 days", "activity=7".into()),
+        ("never signed in", "activity=never".into()),
+        ("active relationship", "relationship=active".into()),
+        ("no relationship + mentee", "relationship=none&role=mentee".into()),
+        (
+            "everything combined",
+            format!("role=mentor&field={field}&option={option}&industry={}&below=90&active=yes&activity=90&relationship=none", industry(0)),
+        ),
+        ("search + role, by e-mail", "q=ana&role=mentee&sort=email".into()),
+        ("by last sign-in, newest first", "sort=last_sign_in&dir=desc".into()),
+        ("by completeness, page 100", "sort=completeness&page=100".into()),
+    ];
+    println!(
+        "members table, first page of 50 + count, {} members, {} runs each:",
+        args.members, args.runs
+    );
+    let mut all = Vec::new();
+    for (label, query) in &combos {
+        let filter = parse_query(query)?;
+        let mut times = Vec::with_capacity(args.runs);
+        let mut total = 0;
+        for run in 0..args.runs + 2 {
+            let started = Instant::now();
+            let page = service::members_page(db, &scope, &filter).await?;
+            let took = started.elapsed().as_secs_f64() * 1000.0;
+            total = page.total;
+            // Two warm-up runs.
+            if run >= 2 {
+                times.push(took);
+            }
+        }
+        all.extend_from_slice(&times);
+        times.sort_by(f64::total_cmp);
+        println!(
+            "  {label:<40} {total:>7} matches   p50 {:>6.2} ms   p95 {:>6.2} ms",
+            percentile(&times, 0.50),
+            percentile(&times, 0.95)
+        );
+    }
+    all.sort_by(f64::total_cmp);
+    println!(
+        "  all combinations: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        percentile(&all, 0.50),
+        percentile(&all, 0.95),
+        all.last().copied().unwrap_or_default()
+    );
+    Ok(())
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((sorted.len() as f64) * p).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
 async fn bench_import(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
@@ -349,8 +445,8 @@ async fn bench_log(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             rows = page.total;
         }
-        times.sort_by(|a, b| a.total_cmp(b));
-        let p = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+        times.sort_by(f64::total_cmp);
+        let p = |q: f64| percentile(&times, q);
         println!(
             "e-mail log page ({name}): p50 {:.1} ms, p95 {:.1} ms, {} matching{}",
             p(0.5),

@@ -1,5 +1,6 @@
 //! SQL for managing a program's members.
 use crate::db::{Db, Tx};
+use crate::members::filter::{Activity, MemberColumn, MemberFilter, RelationshipFilter};
 use crate::{with_db, with_tx};
 use chrono::{DateTime, Utc};
 
@@ -13,38 +14,240 @@ pub struct MemberRecord {
     pub is_active: bool,
     pub last_sign_in_at: Option<DateTime<Utc>>,
     pub joined_at: DateTime<Utc>,
+    pub deactivated_at: Option<DateTime<Utc>>,
     pub language: String,
     pub completeness: i64,
+    pub member_admin_id: Option<i64>,
+    /// Active mentoring relationships in this program.
+    pub relationships: i64,
+    /// Every relationship ever started in this program (active or completed).
+    pub matches: i64,
 }
 
 const MEMBER_COLUMNS: &str = "u.id AS user_id, u.first_name, u.last_name, u.email, m.role,
-    m.is_active, u.last_sign_in_at, m.joined_at, u.language, m.completeness";
+    m.is_active, u.last_sign_in_at, m.joined_at, m.deactivated_at, u.language, m.completeness,
+    m.member_admin_id";
 
-/// A page of members whose name or e-mail contains `search` (case-insensitive).
+/// The per-member counts, for rows already chosen (`p` has `user_id` and `program_id`).
+const MEMBER_COUNTS: &str = "CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = p.program_id
+        AND r.status = 'active' AND (r.mentor_id = p.user_id OR r.mentee_id = p.user_id)) AS BIGINT) AS relationships,
+    CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = p.program_id
+        AND (r.mentor_id = p.user_id OR r.mentee_id = p.user_id)) AS BIGINT) AS matches";
+
+/// What the members table asks for, with the admin's dates already turned into instants.
+pub struct MemberSearch<'a> {
+    pub filter: &'a MemberFilter,
+    /// Joined on or after (start of the chosen day in the admin's zone).
+    pub joined_since: Option<DateTime<Utc>>,
+    /// "Signed in within N days": the cut-off instant.
+    pub signed_in_since: Option<DateTime<Utc>>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// A value bound to a numbered placeholder.
+enum Arg {
+    Int(i64),
+    Text(String),
+    Time(DateTime<Utc>),
+}
+
+/// Builds the WHERE clause; `$1` is the program.
+struct Conditions {
+    sql: String,
+    args: Vec<Arg>,
+    needs_user: bool,
+}
+
+impl Conditions {
+    fn arg(&mut self, arg: Arg) -> String {
+        self.args.push(arg);
+        format!("${}", self.args.len() + 1)
+    }
+
+    fn and(&mut self, condition: &str) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(condition);
+    }
+
+    fn of(search: &MemberSearch<'_>) -> Conditions {
+        let f = search.filter;
+        let mut c = Conditions {
+            sql: "m.program_id = $1".into(),
+            args: Vec::new(),
+            needs_user: false,
+        };
+        if let Some(role) = f.role {
+            let p = c.arg(Arg::Text(role.as_str().into()));
+            c.and(&format!("m.role = {p}"));
+        }
+        for word in f.search_words() {
+            // LIKE wildcards typed by the admin are matched literally by dropping them.
+            let p = c.arg(Arg::Text(format!(
+                "%{}%",
+                word.replace(['%', '_', '\\'], "")
+            )));
+            c.needs_user = true;
+            c.and(&format!(
+                "(LOWER(u.first_name) LIKE {p} OR LOWER(u.last_name) LIKE {p} OR LOWER(u.email) LIKE {p})"
+            ));
+        }
+        if f.field.is_some() || f.option.is_some() {
+            let mut answer = String::new();
+            if let Some(field) = f.field {
+                answer.push_str(&format!(" AND v.field_id = {}", c.arg(Arg::Int(field))));
+            }
+            if let Some(option) = f.option {
+                answer.push_str(&format!(" AND v.option_id = {}", c.arg(Arg::Int(option))));
+            }
+            c.and(&format!(
+                "EXISTS (SELECT 1 FROM custom_field_values v WHERE v.program_id = m.program_id
+                    AND v.user_id = m.user_id{answer})"
+            ));
+        }
+        let current = if f.current_only {
+            " AND p.is_current = TRUE"
+        } else {
+            ""
+        };
+        for (column, ids) in [
+            ("industry_id", &f.industries),
+            ("job_function_id", &f.job_functions),
+        ] {
+            if ids.is_empty() {
+                continue;
+            }
+            let list: Vec<String> = ids.iter().map(|id| c.arg(Arg::Int(*id))).collect();
+            c.and(&format!(
+                "EXISTS (SELECT 1 FROM positions p WHERE p.program_id = m.program_id AND p.user_id = m.user_id
+                    AND p.{column} IN ({}){current})",
+                list.join(", ")
+            ));
+        }
+        if f.current_only && f.industries.is_empty() && f.job_functions.is_empty() {
+            c.and(
+                "EXISTS (SELECT 1 FROM positions p WHERE p.program_id = m.program_id AND p.user_id = m.user_id
+                    AND p.is_current = TRUE)",
+            );
+        }
+        if let Some(below) = f.completeness_below {
+            let p = c.arg(Arg::Int(below));
+            c.and(&format!("m.completeness < {p}"));
+        }
+        if let Some(since) = search.joined_since {
+            let p = c.arg(Arg::Time(since));
+            c.and(&format!("m.joined_at >= {p}"));
+        }
+        match f.active {
+            Some(true) => {
+                c.needs_user = true;
+                c.and("m.is_active = TRUE AND u.is_active = TRUE");
+            }
+            Some(false) => {
+                c.needs_user = true;
+                c.and("(m.is_active = FALSE OR u.is_active = FALSE)");
+            }
+            None => {}
+        }
+        match (f.activity, search.signed_in_since) {
+            (Some(Activity::Never), _) => {
+                c.needs_user = true;
+                c.and("u.last_sign_in_at IS NULL");
+            }
+            (Some(Activity::Within(_)), Some(since)) => {
+                let p = c.arg(Arg::Time(since));
+                c.needs_user = true;
+                c.and(&format!("u.last_sign_in_at >= {p}"));
+            }
+            _ => {}
+        }
+        if let Some(rel) = f.relationship {
+            let not = if rel == RelationshipFilter::None {
+                "NOT "
+            } else {
+                ""
+            };
+            c.and(&format!(
+                "{not}EXISTS (SELECT 1 FROM relationships r WHERE r.program_id = m.program_id AND r.status = 'active'
+                    AND (r.mentor_id = m.user_id OR r.mentee_id = m.user_id))"
+            ));
+        }
+        c
+    }
+}
+
+/// ORDER BY for a column (NULLs last either way; the id breaks ties so pages never overlap).
+fn order_by(sort: MemberColumn, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let name = format!("LOWER(u.last_name) {dir}, LOWER(u.first_name) {dir}");
+    let key = match sort {
+        MemberColumn::Email => format!("u.email {dir}"),
+        MemberColumn::Completeness => format!("m.completeness {dir}, {name}"),
+        MemberColumn::LastSignIn => {
+            format!("(u.last_sign_in_at IS NULL) ASC, u.last_sign_in_at {dir}")
+        }
+        MemberColumn::Role => format!("m.role {dir}, {name}"),
+        MemberColumn::MemberSince => format!("m.joined_at {dir}"),
+        MemberColumn::EndDate => {
+            format!("(m.deactivated_at IS NULL) ASC, m.deactivated_at {dir}, {name}")
+        }
+        MemberColumn::Active => format!("m.is_active {dir}, {name}"),
+        _ => name,
+    };
+    format!("{key}, u.id {dir}")
+}
+
+macro_rules! bind_args {
+    ($query:expr, $args:expr) => {{
+        let mut query = $query;
+        for arg in $args {
+            query = match arg {
+                Arg::Int(v) => query.bind(*v),
+                Arg::Text(v) => query.bind(v.as_str()),
+                Arg::Time(v) => query.bind(*v),
+            };
+        }
+        query
+    }};
+}
+
+/// One page of the members table and how many members match in all.
 pub async fn search_members(
     db: &Db,
     program_id: i64,
-    search: &str,
-    limit: i64,
-    offset: i64,
+    search: &MemberSearch<'_>,
 ) -> sqlx::Result<(Vec<MemberRecord>, i64)> {
-    let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
-    let filter = "FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.program_id = $1 AND (LOWER(u.first_name || ' ' || u.last_name) LIKE $2 OR u.email LIKE $2)";
-    let rows = with_db!(db, pool => sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(format!(
-        "SELECT {MEMBER_COLUMNS} {filter} ORDER BY u.last_name, u.first_name, u.id LIMIT $3 OFFSET $4"
-    )))
-    .bind(program_id)
-    .bind(&pattern)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(pool)
-    .await)?;
-    let total = with_db!(db, pool => sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {filter}")))
-        .bind(program_id)
-        .bind(&pattern)
-        .fetch_one(pool)
-        .await)?;
+    let c = Conditions::of(search);
+    let limit = format!("${}", c.args.len() + 2);
+    let offset = format!("${}", c.args.len() + 3);
+    let page_sql = format!(
+        "SELECT p.*, {MEMBER_COUNTS} FROM (
+            SELECT {MEMBER_COLUMNS}, m.program_id FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE {} ORDER BY {} LIMIT {limit} OFFSET {offset}
+         ) p",
+        c.sql,
+        order_by(search.filter.sort, search.filter.descending)
+    );
+    // Counting needs the people table only when a condition reads it.
+    let from = if c.needs_user {
+        "memberships m JOIN users u ON u.id = m.user_id"
+    } else {
+        "memberships m"
+    };
+    let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", c.sql);
+    let rows = with_db!(db, pool => {
+        let query = sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(page_sql.clone())).bind(program_id);
+        bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
+    })?;
+    // The first page of a short list holds every match: no need to count.
+    let total = if search.offset == 0 && (rows.len() as i64) < search.limit {
+        rows.len() as i64
+    } else {
+        with_db!(db, pool => {
+            let query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.clone())).bind(program_id);
+            bind_args!(query, &c.args).fetch_one(pool).await
+        })?
+    };
     Ok((rows, total))
 }
 
@@ -54,8 +257,10 @@ pub async fn find_member(
     user_id: i64,
 ) -> sqlx::Result<Option<MemberRecord>> {
     with_tx!(tx, conn => sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(format!(
-        "SELECT {MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.program_id = $1 AND m.user_id = $2"
+        "SELECT p.*, {MEMBER_COUNTS} FROM (
+            SELECT {MEMBER_COLUMNS}, m.program_id FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE m.program_id = $1 AND m.user_id = $2
+         ) p"
     )))
     .bind(program_id)
     .bind(user_id)
@@ -383,4 +588,125 @@ pub async fn find_run(db: &Db, program_id: i64, id: i64) -> sqlx::Result<Option<
     .bind(id)
     .fetch_optional(pool)
     .await)
+}
+
+/// The program's active administrators, by name: (user id, full name).
+pub async fn program_admins(db: &Db, program_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    let rows: Vec<(i64, String, String)> = with_db!(db, pool => sqlx::query_as(
+        "SELECT u.id, u.first_name, u.last_name FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.program_id = $1 AND m.role = 'admin' AND m.is_active = TRUE AND u.is_active = TRUE
+         ORDER BY LOWER(u.last_name), LOWER(u.first_name), u.id",
+    )
+    .bind(program_id)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, first, last)| (id, format!("{first} {last}")))
+        .collect())
+}
+
+pub async fn set_member_admin(
+    tx: &mut Tx,
+    program_id: i64,
+    user_id: i64,
+    admin_id: Option<i64>,
+) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "UPDATE memberships SET member_admin_id = $3 WHERE program_id = $1 AND user_id = $2",
+    )
+    .bind(program_id)
+    .bind(user_id)
+    .bind(admin_id)
+    .execute(conn)
+    .await
+    .map(|_| ()))
+}
+
+/// An administrator's column choice for the members table ('' = every column).
+pub async fn members_columns(db: &Db, program_id: i64, admin_id: i64) -> sqlx::Result<String> {
+    let found: Option<String> = with_db!(db, pool => sqlx::query_scalar(
+        "SELECT members_columns FROM memberships WHERE program_id = $1 AND user_id = $2",
+    )
+    .bind(program_id)
+    .bind(admin_id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(found.unwrap_or_default())
+}
+
+pub async fn set_members_columns(
+    db: &Db,
+    program_id: i64,
+    admin_id: i64,
+    columns: &str,
+) -> sqlx::Result<()> {
+    with_db!(db, pool => sqlx::query(
+        "UPDATE memberships SET members_columns = $3 WHERE program_id = $1 AND user_id = $2",
+    )
+    .bind(program_id)
+    .bind(admin_id)
+    .bind(columns)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+}
+
+/// The admin's saved filters, most recently saved or used first.
+pub async fn saved_filters(
+    db: &Db,
+    program_id: i64,
+    admin_id: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<(i64, String, String)>> {
+    with_db!(db, pool => sqlx::query_as(
+        "SELECT id, name, query FROM saved_member_filters WHERE program_id = $1 AND admin_id = $2
+         ORDER BY used_at DESC, id DESC LIMIT $3",
+    )
+    .bind(program_id)
+    .bind(admin_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await)
+}
+
+/// Saves a filter under a name; saving again under the same name replaces it.
+pub async fn save_filter(
+    db: &Db,
+    program_id: i64,
+    admin_id: i64,
+    name: &str,
+    query: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    with_db!(db, pool => sqlx::query_scalar(
+        "INSERT INTO saved_member_filters (program_id, admin_id, name, query, created_at, used_at)
+         VALUES ($1, $2, $3, $4, $5, $5)
+         ON CONFLICT (program_id, admin_id, name) DO UPDATE SET query = excluded.query, used_at = excluded.used_at
+         RETURNING id",
+    )
+    .bind(program_id)
+    .bind(admin_id)
+    .bind(name)
+    .bind(query)
+    .bind(now)
+    .fetch_one(pool)
+    .await)
+}
+
+pub async fn delete_saved_filter(
+    db: &Db,
+    program_id: i64,
+    admin_id: i64,
+    id: i64,
+) -> sqlx::Result<bool> {
+    with_db!(db, pool => sqlx::query(
+        "DELETE FROM saved_member_filters WHERE program_id = $1 AND admin_id = $2 AND id = $3",
+    )
+    .bind(program_id)
+    .bind(admin_id)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected() > 0))
 }

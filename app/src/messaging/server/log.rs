@@ -10,7 +10,7 @@ use crate::messaging::model::{
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 /// Midnight at the start of `date` in `zone`, as an instant.
-fn start_of_day(date: NaiveDate, zone: &str) -> DateTime<Utc> {
+pub(crate) fn start_of_day(date: NaiveDate, zone: &str) -> DateTime<Utc> {
     let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::America::Toronto);
     let midnight = date.and_hms_opt(0, 0, 0).expect("valid time");
     tz.from_local_datetime(&midnight)
