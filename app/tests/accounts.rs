@@ -199,6 +199,7 @@ fn registration(email: &str, role: &str) -> registration::Registration {
         password_confirm: "a good long password".into(),
         role: role.into(),
         language: "fr".into(),
+        time_zone: "Europe/Paris".into(),
     }
 }
 
@@ -237,6 +238,14 @@ async fn the_invitation_link_registers_members_in_the_program() {
         .await
         .unwrap();
         assert_eq!(signed_in.language, app::i18n::Lang::Fr);
+        // The account starts in the zone the browser sent.
+        let zone: String = app::with_db!(&db, pool => sqlx::query_scalar(
+            "SELECT time_zone FROM users WHERE email = 'zoe@x.ca'",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap());
+        assert_eq!(zone, "Europe/Paris", "{}", db.engine());
         let mail = outbox(&db).await;
         assert_eq!(mail.len(), 1);
         assert_eq!(

@@ -256,6 +256,20 @@ async fn every_filter_alone_and_combined_sorting_and_paging() {
             .iter()
             .all(|r| first.rows.iter().all(|f| f.user_id != r.user_id)));
 
+        // Renaming a person (any write path) reaches the table's search and order at once;
+        // French capitals fold on both engines.
+        app::with_db!(&db, pool => sqlx::query("UPDATE users SET last_name = 'Émond' WHERE id = $1")
+            .bind(cleo)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .unwrap());
+        assert_eq!(names(&db, &scope, "q=émond").await, ["Émond"], "{engine}");
+        assert_eq!(
+            names(&db, &scope, "").await.last().map(String::as_str),
+            Some("Émond")
+        );
+
         // A bad filter is refused, naming it.
         assert_eq!(
             parse_query("below=0").unwrap_err(),

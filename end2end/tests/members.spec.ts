@@ -165,6 +165,24 @@ test.describe('members table', () => {
     await signOut(page, js);
   });
 
+  test('in French, the table, the program lists and the custom field read in French', async ({ page, js }) => {
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, 'fr');
+    await page.goto('/admin/members');
+    await live(page, js);
+    await expect(page.getByRole('heading', { name: 'Membres' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Administrateur des membres' })).toBeVisible();
+    await expect(page.locator('.result-count')).toHaveText(/^Affichage de \d+ membres$/);
+    await expect(page.getByLabel('Champ personnalisé')).toContainText('Sport préféré');
+    await expect(page.getByLabel('Options', { exact: true })).toContainText('Natation');
+    await page.locator('summary', { hasText: 'Filtre avancé' }).click();
+    await expect(page.getByLabel('Secteurs')).toContainText('Services financiers');
+    await expect(page.getByLabel('Activité récente')).toContainText('Connecté au cours des 30 derniers jours');
+    await expectAccessible(page, js);
+    await setLanguage(page, 'en');
+    await signOut(page, js);
+  });
+
   test('columns can be chosen and stay chosen; the table scrolls sideways on a phone with the name in view', async ({ page, js }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     await signIn(page, js, ADMIN);

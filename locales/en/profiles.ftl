@@ -151,6 +151,7 @@ gender-non_binary = Non-binary
 gender-self_described = Another identity
 gender-prefer_not = Prefer not to say
 profile-time-zone-help = Dates and times are shown to you in this time zone.
+profile-use-device-zone = Use this device's time zone ({ $zone })
 profile-position = Position { $number }
 profile-position-new = Add a position
 profile-is-current = Current position

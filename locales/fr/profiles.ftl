@@ -151,6 +151,7 @@ gender-non_binary = Non binaire
 gender-self_described = Autre identité
 gender-prefer_not = Préfère ne pas répondre
 profile-time-zone-help = Les dates et heures vous sont affichées dans ce fuseau horaire.
+profile-use-device-zone = Utiliser le fuseau horaire de cet appareil ({ $zone })
 profile-position = Poste { $number }
 profile-position-new = Ajouter un poste
 profile-is-current = Poste actuel

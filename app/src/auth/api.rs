@@ -136,6 +136,7 @@ pub async fn register(
     password_confirm: String,
     role: String,
     language: String,
+    #[server(default)] time_zone: String,
 ) -> Result<(), AppError> {
     use crate::auth::server::registration::{self, Registration};
     use crate::auth::server::{rate_limit, session};
@@ -151,6 +152,7 @@ pub async fn register(
                 password_confirm,
                 role,
                 language,
+                time_zone,
             };
             let signed_in = registration::register(
                 &state.db,

@@ -2,6 +2,7 @@ use super::api::{get_invitation, Register};
 use super::auth_card::AuthCard;
 use super::model::{InvitationInfo, Role};
 use super::password_link_page::NewPasswordFields;
+use crate::i18n::local_time::browser_time_zone;
 use crate::i18n::{use_i18n, Lang};
 use crate::t;
 use crate::ui::{query_error, ErrorMessage};
@@ -43,10 +44,18 @@ fn JoinForm(token: String, info: InvitationInfo) -> impl IntoView {
     };
     let roles = info.roles.clone();
     let single_role = (roles.len() == 1).then(|| roles[0]);
+    // The account starts in this device's time zone (the profile can change it).
+    let zone_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let (Some(input), Some(zone)) = (zone_ref.get(), browser_time_zone()) {
+            input.set_value(&zone);
+        }
+    });
     view! {
         <p class="join-program">{move || i18n.t_with("join-intro", &[("program", program().into())])}</p>
         <form method="post" action=Register::url()>
             <input type="hidden" name="token" value=token />
+            <input type="hidden" name="time_zone" value="" node_ref=zone_ref />
             <TextField name="first_name" autocomplete="given-name" />
             <TextField name="last_name" autocomplete="family-name" />
             <div class="field">

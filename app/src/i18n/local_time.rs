@@ -74,6 +74,21 @@ pub fn selectable_time_zones() -> Vec<String> {
     zones
 }
 
+/// The browser's IANA time zone (e.g. "Europe/Paris"); `None` on the server.
+#[cfg(feature = "hydrate")]
+pub fn browser_time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()?
+        .as_string()
+}
+
+/// The browser's IANA time zone (e.g. "Europe/Paris"); `None` on the server.
+#[cfg(not(feature = "hydrate"))]
+pub fn browser_time_zone() -> Option<String> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

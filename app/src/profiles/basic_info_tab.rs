@@ -15,6 +15,17 @@ pub fn BasicInfoTab(edit: ProfileEdit, action: ServerAction<SaveProfileBasic>) -
     let i18n = use_i18n();
     let error = tab_error(action);
     let p = edit.profile.clone();
+    // When this device is set to another zone than the profile's, offer it in one click.
+    let zone_ref = NodeRef::<leptos::html::Select>::new();
+    let device_zone = RwSignal::new(None::<String>);
+    let (stored_zone, zones) = (p.time_zone.clone(), edit.time_zones.clone());
+    Effect::new(move |_| {
+        if let Some(zone) = crate::i18n::local_time::browser_time_zone() {
+            if zone != stored_zone && zones.contains(&zone) {
+                device_zone.set(Some(zone));
+            }
+        }
+    });
     let rules = StoredValue::new(edit.fields.clone());
     let shows = move |f: F| rules.with_value(|r| r.iter().any(|(x, _)| *x == f));
     let req = move |f: F| rules.with_value(|r| r.iter().any(|(x, required)| *x == f && *required));
@@ -59,12 +70,23 @@ pub fn BasicInfoTab(edit: ProfileEdit, action: ServerAction<SaveProfileBasic>) -
                     {shows(F::City).then(|| text(F::City, p.city.clone(), "address-level2"))}
                     <div class="field">
                         <label for="time_zone">{t!(i18n, "field-time_zone")} <RequiredMark on=true /></label>
-                        <select id="time_zone" name="time_zone" aria-describedby="time_zone-help">
+                        <select id="time_zone" name="time_zone" aria-describedby="time_zone-help" node_ref=zone_ref>
                             {edit.time_zones.iter().map(|tz| view! {
                                 <option value=tz.clone() selected=*tz == p.time_zone>{tz.replace('_', " ")}</option>
                             }).collect_view()}
                         </select>
                         <p class="field-hint" id="time_zone-help">{t!(i18n, "profile-time-zone-help")}</p>
+                        {move || device_zone.get().map(|zone| {
+                            let label = zone.replace('_', " ");
+                            view! {
+                                <button type="button" class="link-button" on:click=move |_| {
+                                    if let Some(select) = zone_ref.get_untracked() {
+                                        select.set_value(&zone);
+                                    }
+                                    device_zone.set(None);
+                                }>{move || i18n.t_with("profile-use-device-zone", &[("zone", label.clone().into())])}</button>
+                            }
+                        })}
                         <FieldMessage field="time_zone" error />
                     </div>
                     {shows(F::Gender).then(|| view! {

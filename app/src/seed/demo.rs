@@ -1,7 +1,7 @@
 //! The demo program: one admin, 30 mentors, 30 mentees across Canada, relationships and
 //! invitations, plus a second program so "Switch program" has somewhere to go.
 use super::repo::{self, NewUser};
-use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES, PROGRAM_LISTS};
+use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
 use crate::auth::server::password::hash_password;
 use crate::db::Db;
 use chrono::{Duration, Utc};
@@ -144,11 +144,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     )
     .await?;
     repo::set_invite_token(db, program, DEMO_INVITE_TOKEN).await?;
-    for (kind, items) in PROGRAM_LISTS {
-        for (en, fr) in items {
-            crate::profiles::server::repo::insert_item(db, program, kind, en, fr, now).await?;
-        }
-    }
+    super::seed_program_lists(db, program, now).await?;
     let mut members: Vec<(i64, &str)> = vec![(admin_id, "admin")];
     members.extend(mentor_ids.iter().map(|id| (*id, "mentor")));
     members.extend(mentee_ids.iter().map(|id| (*id, "mentee")));

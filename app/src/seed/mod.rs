@@ -366,3 +366,17 @@ pub(crate) async fn sports_question(db: &Db, program_id: i64) -> sqlx::Result<(i
     };
     Ok((field.id, field.options.iter().map(|o| o.id).collect()))
 }
+
+/// The demo's industries, job functions, skills, development areas and meeting cities.
+pub(crate) async fn seed_program_lists(
+    db: &Db,
+    program_id: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> sqlx::Result<()> {
+    for (kind, items) in PROGRAM_LISTS {
+        for (en, fr) in items {
+            crate::profiles::server::repo::insert_item(db, program_id, kind, en, fr, now).await?;
+        }
+    }
+    Ok(())
+}

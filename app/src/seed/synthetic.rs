@@ -29,7 +29,7 @@ pub async fn seed_members(
         Some(id) => id,
         None => {
             let org = repo::insert_organisation(db, "Benchmark Organisation", now).await?;
-            repo::insert_program(
+            let program = repo::insert_program(
                 db,
                 org,
                 BENCH_SLUG,
@@ -37,7 +37,10 @@ pub async fn seed_members(
                 "admin@bench.test",
                 now,
             )
-            .await?
+            .await?;
+            // The demo's lists, so positions carry sectors and job functions to filter on.
+            super::seed_program_lists(db, program, now).await?;
+            program
         }
     };
     let (sports_field, sports) = super::sports_question(db, program_id).await?;
@@ -125,6 +128,8 @@ pub async fn seed_members(
     crate::profiles::server::service::refresh_program_completeness(db, program_id)
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;
+    // Every membership row was rewritten with its figure: tidy up after it.
+    crate::profiles::server::repo::analyse_member_tables(db).await?;
     Ok(SyntheticReport {
         created: count,
         program_id,

@@ -95,6 +95,7 @@ pub async fn add_member(
             first_name: "Test",
             last_name: email.split('@').next().unwrap(),
             language: lang,
+            time_zone: "America/Toronto",
             now,
         },
     )

@@ -43,7 +43,7 @@ fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter("warn")
+        .with_env_filter(std::env::var("MENTORA_BENCH_LOG").unwrap_or_else(|_| "warn".into()))
         .init();
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()

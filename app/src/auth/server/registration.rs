@@ -38,7 +38,20 @@ pub struct Registration {
     pub password_confirm: String,
     pub role: String,
     pub language: String,
+    /// The browser's zone, sent by the page (empty without JavaScript).
+    pub time_zone: String,
 }
+
+/// Where a new account's times are shown: the browser's zone when it sent a real one.
+fn starting_time_zone(sent: &str) -> &str {
+    if sent.parse::<chrono_tz::Tz>().is_ok() {
+        sent
+    } else {
+        DEFAULT_TIME_ZONE
+    }
+}
+
+const DEFAULT_TIME_ZONE: &str = "America/Toronto";
 
 /// Registers through the link and signs the person in. Someone who already has an
 /// account (in another program) joins with that account's password.
@@ -109,6 +122,7 @@ pub async fn register(
                 first_name: &first_name,
                 last_name: &last_name,
                 language: language.code(),
+                time_zone: starting_time_zone(&form.time_zone),
                 now,
             },
         )
@@ -145,5 +159,17 @@ mod tests {
             super::signup_roles("mentor, mentee,admin,x"),
             vec![Role::Mentor, Role::Mentee]
         );
+    }
+
+    #[test]
+    fn a_new_account_starts_in_the_browsers_zone_when_it_is_real() {
+        assert_eq!(super::starting_time_zone("Europe/Paris"), "Europe/Paris");
+        assert_eq!(
+            super::starting_time_zone("America/Vancouver"),
+            "America/Vancouver"
+        );
+        for sent in ["", "Mars/Olympus", "<script>"] {
+            assert_eq!(super::starting_time_zone(sent), "America/Toronto");
+        }
     }
 }

@@ -440,19 +440,21 @@ pub struct NewMember<'a> {
     pub first_name: &'a str,
     pub last_name: &'a str,
     pub language: &'a str,
+    pub time_zone: &'a str,
     pub now: DateTime<Utc>,
 }
 
 pub async fn insert_user(tx: &mut Tx, u: &NewMember<'_>) -> sqlx::Result<i64> {
     with_tx!(tx, conn => sqlx::query_scalar(
-        "INSERT INTO users (email, password_hash, first_name, last_name, language, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO users (email, password_hash, first_name, last_name, language, time_zone, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(u.email)
     .bind(u.password_hash)
     .bind(u.first_name)
     .bind(u.last_name)
     .bind(u.language)
+    .bind(u.time_zone)
     .bind(u.now)
     .fetch_one(conn)
     .await)

@@ -26,13 +26,15 @@ pub struct MemberRecord {
 
 const MEMBER_COLUMNS: &str = "u.id AS user_id, u.first_name, u.last_name, u.email, m.role,
     m.is_active, u.last_sign_in_at, m.joined_at, m.deactivated_at, u.language, m.completeness,
-    m.member_admin_id";
-
-/// The per-member counts, for rows already chosen (`p` has `user_id` and `program_id`).
-const MEMBER_COUNTS: &str = "CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = p.program_id
-        AND r.status = 'active' AND (r.mentor_id = p.user_id OR r.mentee_id = p.user_id)) AS BIGINT) AS relationships,
-    CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = p.program_id
-        AND (r.mentor_id = p.user_id OR r.mentee_id = p.user_id)) AS BIGINT) AS matches";
+    m.member_admin_id,
+    CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id AND r.status = 'active'
+        AND r.mentor_id = m.user_id) + (SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
+        AND r.status = 'active' AND r.mentee_id = m.user_id) AS BIGINT) AS relationships,
+    CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
+        AND r.status IN ('active', 'completed') AND r.mentor_id = m.user_id)
+        + (SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
+        AND r.status IN ('active', 'completed') AND r.mentee_id = m.user_id) AS BIGINT) AS matches";
+// (Every status is listed so both engines seek the (program, status, person) indexes.)
 
 /// What the members table asks for, with the admin's dates already turned into instants.
 pub struct MemberSearch<'a> {
@@ -52,11 +54,14 @@ enum Arg {
     Time(DateTime<Utc>),
 }
 
-/// Builds the WHERE clause; `$1` is the program.
+/// The WHERE clause over `memberships m` alone (the person's searchable fields are copied
+/// onto the membership, see migration 0005); `$1` is the program.
 struct Conditions {
     sql: String,
     args: Vec<Arg>,
-    needs_user: bool,
+    /// A condition no index orders by: SQLite then filters first and sorts the matches,
+    /// instead of walking the whole name index for a few rows.
+    narrow: bool,
 }
 
 impl Conditions {
@@ -70,27 +75,23 @@ impl Conditions {
         self.sql.push_str(condition);
     }
 
-    fn of(search: &MemberSearch<'_>) -> Conditions {
+    fn of(search: &MemberSearch<'_>, postgres: bool) -> Conditions {
         let f = search.filter;
         let mut c = Conditions {
             sql: "m.program_id = $1".into(),
             args: Vec::new(),
-            needs_user: false,
+            narrow: false,
         };
         if let Some(role) = f.role {
             let p = c.arg(Arg::Text(role.as_str().into()));
             c.and(&format!("m.role = {p}"));
         }
+        // Every word must be in the names or e-mail (stored lower-cased).
+        let contains = if postgres { "strpos" } else { "instr" };
         for word in f.search_words() {
-            // LIKE wildcards typed by the admin are matched literally by dropping them.
-            let p = c.arg(Arg::Text(format!(
-                "%{}%",
-                word.replace(['%', '_', '\\'], "")
-            )));
-            c.needs_user = true;
-            c.and(&format!(
-                "(LOWER(u.first_name) LIKE {p} OR LOWER(u.last_name) LIKE {p} OR LOWER(u.email) LIKE {p})"
-            ));
+            let p = c.arg(Arg::Text(word));
+            c.and(&format!("{contains}(m.search_text, {p}) > 0"));
+            c.narrow = true;
         }
         if f.field.is_some() || f.option.is_some() {
             let mut answer = String::new();
@@ -101,9 +102,9 @@ impl Conditions {
                 answer.push_str(&format!(" AND v.option_id = {}", c.arg(Arg::Int(option))));
             }
             c.and(&format!(
-                "EXISTS (SELECT 1 FROM custom_field_values v WHERE v.program_id = m.program_id
-                    AND v.user_id = m.user_id{answer})"
+                "m.user_id IN (SELECT v.user_id FROM custom_field_values v WHERE v.program_id = $1{answer})"
             ));
+            c.narrow = true;
         }
         let current = if f.current_only {
             " AND p.is_current = TRUE"
@@ -119,45 +120,43 @@ impl Conditions {
             }
             let list: Vec<String> = ids.iter().map(|id| c.arg(Arg::Int(*id))).collect();
             c.and(&format!(
-                "EXISTS (SELECT 1 FROM positions p WHERE p.program_id = m.program_id AND p.user_id = m.user_id
+                "m.user_id IN (SELECT p.user_id FROM positions p WHERE p.program_id = $1
                     AND p.{column} IN ({}){current})",
                 list.join(", ")
             ));
+            c.narrow = true;
         }
         if f.current_only && f.industries.is_empty() && f.job_functions.is_empty() {
-            c.and(
-                "EXISTS (SELECT 1 FROM positions p WHERE p.program_id = m.program_id AND p.user_id = m.user_id
-                    AND p.is_current = TRUE)",
-            );
+            c.and("m.user_id IN (SELECT p.user_id FROM positions p WHERE p.program_id = $1 AND p.is_current = TRUE)");
+            c.narrow = true;
         }
         if let Some(below) = f.completeness_below {
             let p = c.arg(Arg::Int(below));
             c.and(&format!("m.completeness < {p}"));
+            c.narrow = true;
         }
         if let Some(since) = search.joined_since {
             let p = c.arg(Arg::Time(since));
             c.and(&format!("m.joined_at >= {p}"));
+            c.narrow = true;
         }
         match f.active {
-            Some(true) => {
-                c.needs_user = true;
-                c.and("m.is_active = TRUE AND u.is_active = TRUE");
-            }
+            Some(true) => c.and("m.is_active = TRUE AND m.person_active = TRUE"),
             Some(false) => {
-                c.needs_user = true;
-                c.and("(m.is_active = FALSE OR u.is_active = FALSE)");
+                c.and("(m.is_active = FALSE OR m.person_active = FALSE)");
+                c.narrow = true;
             }
             None => {}
         }
         match (f.activity, search.signed_in_since) {
             (Some(Activity::Never), _) => {
-                c.needs_user = true;
-                c.and("u.last_sign_in_at IS NULL");
+                c.and("m.last_sign_in_at IS NULL");
+                c.narrow = true;
             }
             (Some(Activity::Within(_)), Some(since)) => {
                 let p = c.arg(Arg::Time(since));
-                c.needs_user = true;
-                c.and(&format!("u.last_sign_in_at >= {p}"));
+                c.and(&format!("m.last_sign_in_at >= {p}"));
+                c.narrow = true;
             }
             _ => {}
         }
@@ -168,33 +167,42 @@ impl Conditions {
                 ""
             };
             c.and(&format!(
-                "{not}EXISTS (SELECT 1 FROM relationships r WHERE r.program_id = m.program_id AND r.status = 'active'
-                    AND (r.mentor_id = m.user_id OR r.mentee_id = m.user_id))"
+                "m.user_id {not}IN (SELECT r.mentor_id FROM relationships r WHERE r.program_id = $1 AND r.status = 'active'
+                    UNION SELECT r.mentee_id FROM relationships r WHERE r.program_id = $1 AND r.status = 'active')"
             ));
+            c.narrow = true;
         }
         c
     }
 }
 
 /// ORDER BY for a column (NULLs last either way; the id breaks ties so pages never overlap).
-fn order_by(sort: MemberColumn, descending: bool) -> String {
+/// `scan`: keep the planner from walking an index in this order (filtering row by row
+/// through the whole index costs far more than sorting the matches).
+fn order_by(sort: MemberColumn, descending: bool, scan: bool, postgres: bool) -> String {
     let dir = if descending { "DESC" } else { "ASC" };
-    let name = format!("LOWER(u.last_name) {dir}, LOWER(u.first_name) {dir}");
+    let (plus, text) = match (scan, postgres) {
+        (false, _) => ("", ""),
+        (true, false) => ("+", ""),
+        (true, true) => ("", " || ''"),
+    };
+    let name = format!("{plus}m.sort_name{text} {dir}");
+    let number = if scan && postgres { " + 0" } else { "" };
     let key = match sort {
         MemberColumn::Email => format!("u.email {dir}"),
-        MemberColumn::Completeness => format!("m.completeness {dir}, {name}"),
+        MemberColumn::Completeness => format!("{plus}m.completeness{number} {dir}, {name}"),
         MemberColumn::LastSignIn => {
-            format!("(u.last_sign_in_at IS NULL) ASC, u.last_sign_in_at {dir}")
+            format!("(m.last_sign_in_at IS NULL) ASC, m.last_sign_in_at {dir}")
         }
-        MemberColumn::Role => format!("m.role {dir}, {name}"),
-        MemberColumn::MemberSince => format!("m.joined_at {dir}"),
+        MemberColumn::Role => format!("{plus}m.role{text} {dir}, {name}"),
+        MemberColumn::MemberSince => format!("{plus}m.joined_at {dir}"),
         MemberColumn::EndDate => {
             format!("(m.deactivated_at IS NULL) ASC, m.deactivated_at {dir}, {name}")
         }
         MemberColumn::Active => format!("m.is_active {dir}, {name}"),
         _ => name,
     };
-    format!("{key}, u.id {dir}")
+    format!("{key}, m.user_id {dir}")
 }
 
 macro_rules! bind_args {
@@ -211,44 +219,86 @@ macro_rules! bind_args {
     }};
 }
 
-/// One page of the members table and how many members match in all.
+/// One page of the members table and how many members match in all: the page's ids from
+/// `memberships` alone (indexed order), then their rows.
 pub async fn search_members(
     db: &Db,
     program_id: i64,
     search: &MemberSearch<'_>,
 ) -> sqlx::Result<(Vec<MemberRecord>, i64)> {
-    let c = Conditions::of(search);
-    let limit = format!("${}", c.args.len() + 2);
-    let offset = format!("${}", c.args.len() + 3);
-    let page_sql = format!(
-        "SELECT p.*, {MEMBER_COUNTS} FROM (
-            SELECT {MEMBER_COLUMNS}, m.program_id FROM memberships m JOIN users u ON u.id = m.user_id
-            WHERE {} ORDER BY {} LIMIT {limit} OFFSET {offset}
-         ) p",
-        c.sql,
-        order_by(search.filter.sort, search.filter.descending)
-    );
-    // Counting needs the people table only when a condition reads it.
-    let from = if c.needs_user {
+    let c = Conditions::of(search, db.is_postgres());
+    let sort = search.filter.sort;
+    let scan = c.narrow;
+    let from = if sort == MemberColumn::Email {
         "memberships m JOIN users u ON u.id = m.user_id"
     } else {
         "memberships m"
     };
-    let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", c.sql);
-    let rows = with_db!(db, pool => {
-        let query = sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(page_sql.clone())).bind(program_id);
-        bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
-    })?;
-    // The first page of a short list holds every match: no need to count.
-    let total = if search.offset == 0 && (rows.len() as i64) < search.limit {
-        rows.len() as i64
+    let ids_sql = format!(
+        "SELECT m.user_id FROM {from} WHERE {} ORDER BY {} LIMIT ${} OFFSET ${}",
+        c.sql,
+        order_by(sort, search.filter.descending, scan, db.is_postgres()),
+        c.args.len() + 2,
+        c.args.len() + 3
+    );
+    let (ids, counted): (Vec<i64>, Option<i64>) = if scan {
+        // One pass over the matches: the page and, alongside, the count.
+        let sql = ids_sql.replacen(
+            "SELECT m.user_id",
+            "SELECT m.user_id, COUNT(*) OVER () AS total",
+            1,
+        );
+        let rows: Vec<(i64, i64)> = with_db!(db, pool => {
+            let query = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.clone())).bind(program_id);
+            bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
+        })?;
+        let total = rows.first().map(|r| r.1);
+        (rows.into_iter().map(|r| r.0).collect(), total)
     } else {
+        let ids = with_db!(db, pool => {
+            let query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(ids_sql.clone())).bind(program_id);
+            bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
+        })?;
+        (ids, None)
+    };
+    // The first page of a short list holds every match: no need to count.
+    let total = if let Some(total) = counted {
+        total
+    } else if search.offset == 0 && (ids.len() as i64) < search.limit {
+        ids.len() as i64
+    } else {
+        let count_sql = format!("SELECT COUNT(*) FROM memberships m WHERE {}", c.sql);
         with_db!(db, pool => {
             let query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.clone())).bind(program_id);
             bind_args!(query, &c.args).fetch_one(pool).await
         })?
     };
+    let mut rows = members_by_id(db, program_id, &ids).await?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.user_id));
     Ok((rows, total))
+}
+
+/// The table rows of these members (any order).
+async fn members_by_id(db: &Db, program_id: i64, ids: &[i64]) -> sqlx::Result<Vec<MemberRecord>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = (0..ids.len())
+        .map(|i| format!("${}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // CROSS JOIN makes SQLite start from the 50 people (by key), never from the program.
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM users u CROSS JOIN memberships m
+         WHERE u.id IN ({list}) AND m.user_id = u.id AND m.program_id = $1"
+    );
+    with_db!(db, pool => {
+        let mut query = sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(sql.clone())).bind(program_id);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        query.fetch_all(pool).await
+    })
 }
 
 pub async fn find_member(
@@ -257,10 +307,8 @@ pub async fn find_member(
     user_id: i64,
 ) -> sqlx::Result<Option<MemberRecord>> {
     with_tx!(tx, conn => sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(format!(
-        "SELECT p.*, {MEMBER_COUNTS} FROM (
-            SELECT {MEMBER_COLUMNS}, m.program_id FROM memberships m JOIN users u ON u.id = m.user_id
-            WHERE m.program_id = $1 AND m.user_id = $2
-         ) p"
+        "SELECT {MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.program_id = $1 AND m.user_id = $2"
     )))
     .bind(program_id)
     .bind(user_id)
