@@ -44,6 +44,7 @@ pub async fn toggle_member_active(
 ) -> Result<(), AppError> {
     use crate::auth::server::authz;
     use crate::error::ValidationCode;
+    use crate::members::filter::return_url;
     use crate::state::{app_state, redirect_plain_form, respond};
     respond(
         async {
@@ -51,12 +52,10 @@ pub async fn toggle_member_active(
             let active = active
                 .parse::<bool>()
                 .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
-            super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
-            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
             let state = if active { "on" } else { "off" };
-            redirect_plain_form(&format!(
-                "/admin/members?{filters}&toggled={user_id}&now={state}"
-            ));
+            let back = return_url(&back, &format!("toggled={user_id}&now={state}"))?;
+            super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
+            redirect_plain_form(&back);
             Ok(())
         }
         .await,
@@ -72,6 +71,7 @@ pub async fn assign_member_admin(
 ) -> Result<(), AppError> {
     use crate::auth::server::authz;
     use crate::error::ValidationCode;
+    use crate::members::filter::return_url;
     use crate::state::{app_state, redirect_plain_form, respond};
     respond(
         async {
@@ -82,10 +82,10 @@ pub async fn assign_member_admin(
                     AppError::validation("member_admin", ValidationCode::InvalidChoice)
                 })?),
             };
+            let back = return_url(&back, "assigned=1")?;
             super::server::service::set_member_admin(&app_state()?.db, &scope, user_id, admin_id)
                 .await?;
-            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
-            redirect_plain_form(&format!("/admin/members?{filters}&assigned=1"));
+            redirect_plain_form(&back);
             Ok(())
         }
         .await,
@@ -99,14 +99,15 @@ pub async fn choose_member_columns(
     back: String,
 ) -> Result<Vec<crate::members::filter::MemberColumn>, AppError> {
     use crate::auth::server::authz;
+    use crate::members::filter::return_url;
     use crate::state::{app_state, redirect_plain_form, respond};
     respond(
         async {
             let scope = authz::require_admin()?;
+            let back = return_url(&back, "")?;
             let chosen =
                 super::server::service::set_columns(&app_state()?.db, &scope, &columns).await?;
-            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
-            redirect_plain_form(&format!("/admin/members?{filters}"));
+            redirect_plain_form(&back);
             Ok(chosen)
         }
         .await,
@@ -117,6 +118,7 @@ pub async fn choose_member_columns(
 #[server(endpoint = "admin_members_save_filter")]
 pub async fn save_member_filter(name: String, query: String) -> Result<SavedFilter, AppError> {
     use crate::auth::server::authz;
+    use crate::members::filter::table_url;
     use crate::state::{app_state, keep_draft, redirect_plain_form, respond};
     keep_draft(&[("filter_name", &name)]);
     respond(
@@ -125,11 +127,7 @@ pub async fn save_member_filter(name: String, query: String) -> Result<SavedFilt
             let saved =
                 super::server::service::save_filter(&app_state()?.db, &scope, &name, &query)
                     .await?;
-            let sep = if saved.query.is_empty() { "" } else { "&" };
-            redirect_plain_form(&format!(
-                "/admin/members?{}{sep}filter_saved=1",
-                saved.query
-            ));
+            redirect_plain_form(&table_url(&saved.query, "filter_saved=1"));
             Ok(saved)
         }
         .await,
@@ -139,13 +137,14 @@ pub async fn save_member_filter(name: String, query: String) -> Result<SavedFilt
 #[server(endpoint = "admin_members_delete_filter")]
 pub async fn delete_member_filter(id: i64, back: String) -> Result<(), AppError> {
     use crate::auth::server::authz;
+    use crate::members::filter::return_url;
     use crate::state::{app_state, redirect_plain_form, respond};
     respond(
         async {
             let scope = authz::require_admin()?;
+            let back = return_url(&back, "")?;
             super::server::service::delete_saved_filter(&app_state()?.db, &scope, id).await?;
-            let filters = crate::members::filter::parse_query(&back)?.to_query(true);
-            redirect_plain_form(&format!("/admin/members?{filters}"));
+            redirect_plain_form(&back);
             Ok(())
         }
         .await,

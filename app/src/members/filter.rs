@@ -414,6 +414,25 @@ impl MemberFilter {
     }
 }
 
+/// The members table's address for a query string, with an optional notice after it
+/// (`assigned=1`); no dangling `?` or `&` when either is empty.
+pub fn table_url(query: &str, notice: &str) -> String {
+    let parts: Vec<&str> = [query, notice]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        "/admin/members".into()
+    } else {
+        format!("/admin/members?{}", parts.join("&"))
+    }
+}
+
+/// Where a table action returns: the filters it came from (`back`, checked) plus a notice.
+pub fn return_url(back: &str, notice: &str) -> Result<String, AppError> {
+    Ok(table_url(&parse_query(back)?.to_query(true), notice))
+}
+
 /// Parses a raw query string (`a=1&b=2`, `+` or `%20` for spaces).
 pub fn parse_query(query: &str) -> Result<MemberFilter, AppError> {
     let pairs: Vec<(String, String)> = query
@@ -543,6 +562,21 @@ mod tests {
         );
         assert_eq!(MemberColumn::list_code(&cols), "name,email,active");
         assert_eq!(MemberColumn::parse_list("").len(), MemberColumn::ALL.len());
+    }
+
+    #[test]
+    fn table_urls_never_dangle() {
+        assert_eq!(table_url("", ""), "/admin/members");
+        assert_eq!(table_url("role=mentor", ""), "/admin/members?role=mentor");
+        assert_eq!(table_url("", "assigned=1"), "/admin/members?assigned=1");
+        assert_eq!(
+            return_url("below=80&role=mentor", "x=1").unwrap(),
+            "/admin/members?role=mentor&below=80&x=1"
+        );
+        assert_eq!(
+            return_url("below=0", "").unwrap_err().field(),
+            Some("completeness_below")
+        );
     }
 
     #[test]

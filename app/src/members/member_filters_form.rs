@@ -1,4 +1,6 @@
-use super::filter::{parse_query, Activity, MemberColumn, MemberFilter, RelationshipFilter};
+use super::filter::{
+    parse_query, table_url, Activity, MemberColumn, MemberFilter, RelationshipFilter,
+};
 use super::members_table_page::MembersTableState;
 use super::model::MembersTableSetup;
 use crate::auth::model::Role;
@@ -71,7 +73,7 @@ pub fn MemberFiltersForm(setup: MembersTableSetup) -> impl IntoView {
             Err(_) => raw,
         };
         navigate(
-            &format!("/admin/members?{target}"),
+            &table_url(&target, ""),
             NavigateOptions {
                 replace,
                 scroll: false,
@@ -179,22 +181,23 @@ pub fn MemberFiltersForm(setup: MembersTableSetup) -> impl IntoView {
                     <details class="advanced-filters" open=advanced_open>
                         <summary>{t!(i18n, "members-advanced")}</summary>
                         <div class="filter-grid">
-                            <div class="field">
-                                <label for="filter-industry">{t!(i18n, "members-filter-industries")}</label>
-                                <select id="filter-industry" name="industry" multiple size="4">
-                                    {s.industries.iter().map(|c| view! {
-                                        <option value=c.id selected=f.industries.contains(&c.id)>{c.label(lang).to_string()}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="field">
-                                <label for="filter-function">{t!(i18n, "members-filter-functions")}</label>
-                                <select id="filter-function" name="function" multiple size="4">
-                                    {s.job_functions.iter().map(|c| view! {
-                                        <option value=c.id selected=f.job_functions.contains(&c.id)>{c.label(lang).to_string()}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            // Sectors and job functions: any of the chosen entries.
+                            {[
+                                ("members-filter-industries", "industry", &s.industries, &f.industries),
+                                ("members-filter-functions", "function", &s.job_functions, &f.job_functions),
+                            ].into_iter().map(|(label, name, items, chosen)| {
+                                let id = format!("filter-{name}");
+                                view! {
+                                    <div class="field">
+                                        <label for=id.clone()>{move || i18n.t(label)}</label>
+                                        <select id=id name=name multiple size="4">
+                                            {items.iter().map(|c| view! {
+                                                <option value=c.id selected=chosen.contains(&c.id)>{c.label(lang).to_string()}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                }
+                            }).collect_view()}
                             <div class="field">
                                 <label for="filter-below">{t!(i18n, "members-filter-below")}</label>
                                 <input id="filter-below" name="below" type="number" min="1" max="100" inputmode="numeric"

@@ -1,4 +1,4 @@
-use super::filter::MemberColumn;
+use super::filter::{table_url, MemberColumn};
 use super::member_row_controls::{ActiveSwitch, MemberAdminSelect};
 use super::members_table_page::MembersTableState;
 use super::model::{MemberRow, MembersTableSetup};
@@ -28,7 +28,7 @@ pub fn MembersTable(rows: Vec<MemberRow>, setup: MembersTableSetup) -> impl Into
                 (true, false) => "ascending",
                 (true, true) => "descending",
             };
-            let href = format!("/admin/members?{}", f.sorted_by(c).to_query(true));
+            let href = table_url(&f.sorted_by(c).to_query(true), "");
             view! { <th scope="col" aria-sort=sort><a href=href class="sort-link">{label}</a></th> }
                 .into_any()
         })

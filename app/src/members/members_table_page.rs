@@ -59,7 +59,7 @@ pub fn MembersTablePage() -> impl IntoView {
             .any(|pair| pair.ends_with('=') || pair.is_empty());
         if has_empty && !sent.is_empty() {
             if let Ok(f) = parse_query(&sent) {
-                leptos_axum::redirect(&format!("/admin/members?{}", f.to_query(true)));
+                leptos_axum::redirect(&super::filter::table_url(&f.to_query(true), ""));
             }
         }
     }

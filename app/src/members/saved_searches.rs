@@ -1,4 +1,5 @@
 use super::api::{DeleteMemberFilter, SaveMemberFilter};
+use super::filter::table_url;
 use super::members_table_page::MembersTableState;
 use super::model::{SavedFilter, SAVED_FILTER_NAME_MAX};
 use crate::i18n::use_i18n;
@@ -55,7 +56,7 @@ pub fn SavedSearches(
                             let name = StoredValue::new(s.name.clone());
                             view! {
                                 <li>
-                                    <a href=format!("/admin/members?{}", s.query)>{s.name.clone()}</a>
+                                    <a href=table_url(&s.query, "")>{s.name.clone()}</a>
                                     <ActionForm action=forget attr:class="inline-form">
                                         <input type="hidden" name="id" value=s.id />
                                         <input type="hidden" name="back" value=move || state.query.get() />

@@ -1,5 +1,4 @@
 use super::api::ToggleMemberActive;
-use super::filter::parse_query;
 use super::members_table_page::MembersTableState;
 use crate::i18n::use_i18n;
 use crate::t;
@@ -39,6 +38,7 @@ pub fn UndoToast() -> impl IntoView {
 #[component]
 pub fn UndoNotice() -> impl IntoView {
     let i18n = use_i18n();
+    let state = expect_context::<MembersTableState>();
     let url = use_query_map();
     move || {
         let q = url.read();
@@ -50,9 +50,7 @@ pub fn UndoNotice() -> impl IntoView {
             "members-now-inactive"
         };
         // The undo returns to the same filters, without this notice.
-        let back = parse_query(&q.to_query_string())
-            .unwrap_or_default()
-            .to_query(true);
+        let back = state.query.get();
         Some(view! {
             <div class="alert alert-success" role="status">
                 <span>{move || i18n.t(key)}</span>

@@ -24,6 +24,8 @@ pub struct MemberRecord {
     pub matches: i64,
 }
 
+/// A member's row; the counts list every status so both engines seek the
+/// (program, status, person) indexes.
 const MEMBER_COLUMNS: &str = "u.id AS user_id, u.first_name, u.last_name, u.email, m.role,
     m.is_active, u.last_sign_in_at, m.joined_at, m.deactivated_at, u.language, m.completeness,
     m.member_admin_id,
@@ -34,7 +36,6 @@ const MEMBER_COLUMNS: &str = "u.id AS user_id, u.first_name, u.last_name, u.emai
         AND r.status IN ('active', 'completed') AND r.mentor_id = m.user_id)
         + (SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
         AND r.status IN ('active', 'completed') AND r.mentee_id = m.user_id) AS BIGINT) AS matches";
-// (Every status is listed so both engines seek the (program, status, person) indexes.)
 
 /// What the members table asks for, with the admin's dates already turned into instants.
 pub struct MemberSearch<'a> {
@@ -220,7 +221,7 @@ macro_rules! bind_args {
 }
 
 /// One page of the members table and how many members match in all: the page's ids from
-/// `memberships` alone (indexed order), then their rows.
+/// `memberships` alone, then their rows by key.
 pub async fn search_members(
     db: &Db,
     program_id: i64,
@@ -234,33 +235,25 @@ pub async fn search_members(
     } else {
         "memberships m"
     };
+    // Scanning: one pass over the matches gives the page and, alongside, the count.
+    let total_column = if scan {
+        "COUNT(*) OVER ()"
+    } else {
+        "CAST(NULL AS BIGINT)"
+    };
     let ids_sql = format!(
-        "SELECT m.user_id FROM {from} WHERE {} ORDER BY {} LIMIT ${} OFFSET ${}",
+        "SELECT m.user_id, {total_column} AS total FROM {from} WHERE {} ORDER BY {} LIMIT ${} OFFSET ${}",
         c.sql,
         order_by(sort, search.filter.descending, scan, db.is_postgres()),
         c.args.len() + 2,
         c.args.len() + 3
     );
-    let (ids, counted): (Vec<i64>, Option<i64>) = if scan {
-        // One pass over the matches: the page and, alongside, the count.
-        let sql = ids_sql.replacen(
-            "SELECT m.user_id",
-            "SELECT m.user_id, COUNT(*) OVER () AS total",
-            1,
-        );
-        let rows: Vec<(i64, i64)> = with_db!(db, pool => {
-            let query = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.clone())).bind(program_id);
-            bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
-        })?;
-        let total = rows.first().map(|r| r.1);
-        (rows.into_iter().map(|r| r.0).collect(), total)
-    } else {
-        let ids = with_db!(db, pool => {
-            let query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(ids_sql.clone())).bind(program_id);
-            bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
-        })?;
-        (ids, None)
-    };
+    let page: Vec<(i64, Option<i64>)> = with_db!(db, pool => {
+        let query = sqlx::query_as::<_, (i64, Option<i64>)>(sqlx::AssertSqlSafe(ids_sql.clone())).bind(program_id);
+        bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
+    })?;
+    let counted = page.first().and_then(|r| r.1);
+    let ids: Vec<i64> = page.into_iter().map(|r| r.0).collect();
     // The first page of a short list holds every match: no need to count.
     let total = if let Some(total) = counted {
         total
