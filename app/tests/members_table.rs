@@ -405,3 +405,84 @@ async fn member_admins_saved_filters_and_columns_belong_to_their_admin() {
         );
     }
 }
+
+/// Two app instances on one database: what one writes, the other's table shows at once
+/// (its in-memory index catches up on the changes before every search).
+#[tokio::test]
+async fn another_instance_sees_every_change_at_once() {
+    for db in support::databases().await {
+        let one = support::demo(db).await;
+        let two = one.new_instance();
+        let engine = one.engine();
+        let program = app::seed::demo_program_id(&one).await.unwrap().unwrap();
+        let scope = admin_scope(&one).await;
+        let eve = support::add_member(&one, program, "eve@table.test", "en", Role::Mentee).await;
+        let fay = support::add_member(&one, program, "fay@table.test", "en", Role::Mentor).await;
+        // Both instances have loaded the program.
+        assert_eq!(names(&one, &scope, "").await, ["eve", "fay"], "{engine}");
+        assert_eq!(names(&two, &scope, "").await, ["eve", "fay"], "{engine}");
+
+        // A member joins through instance one.
+        let gus = support::add_member(&one, program, "gus@table.test", "en", Role::Mentee).await;
+        assert_eq!(names(&two, &scope, "role=mentee").await, ["eve", "gus"]);
+
+        // Deactivated on one: the other filters them as inactive.
+        service::set_active(&one, &scope, eve, false).await.unwrap();
+        assert_eq!(names(&two, &scope, "active=no").await, ["eve"], "{engine}");
+
+        // Renamed, answered a custom field, matched, completed their profile.
+        app::with_db!(&one, pool => sqlx::query("UPDATE users SET last_name = 'Abel' WHERE id = $1")
+            .bind(gus).execute(pool).await.map(|_| ()).unwrap());
+        assert_eq!(names(&two, &scope, "q=abel").await, ["Abel"], "{engine}");
+        let sport_field = app::profiles::server::repo::custom_fields(&one, program)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|f| f.name_en == "Favourite sport")
+            .unwrap()
+            .id;
+        let option = app::profiles::server::service::custom_field(&one, program, sport_field)
+            .await
+            .unwrap()
+            .options[0]
+            .id;
+        let sport = (sport_field, option);
+        app::with_db!(&one, pool => sqlx::query(
+            "INSERT INTO custom_field_values (user_id, program_id, field_id, option_id) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(fay).bind(program).bind(sport.0).bind(sport.1)
+        .execute(pool).await.map(|_| ()).unwrap());
+        assert_eq!(
+            names(&two, &scope, &format!("option={}", sport.1)).await,
+            ["fay"]
+        );
+        app::seed::insert_relationship(&one, program, fay, gus, "active", Utc::now(), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            names(&two, &scope, "relationship=active").await,
+            ["Abel", "fay"],
+            "{engine}"
+        );
+        assert_eq!(
+            names(&two, &scope, "sort=matches&dir=desc").await,
+            ["fay", "Abel", "eve"]
+        );
+        exec(
+            &one,
+            "UPDATE memberships SET completeness = $1 WHERE user_id = $2",
+            100,
+            eve,
+        )
+        .await;
+        assert_eq!(
+            names(&two, &scope, "sort=completeness&dir=desc").await[0],
+            "eve"
+        );
+
+        // Deleted for good on one: gone from the other.
+        service::delete_member(&one, &scope, fay).await.unwrap();
+        assert_eq!(names(&two, &scope, "").await, ["Abel", "eve"], "{engine}");
+        assert_eq!(names(&one, &scope, "").await, ["Abel", "eve"], "{engine}");
+    }
+}

@@ -257,14 +257,14 @@ async fn completeness_follows_the_profile_and_the_program_fields() {
             search: app::seed::DEMO_MENTEE.into(),
             ..Default::default()
         };
-        let search = app::members::server::repo::MemberSearch {
+        let search = app::members::server::index::MemberSearch {
             filter: &filter,
             joined_since: None,
             signed_in_since: None,
             limit: 10,
             offset: 0,
         };
-        let (rows, _) = app::members::server::repo::search_members(&db, program, &search)
+        let (rows, _) = app::members::server::index::search_members(&db, program, &search)
             .await
             .unwrap();
         assert_eq!(rows[0].completeness, 68);

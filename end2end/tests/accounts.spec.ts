@@ -1,4 +1,4 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN } from './fixtures';
+import { test, expect, ready, membersTableReady, expectAccessible, signIn, signOut, setLanguage, ADMIN } from './fixtures';
 import { waitForMail, linkPath, mailCount, Mail } from './mail';
 
 // Unique per run and per project (the two projects share one server). These tests add
@@ -121,7 +121,7 @@ test.describe('administrator and e-mail', () => {
       await signIn(page, js, ADMIN);
       await setLanguage(page, 'en');
       await page.goto('/admin/members?q=mentee%40demo.test');
-      await ready(page, js);
+      await membersTableReady(page, js);
       await page.locator('.data-table tbody a', { hasText: /.+/ }).first().click();
       await ready(page, js);
       await expectAccessible(page, js);

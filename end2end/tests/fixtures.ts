@@ -46,6 +46,15 @@ export async function ready(page: Page, js: boolean) {
 }
 
 /**
+ * The members table is ready to be clicked: with JavaScript, its lazily loaded page has
+ * also been taken over by the app (a click before that can be lost while it hydrates).
+ */
+export async function membersTableReady(page: Page, js: boolean) {
+  await ready(page, js);
+  if (js) await page.locator('.members-table[data-live="true"]').waitFor({ timeout: 15_000 });
+}
+
+/**
  * No serious or critical accessibility violations on the current page. axe-core runs as a
  * script, so for the JavaScript-off run the same URL is scanned as served (same cookies)
  * in a scratch context where scripts may run but the app's own bundle is not loaded.

@@ -1,13 +1,9 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN, PASSWORD } from './fixtures';
+import { test, expect, ready, membersTableReady, expectAccessible, signIn, signOut, setLanguage, ADMIN, PASSWORD } from './fixtures';
 
 // The two projects share one server: names are unique per run and project.
 const stamp = () => `${Date.now() % 1e7}${Math.floor(Math.random() * 1e3)}`;
 
-/** With JavaScript, waits until the table's page has been taken over by the app. */
-const live = async (page, js: boolean) => {
-  await ready(page, js);
-  if (js) await page.locator('.members-table[data-live="true"]').waitFor();
-};
+const live = membersTableReady;
 
 const count = async (page) => {
   const text = await page.locator('.result-count').innerText();

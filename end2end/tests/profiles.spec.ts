@@ -1,4 +1,4 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, openUserMenu, ADMIN, MENTOR } from './fixtures';
+import { test, expect, ready, membersTableReady, expectAccessible, signIn, signOut, setLanguage, openUserMenu, ADMIN, MENTOR } from './fixtures';
 
 // The two projects share one server: names are unique per run and project.
 const stamp = () => `${Date.now() % 1e7}${Math.floor(Math.random() * 1e3)}`;
@@ -85,7 +85,7 @@ test.describe('program lists', () => {
     await signIn(page, js, ADMIN);
     await setLanguage(page, 'en');
     await page.goto('/admin/members?q=mentor%40demo.test');
-    await ready(page, js);
+    await membersTableReady(page, js);
     await expect(page.getByRole('columnheader', { name: 'Profile completeness' })).toBeVisible();
     // The seeded mentor filled 10 of the 15 fields that count for mentors.
     await expect(page.getByRole('row').filter({ hasText: MENTOR }).getByRole('cell').nth(1)).toHaveText('66%');
@@ -111,12 +111,14 @@ async function completeness(page) {
 
 async function memberRowCompleteness(page, js: boolean, email: string) {
   await page.goto(`/admin/members?q=${encodeURIComponent(email)}`);
-  await ready(page, js);
+  await membersTableReady(page, js);
   return page.getByRole('row').filter({ hasText: email }).getByRole('cell').nth(1);
 }
 
 test.describe('member profile', () => {
   test('a member fills the three tabs to 100 %; a new required custom field lowers it at once; answering it restores it', async ({ page, js, allowConsoleErrors }) => {
+    // A whole journey (three tabs, two accounts, two languages): three times the usual time.
+    test.slow();
     // The refused saves below answer 422.
     allowConsoleErrors(/status of 422/);
     allowConsoleErrors(/^\(422 /);
@@ -267,7 +269,7 @@ test.describe('member profile', () => {
 
     // Leave the demo program as it was: later tests assert its member counts.
     await page.goto(`/admin/members?q=${encodeURIComponent(email)}`);
-    await ready(page, js);
+    await membersTableReady(page, js);
     await page.getByRole('row').filter({ hasText: email }).getByRole('link').first().click();
     await ready(page, js);
     await page.getByLabel(/^Yes, permanently delete/).check();

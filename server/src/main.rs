@@ -227,6 +227,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     };
     let router = server::router(state, server::leptos_options(&args.site_root));
     let sweeper = server::workers::spawn_session_sweeper(db.clone());
+    let warmer = server::workers::spawn_member_index_warmer(db.clone());
     let mailer = match smtp {
         Some(settings) => {
             let options = WorkerOptions {
@@ -260,6 +261,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     .await
     .context("server error")?;
     sweeper.abort();
+    warmer.abort();
     if let Some(mailer) = mailer {
         mailer.abort();
     }

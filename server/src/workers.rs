@@ -16,3 +16,19 @@ pub fn spawn_session_sweeper(db: Db) -> tokio::task::JoinHandle<()> {
         }
     })
 }
+
+/// Loads the members-table index of large programs in the background after a start.
+pub fn spawn_member_index_warmer(db: Db) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match db.member_index().warm(&db).await {
+            Ok(0) => {}
+            Ok(programs) => tracing::info!(
+                programs,
+                millis = started.elapsed().as_millis() as u64,
+                "members index loaded"
+            ),
+            Err(err) => tracing::warn!(error = %err, "members index warm-up failed"),
+        }
+    })
+}

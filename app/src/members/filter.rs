@@ -138,13 +138,10 @@ impl MemberColumn {
 
     /// Columns the table can be ordered by (the counts are computed per page, not indexed).
     pub fn sortable(self) -> bool {
+        // Groups and logged hours do not exist yet (every value is 0).
         !matches!(
             self,
-            MemberColumn::Relationships
-                | MemberColumn::Groups
-                | MemberColumn::Matches
-                | MemberColumn::Hours
-                | MemberColumn::MemberAdmin
+            MemberColumn::Groups | MemberColumn::Hours | MemberColumn::MemberAdmin
         )
     }
 

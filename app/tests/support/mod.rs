@@ -46,7 +46,7 @@ pub async fn postgres() -> Option<Db> {
     let admin = Db::connect(&admin_url)
         .await
         .expect("postgres admin connection");
-    if let Db::Postgres(pool) = &admin {
+    if let app::db::Pool::Postgres(pool) = admin.pool() {
         // The name is generated above from digits and underscores only.
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(pool)

@@ -7,7 +7,7 @@
 use app::auth::model::{ProgramMembership, Role, Viewer};
 use app::auth::server::authz::MemberScope;
 use app::auth::server::session::RequestSession;
-use app::db::Db;
+use app::db::{Db, Pool};
 use app::i18n::Lang;
 use app::members::model::{ImportKind, ImportStatus};
 use app::messaging::model::{EmailLogQuery, EmailStatus};
@@ -76,7 +76,7 @@ async fn fresh_postgres(
 ) -> anyhow::Result<(Db, impl std::future::Future<Output = anyhow::Result<()>>)> {
     let name = format!("mentora_bench_{}", std::process::id());
     let admin = Db::connect(url).await?;
-    if let Db::Postgres(pool) = &admin {
+    if let Pool::Postgres(pool) = admin.pool() {
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(pool)
             .await?;
@@ -85,7 +85,7 @@ async fn fresh_postgres(
     db_url.set_path(&name);
     let db = Db::connect_and_migrate(db_url.as_str()).await?;
     let drop = async move {
-        if let Db::Postgres(pool) = &admin {
+        if let Pool::Postgres(pool) = admin.pool() {
             sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {name}")))
                 .execute(pool)
                 .await?;
@@ -235,7 +235,9 @@ async fn bench_members_table(db: &Db, program: i64, args: &Args) -> anyhow::Resu
         ("search + role, by e-mail", "q=ana&role=mentee&sort=email".into()),
         ("by last sign-in, newest first", "sort=last_sign_in&dir=desc".into()),
         ("by completeness, page 100", "sort=completeness&page=100".into()),
+        ("by matches, most first", "sort=matches&dir=desc".into()),
     ];
+    bench_member_index(db, program, &scope).await?;
     println!(
         "members table, first page of 50 + count, {} members, {} runs each:",
         args.members, args.runs
@@ -271,6 +273,65 @@ async fn bench_members_table(db: &Db, program: i64, args: &Args) -> anyhow::Resu
         all.last().copied().unwrap_or_default()
     );
     Ok(())
+}
+
+/// The members index of one app instance: loading a program (first search after a start,
+/// and the memory it takes), and catching up after another instance changes a member.
+async fn bench_member_index(db: &Db, program: i64, scope: &MemberScope) -> anyhow::Result<()> {
+    use app::members::filter::parse_query;
+    use app::members::server::service;
+    let everyone = parse_query("")?;
+    let mut loads = Vec::new();
+    let mut memory = 0;
+    for _ in 0..3 {
+        let instance = db.new_instance();
+        let before = resident_kb();
+        let started = Instant::now();
+        service::members_page(&instance, scope, &everyone).await?;
+        loads.push(started.elapsed().as_secs_f64() * 1000.0);
+        memory = resident_kb().saturating_sub(before).max(memory);
+    }
+    loads.sort_by(f64::total_cmp);
+    println!(
+        "members index: first search after a start (loads the program) {:.0} ms (median of 3), memory about {:.0} MB",
+        loads[1],
+        memory as f64 / 1024.0
+    );
+    let ids = user_ids(db, program).await?;
+    let mut catch_up = Vec::new();
+    for (i, user) in ids.iter().step_by(997).take(20).enumerate() {
+        app::with_db!(db, pool => sqlx::query("UPDATE memberships SET completeness = $1 WHERE program_id = $2 AND user_id = $3")
+            .bind((i * 7 % 100) as i64)
+            .bind(program)
+            .bind(*user)
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+        let started = Instant::now();
+        service::members_page(db, scope, &everyone).await?;
+        catch_up.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    catch_up.sort_by(f64::total_cmp);
+    println!(
+        "members index: search right after another instance changed a member: p50 {:.2} ms, p95 {:.2} ms",
+        percentile(&catch_up, 0.50),
+        percentile(&catch_up, 0.95)
+    );
+    Ok(())
+}
+
+/// This process's resident memory (Linux), in KB; 0 where unknown.
+fn resident_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -514,9 +575,9 @@ async fn set_statuses(db: &Db, statuses: &[&str]) -> anyhow::Result<()> {
             .await
             .map(|_| ()))?;
     }
-    if let app::db::Db::Postgres(pool) = db {
+    if let app::db::Pool::Postgres(pool) = db.pool() {
         sqlx::query("ANALYZE emails").execute(pool).await?;
-    } else if let app::db::Db::Sqlite(pool) = db {
+    } else if let app::db::Pool::Sqlite(pool) = db.pool() {
         sqlx::query("ANALYZE").execute(pool).await?;
     }
     Ok(())

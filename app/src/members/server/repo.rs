@@ -1,8 +1,9 @@
 //! SQL for managing a program's members.
 use crate::db::{Db, Tx};
-use crate::members::filter::{Activity, MemberColumn, MemberFilter, RelationshipFilter};
+use crate::members::server::index::{IndexedMember, IndexedPosition};
 use crate::{with_db, with_tx};
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct MemberRecord {
@@ -37,242 +38,209 @@ const MEMBER_COLUMNS: &str = "u.id AS user_id, u.first_name, u.last_name, u.emai
         + (SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
         AND r.status IN ('active', 'completed') AND r.mentee_id = m.user_id) AS BIGINT) AS matches";
 
-/// What the members table asks for, with the admin's dates already turned into instants.
-pub struct MemberSearch<'a> {
-    pub filter: &'a MemberFilter,
-    /// Joined on or after (start of the chosen day in the admin's zone).
-    pub joined_since: Option<DateTime<Utc>>,
-    /// "Signed in within N days": the cut-off instant.
-    pub signed_in_since: Option<DateTime<Utc>>,
-    pub limit: i64,
-    pub offset: i64,
+/// A member as the members index loads them (see `index`).
+#[derive(Debug, sqlx::FromRow)]
+pub struct IndexRow {
+    pub user_id: i64,
+    pub role: String,
+    pub is_active: bool,
+    pub person_active: bool,
+    pub completeness: i64,
+    pub joined_at: DateTime<Utc>,
+    pub deactivated_at: Option<DateTime<Utc>>,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+    pub sort_name: String,
+    pub search_text: String,
+    pub email: String,
 }
 
-/// A value bound to a numbered placeholder.
-enum Arg {
-    Int(i64),
-    Text(String),
-    Time(DateTime<Utc>),
+/// Members with their answers, positions and relationships, as loaded for the index.
+pub struct IndexRows {
+    pub members: Vec<IndexRow>,
+    /// (member, field, option)
+    pub answers: Vec<(i64, i64, Option<i64>)>,
+    /// (member, industry, job function, current)
+    pub positions: Vec<(i64, Option<i64>, Option<i64>, bool)>,
+    /// (mentor, mentee, status)
+    pub relationships: Vec<(i64, i64, String)>,
 }
 
-/// The WHERE clause over `memberships m` alone (the person's searchable fields are copied
-/// onto the membership, see migration 0005); `$1` is the program.
-struct Conditions {
-    sql: String,
-    args: Vec<Arg>,
-    /// A condition no index orders by: SQLite then filters first and sorts the matches,
-    /// instead of walking the whole name index for a few rows.
-    narrow: bool,
-}
-
-impl Conditions {
-    fn arg(&mut self, arg: Arg) -> String {
-        self.args.push(arg);
-        format!("${}", self.args.len() + 1)
-    }
-
-    fn and(&mut self, condition: &str) {
-        self.sql.push_str(" AND ");
-        self.sql.push_str(condition);
-    }
-
-    fn of(search: &MemberSearch<'_>, postgres: bool) -> Conditions {
-        let f = search.filter;
-        let mut c = Conditions {
-            sql: "m.program_id = $1".into(),
-            args: Vec::new(),
-            narrow: false,
-        };
-        if let Some(role) = f.role {
-            let p = c.arg(Arg::Text(role.as_str().into()));
-            c.and(&format!("m.role = {p}"));
-        }
-        // Every word must be in the names or e-mail (stored lower-cased).
-        let contains = if postgres { "strpos" } else { "instr" };
-        for word in f.search_words() {
-            let p = c.arg(Arg::Text(word));
-            c.and(&format!("{contains}(m.search_text, {p}) > 0"));
-            c.narrow = true;
-        }
-        if f.field.is_some() || f.option.is_some() {
-            let mut answer = String::new();
-            if let Some(field) = f.field {
-                answer.push_str(&format!(" AND v.field_id = {}", c.arg(Arg::Int(field))));
+impl IndexRows {
+    pub fn into_members(self) -> Vec<IndexedMember> {
+        let mut members: Vec<IndexedMember> =
+            self.members.into_iter().map(IndexRow::member).collect();
+        let at: HashMap<i64, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.user_id, i))
+            .collect();
+        for (user_id, field, option) in self.answers {
+            if let Some(&i) = at.get(&user_id) {
+                members[i].answers.push((field, option));
             }
-            if let Some(option) = f.option {
-                answer.push_str(&format!(" AND v.option_id = {}", c.arg(Arg::Int(option))));
+        }
+        for (user_id, industry, job_function, current) in self.positions {
+            if let Some(&i) = at.get(&user_id) {
+                members[i].positions.push(IndexedPosition {
+                    industry,
+                    job_function,
+                    current,
+                });
             }
-            c.and(&format!(
-                "m.user_id IN (SELECT v.user_id FROM custom_field_values v WHERE v.program_id = $1{answer})"
-            ));
-            c.narrow = true;
         }
-        let current = if f.current_only {
-            " AND p.is_current = TRUE"
-        } else {
-            ""
-        };
-        for (column, ids) in [
-            ("industry_id", &f.industries),
-            ("job_function_id", &f.job_functions),
-        ] {
-            if ids.is_empty() {
-                continue;
+        for (mentor, mentee, status) in &self.relationships {
+            for user_id in [mentor, mentee] {
+                if let Some(&i) = at.get(user_id) {
+                    members[i].matches += 1;
+                    members[i].relationships += i64::from(status == "active");
+                }
             }
-            let list: Vec<String> = ids.iter().map(|id| c.arg(Arg::Int(*id))).collect();
-            c.and(&format!(
-                "m.user_id IN (SELECT p.user_id FROM positions p WHERE p.program_id = $1
-                    AND p.{column} IN ({}){current})",
-                list.join(", ")
-            ));
-            c.narrow = true;
         }
-        if f.current_only && f.industries.is_empty() && f.job_functions.is_empty() {
-            c.and("m.user_id IN (SELECT p.user_id FROM positions p WHERE p.program_id = $1 AND p.is_current = TRUE)");
-            c.narrow = true;
-        }
-        if let Some(below) = f.completeness_below {
-            let p = c.arg(Arg::Int(below));
-            c.and(&format!("m.completeness < {p}"));
-            c.narrow = true;
-        }
-        if let Some(since) = search.joined_since {
-            let p = c.arg(Arg::Time(since));
-            c.and(&format!("m.joined_at >= {p}"));
-            c.narrow = true;
-        }
-        match f.active {
-            Some(true) => c.and("m.is_active = TRUE AND m.person_active = TRUE"),
-            Some(false) => {
-                c.and("(m.is_active = FALSE OR m.person_active = FALSE)");
-                c.narrow = true;
-            }
-            None => {}
-        }
-        match (f.activity, search.signed_in_since) {
-            (Some(Activity::Never), _) => {
-                c.and("m.last_sign_in_at IS NULL");
-                c.narrow = true;
-            }
-            (Some(Activity::Within(_)), Some(since)) => {
-                let p = c.arg(Arg::Time(since));
-                c.and(&format!("m.last_sign_in_at >= {p}"));
-                c.narrow = true;
-            }
-            _ => {}
-        }
-        if let Some(rel) = f.relationship {
-            let not = if rel == RelationshipFilter::None {
-                "NOT "
-            } else {
-                ""
-            };
-            c.and(&format!(
-                "m.user_id {not}IN (SELECT r.mentor_id FROM relationships r WHERE r.program_id = $1 AND r.status = 'active'
-                    UNION SELECT r.mentee_id FROM relationships r WHERE r.program_id = $1 AND r.status = 'active')"
-            ));
-            c.narrow = true;
-        }
-        c
+        members
     }
 }
 
-/// ORDER BY for a column (NULLs last either way; the id breaks ties so pages never overlap).
-/// `scan`: keep the planner from walking an index in this order (filtering row by row
-/// through the whole index costs far more than sorting the matches).
-fn order_by(sort: MemberColumn, descending: bool, scan: bool, postgres: bool) -> String {
-    let dir = if descending { "DESC" } else { "ASC" };
-    let (plus, text) = match (scan, postgres) {
-        (false, _) => ("", ""),
-        (true, false) => ("+", ""),
-        (true, true) => ("", " || ''"),
-    };
-    let name = format!("{plus}m.sort_name{text} {dir}");
-    let number = if scan && postgres { " + 0" } else { "" };
-    let key = match sort {
-        MemberColumn::Email => format!("u.email {dir}"),
-        MemberColumn::Completeness => format!("{plus}m.completeness{number} {dir}, {name}"),
-        MemberColumn::LastSignIn => {
-            format!("(m.last_sign_in_at IS NULL) ASC, m.last_sign_in_at {dir}")
-        }
-        MemberColumn::Role => format!("{plus}m.role{text} {dir}, {name}"),
-        MemberColumn::MemberSince => format!("{plus}m.joined_at {dir}"),
-        MemberColumn::EndDate => {
-            format!("(m.deactivated_at IS NULL) ASC, m.deactivated_at {dir}, {name}")
-        }
-        MemberColumn::Active => format!("m.is_active {dir}, {name}"),
-        _ => name,
-    };
-    format!("{key}, m.user_id {dir}")
+/// The program's member version (0 before its first change).
+pub async fn member_index_version(db: &Db, program_id: i64) -> sqlx::Result<i64> {
+    let found: Option<i64> = with_db!(db, pool => sqlx::query_scalar(
+        "SELECT version FROM member_index_versions WHERE program_id = $1",
+    )
+    .bind(program_id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(found.unwrap_or(0))
 }
 
-macro_rules! bind_args {
-    ($query:expr, $args:expr) => {{
-        let mut query = $query;
-        for arg in $args {
-            query = match arg {
-                Arg::Int(v) => query.bind(*v),
-                Arg::Text(v) => query.bind(v.as_str()),
-                Arg::Time(v) => query.bind(*v),
-            };
-        }
-        query
-    }};
+/// Programs with at least `members` members, largest first.
+pub async fn large_programs(db: &Db, members: i64) -> sqlx::Result<Vec<i64>> {
+    with_db!(db, pool => sqlx::query_scalar(
+        "SELECT program_id FROM memberships GROUP BY program_id HAVING COUNT(*) >= $1 ORDER BY COUNT(*) DESC",
+    )
+    .bind(members)
+    .fetch_all(pool)
+    .await)
 }
 
-/// One page of the members table and how many members match in all: the page's ids from
-/// `memberships` alone, then their rows by key.
-pub async fn search_members(
+/// Members changed after `version` (at most `limit`).
+pub async fn changed_members(
     db: &Db,
     program_id: i64,
-    search: &MemberSearch<'_>,
-) -> sqlx::Result<(Vec<MemberRecord>, i64)> {
-    let c = Conditions::of(search, db.is_postgres());
-    let sort = search.filter.sort;
-    let scan = c.narrow;
-    let from = if sort == MemberColumn::Email {
-        "memberships m JOIN users u ON u.id = m.user_id"
-    } else {
-        "memberships m"
+    version: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<i64>> {
+    with_db!(db, pool => sqlx::query_scalar(
+        "SELECT user_id FROM member_changes WHERE program_id = $1 AND version > $2 LIMIT $3",
+    )
+    .bind(program_id)
+    .bind(version)
+    .bind(limit)
+    .fetch_all(pool)
+    .await)
+}
+
+/// The program's members for the index: all of them, or only `users`.
+pub async fn index_rows(
+    db: &Db,
+    program_id: i64,
+    users: Option<&[i64]>,
+) -> sqlx::Result<IndexRows> {
+    const MEMBERS: &str = "SELECT m.user_id, m.role, m.is_active, m.person_active, m.completeness,
+        m.joined_at, m.deactivated_at, m.last_sign_in_at, m.sort_name, m.search_text, u.email
+        FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.program_id = $1";
+    const ANSWERS: &str =
+        "SELECT v.user_id, v.field_id, v.option_id FROM custom_field_values v WHERE v.program_id = $1";
+    const POSITIONS: &str = "SELECT p.user_id, p.industry_id, p.job_function_id, p.is_current
+        FROM positions p WHERE p.program_id = $1";
+    const RELATIONSHIPS: &str =
+        "SELECT r.mentor_id, r.mentee_id, r.status FROM relationships r WHERE r.program_id = $1";
+    let some = |sql: &str, condition: &str| format!("{sql} AND {condition}");
+    Ok(IndexRows {
+        members: for_members(
+            db,
+            program_id,
+            users,
+            MEMBERS,
+            &some(MEMBERS, "m.user_id IN ({})"),
+        )
+        .await?,
+        answers: for_members(
+            db,
+            program_id,
+            users,
+            ANSWERS,
+            &some(ANSWERS, "v.user_id IN ({})"),
+        )
+        .await?,
+        positions: for_members(
+            db,
+            program_id,
+            users,
+            POSITIONS,
+            &some(POSITIONS, "p.user_id IN ({})"),
+        )
+        .await?,
+        // By mentor and by mentee through their own indexes (`+` keeps SQLite from
+        // reading the whole program's relationships instead).
+        relationships: for_members(
+            db,
+            program_id,
+            users,
+            RELATIONSHIPS,
+            "SELECT r.mentor_id, r.mentee_id, r.status FROM relationships r
+             WHERE +r.program_id = $1 AND r.id IN (
+                SELECT id FROM relationships WHERE mentor_id IN ({})
+                UNION ALL SELECT id FROM relationships WHERE mentee_id IN ({}))",
+        )
+        .await?,
+    })
+}
+
+/// Runs `all` (`$1` is the program) or, batch by batch, `some`: the same for the members
+/// listed where it says `{}`.
+async fn for_members<T>(
+    db: &Db,
+    program_id: i64,
+    users: Option<&[i64]>,
+    all: &str,
+    some: &str,
+) -> sqlx::Result<Vec<T>>
+where
+    T: Send
+        + Unpin
+        + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+{
+    let Some(users) = users else {
+        return with_db!(db, pool => sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(all.to_string()))
+            .bind(program_id)
+            .fetch_all(pool)
+            .await);
     };
-    // Scanning: one pass over the matches gives the page and, alongside, the count.
-    let total_column = if scan {
-        "COUNT(*) OVER ()"
-    } else {
-        "CAST(NULL AS BIGINT)"
-    };
-    let ids_sql = format!(
-        "SELECT m.user_id, {total_column} AS total FROM {from} WHERE {} ORDER BY {} LIMIT ${} OFFSET ${}",
-        c.sql,
-        order_by(sort, search.filter.descending, scan, db.is_postgres()),
-        c.args.len() + 2,
-        c.args.len() + 3
-    );
-    let page: Vec<(i64, Option<i64>)> = with_db!(db, pool => {
-        let query = sqlx::query_as::<_, (i64, Option<i64>)>(sqlx::AssertSqlSafe(ids_sql.clone())).bind(program_id);
-        bind_args!(query, &c.args).bind(search.limit).bind(search.offset).fetch_all(pool).await
-    })?;
-    let counted = page.first().and_then(|r| r.1);
-    let ids: Vec<i64> = page.into_iter().map(|r| r.0).collect();
-    // The first page of a short list holds every match: no need to count.
-    let total = if let Some(total) = counted {
-        total
-    } else if search.offset == 0 && (ids.len() as i64) < search.limit {
-        ids.len() as i64
-    } else {
-        let count_sql = format!("SELECT COUNT(*) FROM memberships m WHERE {}", c.sql);
-        with_db!(db, pool => {
-            let query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.clone())).bind(program_id);
-            bind_args!(query, &c.args).fetch_one(pool).await
-        })?
-    };
-    let mut rows = members_by_id(db, program_id, &ids).await?;
-    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.user_id));
-    Ok((rows, total))
+    let mut rows = Vec::new();
+    for chunk in users.chunks(BATCH) {
+        let list = (0..chunk.len())
+            .map(|i| format!("${}", i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let chunk_sql = some.replace("{}", &list);
+        let found = with_db!(db, pool => {
+            let mut query = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(chunk_sql.clone())).bind(program_id);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            query.fetch_all(pool).await
+        })?;
+        rows.extend(found);
+    }
+    Ok(rows)
 }
 
 /// The table rows of these members (any order).
-async fn members_by_id(db: &Db, program_id: i64, ids: &[i64]) -> sqlx::Result<Vec<MemberRecord>> {
+pub async fn members_by_id(
+    db: &Db,
+    program_id: i64,
+    ids: &[i64],
+) -> sqlx::Result<Vec<MemberRecord>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

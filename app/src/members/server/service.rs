@@ -1,4 +1,5 @@
 //! Rules for deactivating, reactivating and deleting members.
+use super::index;
 use super::repo::{self, MemberRecord};
 use crate::auth::model::Role;
 use crate::auth::server::authz::MemberScope;
@@ -77,7 +78,7 @@ pub async fn members_page(
 ) -> AppResult<MembersPage> {
     let zone = &scope.session.viewer.time_zone;
     let now = Utc::now();
-    let search = repo::MemberSearch {
+    let search = index::MemberSearch {
         filter,
         joined_since: filter.created_after.map(|day| start_of_day(day, zone)),
         signed_in_since: match filter.activity {
@@ -87,7 +88,7 @@ pub async fn members_page(
         limit: MEMBERS_PAGE_SIZE,
         offset: (filter.page - 1).saturating_mul(MEMBERS_PAGE_SIZE),
     };
-    let (records, total) = repo::search_members(db, scope.program_id, &search).await?;
+    let (records, total) = index::search_members(db, scope.program_id, &search).await?;
     Ok(MembersPage {
         rows: records.into_iter().map(|r| member_row(r, zone)).collect(),
         total,

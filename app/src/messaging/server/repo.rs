@@ -1,5 +1,5 @@
 //! SQL for the outbox, delivery reports and edited templates.
-use crate::db::{Db, Tx};
+use crate::db::{Db, Pool, Tx};
 use crate::{with_db, with_tx};
 use chrono::{DateTime, SubsecRound, Utc};
 
@@ -195,8 +195,8 @@ pub async fn claim_due(
     lease_until: DateTime<Utc>,
     limit: i64,
 ) -> sqlx::Result<Vec<OutgoingEmail>> {
-    let mut rows = match db {
-        Db::Sqlite(pool) => {
+    let mut rows = match db.pool() {
+        Pool::Sqlite(pool) => {
             sqlx::query_as::<_, OutgoingEmail>(CLAIM_SQLITE)
                 .bind(lease_until)
                 .bind(now)
@@ -204,7 +204,7 @@ pub async fn claim_due(
                 .fetch_all(pool)
                 .await?
         }
-        Db::Postgres(pool) => {
+        Pool::Postgres(pool) => {
             sqlx::query_as::<_, OutgoingEmail>(CLAIM_POSTGRES)
                 .bind(lease_until)
                 .bind(now)

@@ -1,6 +1,6 @@
 //! SQL of profiles and program lists.
 use crate::auth::model::Role;
-use crate::db::Db;
+use crate::db::{Db, Pool};
 use crate::profiles::fields::{BuiltinField, FieldRef, FieldRule};
 use crate::profiles::model::{
     CustomAnswer, CustomField, CustomOption, FieldAudience, ListItem, ListKind, Position, Profile,
@@ -451,7 +451,7 @@ pub async fn store_completeness(
 /// Refreshes the query planner's statistics after a bulk insert (PostgreSQL plans the
 /// completeness reads badly on tables it has never analysed).
 pub async fn analyse_member_tables(db: &Db) -> sqlx::Result<()> {
-    if let Db::Postgres(pool) = db {
+    if let Pool::Postgres(pool) = db.pool() {
         // VACUUM too: after a bulk load it marks pages all-visible, so counts can be
         // answered from indexes alone.
         sqlx::query("VACUUM (ANALYZE) users, memberships, profiles, positions, profile_list_choices, custom_field_values, relationships")
