@@ -8,7 +8,7 @@
 //! writes it) and loads only the members changed since its copy, so several instances
 //! behind one database always answer from current data. The rows shown are then read
 //! from the database by key.
-use super::repo::{self, IndexRow, MemberRecord};
+use super::repo::{self, IndexRow, IndexRows, MemberRecord};
 use crate::db::Db;
 use crate::members::filter::{Activity, MemberColumn, MemberFilter, RelationshipFilter};
 use chrono::{DateTime, Utc};
@@ -171,7 +171,8 @@ pub struct IndexedMember {
     /// The same, accents kept: breaks ties in a stable order.
     pub sort_name: String,
     pub email: String,
-    /// Names and e-mail, lower-cased: every search word must be in it.
+    /// Names and e-mail, lower-cased: every search word must be in it. Moved into the
+    /// copy's text block when the member is taken in (empty afterwards).
     pub search_text: String,
     /// Custom field answers: (field, option; none for a free-text answer).
     pub answers: Vec<(i64, Option<i64>)>,
@@ -203,6 +204,41 @@ impl IndexRow {
             relationships: 0,
             matches: 0,
         }
+    }
+}
+
+impl IndexRows {
+    pub fn into_members(self) -> Vec<IndexedMember> {
+        let mut members: Vec<IndexedMember> =
+            self.members.into_iter().map(IndexRow::member).collect();
+        let at: HashMap<i64, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.user_id, i))
+            .collect();
+        for (user_id, field, option) in self.answers {
+            if let Some(&i) = at.get(&user_id) {
+                members[i].answers.push((field, option));
+            }
+        }
+        for (user_id, industry, job_function, current) in self.positions {
+            if let Some(&i) = at.get(&user_id) {
+                members[i].positions.push(IndexedPosition {
+                    industry,
+                    job_function,
+                    current,
+                });
+            }
+        }
+        for (mentor, mentee, status) in &self.relationships {
+            for user_id in [mentor, mentee] {
+                if let Some(&i) = at.get(user_id) {
+                    members[i].matches += 1;
+                    members[i].relationships += i64::from(status == "active");
+                }
+            }
+        }
+        members
     }
 }
 
@@ -322,7 +358,7 @@ impl Members {
         self.rows.is_empty()
     }
 
-    fn replace(&mut self, rows: Vec<IndexedMember>) {
+    fn replace(&mut self, mut rows: Vec<IndexedMember>) {
         self.by_user = rows
             .iter()
             .enumerate()
@@ -331,16 +367,16 @@ impl Members {
         self.hot = rows.iter().map(Hot::of).collect();
         self.text.clear();
         self.texts.clear();
-        for m in &rows {
-            let at = self.append_text(&m.search_text);
+        for m in &mut rows {
+            let at = self.append_text(std::mem::take(&mut m.search_text));
             self.texts.push(at);
         }
         self.rows = rows;
     }
 
-    fn append_text(&mut self, text: &str) -> (u32, u32) {
+    fn append_text(&mut self, text: String) -> (u32, u32) {
         let start = self.text.len() as u32;
-        self.text.push_str(text);
+        self.text.push_str(&text);
         (start, self.text.len() as u32)
     }
 
@@ -368,15 +404,15 @@ impl Members {
             fresh.into_iter().map(|m| (m.user_id, m)).collect();
         for user_id in changed {
             match (self.by_user.get(user_id).copied(), fresh.remove(user_id)) {
-                (Some(i), Some(member)) => {
+                (Some(i), Some(mut member)) => {
                     self.hot[i] = Hot::of(&member);
-                    self.texts[i] = self.append_text(&member.search_text);
+                    self.texts[i] = self.append_text(std::mem::take(&mut member.search_text));
                     self.rows[i] = member;
                 }
-                (None, Some(member)) => {
+                (None, Some(mut member)) => {
                     self.by_user.insert(member.user_id, self.rows.len());
                     self.hot.push(Hot::of(&member));
-                    let at = self.append_text(&member.search_text);
+                    let at = self.append_text(std::mem::take(&mut member.search_text));
                     self.texts.push(at);
                     self.rows.push(member);
                 }

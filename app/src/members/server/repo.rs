@@ -1,9 +1,7 @@
 //! SQL for managing a program's members.
 use crate::db::{Db, Tx};
-use crate::members::server::index::{IndexedMember, IndexedPosition};
 use crate::{with_db, with_tx};
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct MemberRecord {
@@ -63,41 +61,6 @@ pub struct IndexRows {
     pub positions: Vec<(i64, Option<i64>, Option<i64>, bool)>,
     /// (mentor, mentee, status)
     pub relationships: Vec<(i64, i64, String)>,
-}
-
-impl IndexRows {
-    pub fn into_members(self) -> Vec<IndexedMember> {
-        let mut members: Vec<IndexedMember> =
-            self.members.into_iter().map(IndexRow::member).collect();
-        let at: HashMap<i64, usize> = members
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.user_id, i))
-            .collect();
-        for (user_id, field, option) in self.answers {
-            if let Some(&i) = at.get(&user_id) {
-                members[i].answers.push((field, option));
-            }
-        }
-        for (user_id, industry, job_function, current) in self.positions {
-            if let Some(&i) = at.get(&user_id) {
-                members[i].positions.push(IndexedPosition {
-                    industry,
-                    job_function,
-                    current,
-                });
-            }
-        }
-        for (mentor, mentee, status) in &self.relationships {
-            for user_id in [mentor, mentee] {
-                if let Some(&i) = at.get(user_id) {
-                    members[i].matches += 1;
-                    members[i].relationships += i64::from(status == "active");
-                }
-            }
-        }
-        members
-    }
 }
 
 /// The program's member version (0 before its first change).
@@ -195,8 +158,7 @@ pub async fn index_rows(
     })
 }
 
-/// Runs `all` (`$1` is the program) or, batch by batch, `some`: the same for the members
-/// listed where it says `{}`.
+/// Runs `all` (`$1` is the program) or, for only these `users`, `some`.
 async fn for_members<T>(
     db: &Db,
     program_id: i64,
@@ -210,19 +172,31 @@ where
         + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
         + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
 {
-    let Some(users) = users else {
-        return with_db!(db, pool => sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(all.to_string()))
+    match users {
+        None => with_db!(db, pool => sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(all.to_string()))
             .bind(program_id)
             .fetch_all(pool)
-            .await);
-    };
+            .await),
+        Some(users) => for_listed(db, program_id, users, some).await,
+    }
+}
+
+/// Runs `sql` (`$1` is the program) batch by batch for the members listed where it says
+/// `{}` (the list is bound as `$2`, `$3`, ...).
+async fn for_listed<T>(db: &Db, program_id: i64, users: &[i64], sql: &str) -> sqlx::Result<Vec<T>>
+where
+    T: Send
+        + Unpin
+        + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+{
     let mut rows = Vec::new();
     for chunk in users.chunks(BATCH) {
         let list = (0..chunk.len())
             .map(|i| format!("${}", i + 2))
             .collect::<Vec<_>>()
             .join(", ");
-        let chunk_sql = some.replace("{}", &list);
+        let chunk_sql = sql.replace("{}", &list);
         let found = with_db!(db, pool => {
             let mut query = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(chunk_sql.clone())).bind(program_id);
             for id in chunk {
@@ -241,25 +215,12 @@ pub async fn members_by_id(
     program_id: i64,
     ids: &[i64],
 ) -> sqlx::Result<Vec<MemberRecord>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = (0..ids.len())
-        .map(|i| format!("${}", i + 2))
-        .collect::<Vec<_>>()
-        .join(", ");
     // CROSS JOIN makes SQLite start from the 50 people (by key), never from the program.
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM users u CROSS JOIN memberships m
-         WHERE u.id IN ({list}) AND m.user_id = u.id AND m.program_id = $1"
+         WHERE u.id IN ({{}}) AND m.user_id = u.id AND m.program_id = $1"
     );
-    with_db!(db, pool => {
-        let mut query = sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(sql.clone())).bind(program_id);
-        for id in ids {
-            query = query.bind(*id);
-        }
-        query.fetch_all(pool).await
-    })
+    for_listed(db, program_id, ids, &sql).await
 }
 
 pub async fn find_member(
