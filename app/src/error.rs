@@ -60,7 +60,7 @@ pub enum ValidationCode {
     PasswordTooShort,
     /// The confirmation differs from the password.
     Mismatch,
-    /// An account with this e-mail exists (and the password given is not its password).
+    /// An account with this e-mail exists: it joins by signing in, not by registering.
     AlreadyRegistered,
     /// An administrator tried to deactivate or delete their own account.
     SelfAction,
@@ -78,6 +78,10 @@ pub enum ValidationCode {
     InvalidImage,
     /// A file above the size limit.
     FileTooLarge,
+    /// A line break, tab or other control character in a one-line field.
+    ControlCharacters,
+    /// A picture of more pixels than we decode.
+    PictureTooBig,
 }
 
 impl std::fmt::Display for ValidationCode {
@@ -135,6 +139,8 @@ impl AppError {
                 ValidationCode::OutOfRange => "error-out-of-range",
                 ValidationCode::InvalidImage => "error-invalid-image",
                 ValidationCode::FileTooLarge => "error-file-too-large",
+                ValidationCode::ControlCharacters => "error-control-characters",
+                ValidationCode::PictureTooBig => "error-picture-too-big",
             },
             AppError::AccountLocked => "error-account-locked",
             AppError::AccountDeactivated { .. } => "error-account-deactivated",
@@ -216,7 +222,9 @@ const ALL_SIMPLE: [AppError; 12] = [
     AppError::Internal,
 ];
 
-const ALL_VALIDATION_CODES: [ValidationCode; 16] = [
+const ALL_VALIDATION_CODES: [ValidationCode; 18] = [
+    ValidationCode::PictureTooBig,
+    ValidationCode::ControlCharacters,
     ValidationCode::OptionsMismatch,
     ValidationCode::OutOfRange,
     ValidationCode::InvalidImage,
@@ -289,23 +297,53 @@ impl From<sqlx::Error> for AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
-/// A required free-text field: trimmed, present, at most `max` characters.
+/// True when a one-line value holds a line break, tab or other control character (or a
+/// Unicode line/paragraph separator). Names and subjects end up in e-mail headers, where a
+/// line break would end the header.
+pub fn breaks_the_line(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+}
+
+/// A required one-line field: trimmed, present, at most `max` characters, no control
+/// characters.
 pub fn required_text(field: &str, value: &str, max: usize) -> AppResult<String> {
-    let value = value.trim();
+    let value = optional_line(field, value, max)?;
     if value.is_empty() {
         return Err(AppError::validation(field, ValidationCode::Required));
     }
-    if value.chars().count() > max {
-        return Err(AppError::validation(field, ValidationCode::TooLong));
-    }
-    Ok(value.to_string())
+    Ok(value)
 }
 
-/// An optional free-text field: trimmed, at most `max` characters (may be empty).
+/// An optional one-line field: trimmed, at most `max` characters (may be empty), no
+/// control characters.
+pub fn optional_line(field: &str, value: &str, max: usize) -> AppResult<String> {
+    let value = optional_text(field, value, max)?;
+    if breaks_the_line(&value) {
+        return Err(AppError::validation(
+            field,
+            ValidationCode::ControlCharacters,
+        ));
+    }
+    Ok(value)
+}
+
+/// An optional free-text field that may span lines: trimmed, at most `max` characters;
+/// line breaks and tabs are kept, other control characters refused.
 pub fn optional_text(field: &str, value: &str, max: usize) -> AppResult<String> {
     let value = value.trim();
     if value.chars().count() > max {
         return Err(AppError::validation(field, ValidationCode::TooLong));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(AppError::validation(
+            field,
+            ValidationCode::ControlCharacters,
+        ));
     }
     Ok(value.to_string())
 }
@@ -336,6 +374,33 @@ mod tests {
             AppError::from_query("required", Some("email".into())),
             Some(AppError::validation("email", ValidationCode::Required))
         );
+    }
+
+    #[test]
+    fn one_line_fields_refuse_control_characters() {
+        for bad in [
+            "Sam\r\nuel",
+            "Multi\nLine",
+            "tab\there",
+            "nul\0",
+            "a\u{2028}b",
+        ] {
+            assert_eq!(
+                required_text("first_name", bad, 100),
+                Err(AppError::validation(
+                    "first_name",
+                    ValidationCode::ControlCharacters
+                )),
+                "{bad:?}"
+            );
+            assert!(optional_line("city", bad, 100).is_err(), "{bad:?}");
+        }
+        assert_eq!(required_text("first_name", "  Zoé ", 100), Ok("Zoé".into()));
+        assert_eq!(
+            optional_text("summary", "two\r\nlines\tok", 100),
+            Ok("two\r\nlines\tok".into())
+        );
+        assert!(optional_text("summary", "bell\u{7}", 100).is_err());
     }
 
     #[test]

@@ -142,13 +142,37 @@ fn photo_routes() -> Router<ServerState> {
         .route("/photos/{user_id}/{file}", get(photos::serve_photo))
 }
 
-/// Liveness and readiness: answers 200 only when the database answers.
+/// Liveness and readiness: 200 only when the database answers and every background
+/// worker runs. The body says how each worker is doing; why one stopped goes to the log
+/// only (a panic's text is not for the public).
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
-        Err(err) => {
-            tracing::error!(error = %err, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-        }
+    let database = state.db.ping().await;
+    if let Err(err) = &database {
+        tracing::error!(error = %err, "health check: database unreachable");
     }
+    let workers = state.workers.reports();
+    let healthy = database.is_ok() && workers.iter().all(|w| w.running);
+    let mut body = String::from(match (&database, healthy) {
+        (Err(_), _) => "database unavailable",
+        (Ok(()), true) => "ok",
+        (Ok(()), false) => "worker down",
+    });
+    for worker in &workers {
+        body.push_str(&format!(
+            "\n{} worker: {}, restarted {} times",
+            worker.name,
+            if worker.running {
+                "running"
+            } else {
+                "restarting"
+            },
+            worker.restarts
+        ));
+    }
+    let status = if healthy {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, body)
 }

@@ -59,6 +59,7 @@ impl Default for WorkerOptions {
     }
 }
 
+#[derive(Clone)]
 pub struct MailWorker {
     db: Db,
     settings: SmtpSettings,
@@ -103,7 +104,16 @@ impl MailWorker {
     }
 
     async fn deliver(&self, email: &OutgoingEmail) -> anyhow::Result<()> {
-        let outcome = match self.build(email) {
+        // A message that makes the e-mail library panic is that message's failure, never
+        // the end of the worker: every other message still goes out.
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build(email)))
+            .unwrap_or_else(|panic| {
+                Err(anyhow::anyhow!(
+                    "the message could not be built: {}",
+                    crate::workers::panic_message(panic.as_ref())
+                ))
+            });
+        let outcome = match built {
             Ok(message) => match self.transport.send(message).await {
                 Ok(_) => Outcome::Sent,
                 Err(err) if err.is_permanent() => Outcome::Bounced(err.to_string()),
@@ -134,14 +144,16 @@ impl MailWorker {
     }
 
     fn build(&self, email: &OutgoingEmail) -> anyhow::Result<Message> {
-        let to = Mailbox::new(
-            Some(email.to_name.clone()).filter(|n| !n.is_empty()),
-            email.to_address.parse()?,
-        );
+        let name = header_text(&email.to_name);
+        let address = email
+            .to_address
+            .parse()
+            .map_err(|err| anyhow::anyhow!("invalid recipient address: {err}"))?;
+        let to = Mailbox::new(Some(name).filter(|n| !n.is_empty()), address);
         Ok(Message::builder()
             .from(self.settings.from.clone())
             .to(to)
-            .subject(email.subject.clone())
+            .subject(header_text(&email.subject))
             .message_id(Some(format!(
                 "<{}@{}>",
                 email.tracking_token, self.settings.message_id_domain
@@ -175,6 +187,22 @@ enum Outcome {
     Invalid(String),
 }
 
+/// A header value from text people typed: every control character (line breaks above
+/// all) becomes a space, so nothing can end the header or start another one.
+pub fn header_text(value: &str) -> String {
+    let one_line: String = value
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    one_line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `base` × 2^(attempt-1), at most one hour.
 pub fn backoff(base: Duration, attempts: i32) -> Duration {
     let factor = 1i64 << attempts.clamp(1, 20).saturating_sub(1);
@@ -184,6 +212,16 @@ pub fn backoff(base: Duration, attempts: i32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_text_is_one_line() {
+        assert_eq!(header_text("Sam\r\nuel"), "Sam uel");
+        assert_eq!(
+            header_text("Multi\nLine\r\nBcc: x@evil.test"),
+            "Multi Line Bcc: x@evil.test"
+        );
+        assert_eq!(header_text("  Zoé\tRoy\u{2028} "), "Zoé Roy");
+    }
 
     #[test]
     fn backoff_doubles_up_to_an_hour() {

@@ -224,7 +224,9 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         base_url: base_url.clone(),
         trust_proxy: args.trust_proxy,
         email_webhook_secret: args.mail.email_webhook_secret.clone(),
+        workers: app::state::WorkerHealth::default(),
     };
+    let workers = state.workers.clone();
     let router = server::router(state, server::leptos_options(&args.site_root));
     let sweeper = server::workers::spawn_session_sweeper(db.clone());
     let warmer = server::workers::spawn_member_index_warmer(db.clone());
@@ -237,7 +239,12 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             };
             tracing::info!(host = %settings.host, port = settings.port, "sending e-mail through SMTP");
             let worker = MailWorker::new(db.clone(), settings, options)?;
-            Some(tokio::spawn(worker.run()))
+            Some(server::workers::supervise(
+                "mail",
+                workers,
+                std::time::Duration::from_secs(1),
+                move || worker.clone().run(),
+            ))
         }
         None => {
             tracing::warn!("no SMTP_HOST: e-mails are recorded in the e-mail log but not sent");

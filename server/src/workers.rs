@@ -1,6 +1,56 @@
 //! Background work that runs beside the HTTP server.
 use app::db::Db;
+use app::state::WorkerHealth;
+use futures::FutureExt;
+use std::future::Future;
 use std::time::Duration;
+
+/// Runs a worker for good: whenever it stops (returns or panics) it is started again,
+/// after a pause that doubles from `first_pause` up to a minute; `health` always says
+/// whether it is running, how often it stopped and why (shown by `/healthz`).
+pub fn supervise<F, Fut>(
+    name: &'static str,
+    health: WorkerHealth,
+    first_pause: Duration,
+    start: F,
+) -> tokio::task::JoinHandle<()>
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(async move {
+        let mut pause = first_pause;
+        loop {
+            health.started(name);
+            let started = std::time::Instant::now();
+            let reason = match std::panic::AssertUnwindSafe(start()).catch_unwind().await {
+                Ok(()) => "stopped".to_string(),
+                Err(panic) => format!("panicked: {}", panic_message(panic.as_ref())),
+            };
+            tracing::error!(
+                worker = name,
+                reason,
+                "background worker stopped; restarting"
+            );
+            health.stopped(name, reason);
+            // A worker that ran a good while before stopping starts again quickly.
+            if started.elapsed() > Duration::from_secs(600) {
+                pause = first_pause;
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_secs(60));
+        }
+    })
+}
+
+/// What a caught panic said.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
 
 /// Deletes expired sessions every hour. Safe to run on several instances at once.
 pub fn spawn_session_sweeper(db: Db) -> tokio::task::JoinHandle<()> {
@@ -31,4 +81,47 @@ pub fn spawn_member_index_warmer(db: Db) -> tokio::task::JoinHandle<()> {
             Err(err) => tracing::warn!(error = %err, "members index warm-up failed"),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::Arc;
+
+    #[tokio::test]
+    async fn a_worker_that_panics_is_started_again_and_reported() {
+        let health = WorkerHealth::default();
+        let runs = Arc::new(AtomicU32::new(0));
+        let counter = runs.clone();
+        let handle = supervise(
+            "mail",
+            health.clone(),
+            Duration::from_millis(10),
+            move || {
+                let run = counter.fetch_add(1, Ordering::SeqCst);
+                async move {
+                    if run < 2 {
+                        panic!("poisoned message {run}");
+                    }
+                    std::future::pending::<()>().await
+                }
+            },
+        );
+        for _ in 0..200 {
+            if runs.load(Ordering::SeqCst) >= 3 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let report = health.reports().pop().unwrap();
+        handle.abort();
+        assert_eq!(runs.load(Ordering::SeqCst), 3, "started three times");
+        assert!(report.running);
+        assert_eq!(report.restarts, 2);
+        assert_eq!(
+            report.last_stop.as_deref(),
+            Some("panicked: poisoned message 1")
+        );
+    }
 }

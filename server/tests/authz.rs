@@ -81,6 +81,9 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("program_contact", Access::Public, |ids, _| {
             format!("program_id={}", ids.demo_program)
         }),
+        ("join_program", Access::Session, |_, _| {
+            "token=unknown&role=mentee".into()
+        }),
         ("my_programs", Access::Session, |_, _| String::new()),
         ("switch_program", Access::Session, |ids, role| {
             let own = if role == Role::OtherAdmin {
@@ -422,6 +425,7 @@ async fn every_server_function_enforces_its_access_rule() {
             base_url: "http://mentora.test".into(),
             trust_proxy: false,
             email_webhook_secret: None,
+            workers: Default::default(),
         },
         server::leptos_options("target/site"),
     );
@@ -485,6 +489,7 @@ async fn plain_admin_routes_use_the_same_rules() {
             base_url: "http://mentora.test".into(),
             trust_proxy: false,
             email_webhook_secret: None,
+            workers: Default::default(),
         },
         server::leptos_options("target/site"),
     );
@@ -515,5 +520,116 @@ async fn plain_admin_routes_use_the_same_rules() {
             as_admin == StatusCode::OK || as_admin == StatusCode::SEE_OTHER,
             "{path}: {as_admin}"
         );
+    }
+}
+
+/// Uploads a CSV to a plain import route as `cookie`; returns the run page it redirects to.
+async fn upload_csv(router: &Router, path: &str, cookie: &str, csv: &str) -> String {
+    let boundary = "mentora-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    let response = router
+        .clone()
+        .oneshot(
+            Request::post(path)
+                .header(header::COOKIE, cookie)
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Another program's administrator, through the real routes: importing a member of the
+/// demo program adds them to their own program only, never renames them or changes their
+/// language, and deactivating them there leaves their demo session alone.
+#[tokio::test]
+async fn another_programs_admin_cannot_change_this_programs_members() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let other = other_program(&db).await;
+        let router = server::router(
+            AppState {
+                db: db.clone(),
+                secure_cookies: false,
+                base_url: "http://mentora.test".into(),
+                trust_proxy: false,
+                email_webhook_secret: None,
+                workers: Default::default(),
+            },
+            server::leptos_options("target/site"),
+        );
+        let other_admin = cookie_for(&router, "other-admin@elsewhere.test").await;
+        let mentee = cookie_for(&router, app::seed::DEMO_MENTEE).await;
+        let person = || async {
+            app::with_db!(&db, pool => sqlx::query_as::<_, (String, String, String)>(
+                "SELECT first_name, last_name, language FROM users WHERE email = $1",
+            )
+            .bind(app::seed::DEMO_MENTEE)
+            .fetch_one(pool)
+            .await
+            .unwrap())
+        };
+        let before = person().await;
+        let finished = |location: String| {
+            let db = db.clone();
+            async move {
+                let run: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
+                for _ in 0..200 {
+                    let state = app::members::server::import::run(&db, other, run)
+                        .await
+                        .unwrap();
+                    if state.status != app::members::model::ImportStatus::Running {
+                        return state;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                panic!("import did not finish")
+            }
+        };
+        let csv = format!(
+            "first_name,last_name,email,role,language\nRENAMED,BY OTHER ADMIN,{},mentor,en\n",
+            app::seed::DEMO_MENTEE
+        );
+        for _ in 0..2 {
+            let location =
+                upload_csv(&router, "/admin/members/import/upload", &other_admin, &csv).await;
+            let state = finished(location).await;
+            assert_eq!(
+                state.status,
+                app::members::model::ImportStatus::Done,
+                "{state:?}"
+            );
+        }
+        assert_eq!(person().await, before, "{}", db.engine());
+
+        let location = upload_csv(
+            &router,
+            "/admin/members/deactivate/upload",
+            &other_admin,
+            &format!("email\n{}\n", app::seed::DEMO_MENTEE),
+        )
+        .await;
+        finished(location).await;
+        let viewer = call(
+            &router,
+            "POST",
+            "/api/member_summary",
+            Some(&mentee),
+            String::new(),
+        )
+        .await;
+        assert_eq!(viewer, StatusCode::OK, "the demo session goes on");
     }
 }

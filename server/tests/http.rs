@@ -20,6 +20,7 @@ async fn demo_router() -> Router {
             base_url: "http://mentora.test".into(),
             trust_proxy: false,
             email_webhook_secret: Some(WEBHOOK_SECRET.into()),
+            workers: Default::default(),
         },
         server::leptos_options("target/site"),
     )
@@ -419,6 +420,7 @@ async fn profile_photos_upload_and_serve_to_signed_in_people_only() {
                 base_url: "http://mentora.test".into(),
                 trust_proxy: false,
                 email_webhook_secret: None,
+                workers: Default::default(),
             },
             server::leptos_options("target/site"),
         );

@@ -152,3 +152,67 @@ async fn a_worker_killed_mid_batch_neither_loses_nor_repeats_a_message() {
         assert!(emails(&db).await.iter().all(|r| r.status == "sent"));
     }
 }
+
+#[tokio::test]
+async fn a_poisoned_message_fails_alone_and_nothing_typed_breaks_a_header() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = demo_program_id(&db).await.unwrap().unwrap();
+        for email in ["first@mail.test", "poison@mail.test", "last@mail.test"] {
+            support::add_member(&db, program, email, "en", Role::Mentee).await;
+            reset(&db, email).await;
+        }
+        // What older data or a future bug could leave in the outbox: a recipient name and
+        // a subject with line breaks (they once made lettre panic and the worker die), and
+        // an address no relay can take.
+        app::with_db!(&db, pool => {
+            sqlx::query(
+                "UPDATE emails SET to_name = 'Multi\r\nLine', subject = 'Hi\r\nBcc: evil@evil.test'
+                 WHERE to_address = 'first@mail.test'",
+            )
+            .execute(pool)
+            .await
+            .unwrap();
+            sqlx::query(
+                "UPDATE emails SET to_address = 'poison@mail.test\r\nBcc: evil@evil.test'
+                 WHERE to_address = 'poison@mail.test'",
+            )
+            .execute(pool)
+            .await
+            .unwrap();
+        });
+        let sink = SmtpSink::start().await;
+        let worker =
+            MailWorker::new(db.clone(), settings(&sink), WorkerOptions::default()).unwrap();
+        assert_eq!(worker.run_once().await.unwrap(), 3);
+
+        let received = sink.received();
+        let to: Vec<&str> = received.iter().map(|m| m.to[0].as_str()).collect();
+        assert_eq!(to, ["first@mail.test", "last@mail.test"], "{}", db.engine());
+        let first = &received[0];
+        assert_eq!(first.header("To").unwrap(), "Multi Line <first@mail.test>");
+        assert_eq!(first.header("Subject").unwrap(), "Hi Bcc: evil@evil.test");
+        assert!(first.header("Bcc").is_none(), "no header was injected");
+
+        #[derive(sqlx::FromRow)]
+        struct Failed {
+            status: String,
+            last_error: Option<String>,
+        }
+        let poisoned = app::with_db!(&db, pool => sqlx::query_as::<_, Failed>(
+            "SELECT status, last_error FROM emails WHERE to_address LIKE 'poison@%'",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap());
+        assert_eq!(poisoned.status, "failed");
+        assert!(
+            poisoned
+                .last_error
+                .as_deref()
+                .is_some_and(|e| e.contains("invalid recipient address")),
+            "{:?}",
+            poisoned.last_error
+        );
+    }
+}

@@ -37,7 +37,7 @@ pub async fn sign_in(
                 remember.is_some(),
             )
             .await?;
-            session::set_session_cookies(&signed_in, state.secure_cookies);
+            session::start_browser_session(&state.db, &signed_in, state.secure_cookies).await?;
             leptos_axum::redirect(&service::safe_next_path(next.as_deref()));
             Ok(())
         }
@@ -120,9 +120,33 @@ pub async fn switch_program(program_id: i64) -> Result<(), AppError> {
 /// What the invitation link's registration page shows. Anyone with the link.
 #[server(endpoint = "invitation")]
 pub async fn get_invitation(token: String) -> Result<InvitationInfo, AppError> {
-    use crate::auth::server::registration;
+    use crate::auth::server::{authz, registration};
     use crate::state::{app_state, respond};
-    respond(async { registration::invitation(&app_state()?.db, &token).await }.await)
+    respond(
+        async {
+            let session = authz::current_session();
+            registration::invitation(&app_state()?.db, &token, session.as_ref()).await
+        }
+        .await,
+    )
+}
+
+/// A signed-in person joins the invitation link's program with their own account.
+#[server(endpoint = "join_program")]
+pub async fn join_program(token: String, #[server(default)] role: String) -> Result<(), AppError> {
+    use crate::auth::server::{authz, registration};
+    use crate::state::{app_state, respond};
+    respond(
+        async {
+            let session = authz::require_session()?;
+            let state = app_state()?;
+            registration::join_with_account(&state.db, &state.base_url, &session, &token, &role)
+                .await?;
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
 }
 
 /// Registers through a program's invitation link, then signs the new member in.
@@ -162,7 +186,7 @@ pub async fn register(
                 form,
             )
             .await?;
-            session::set_session_cookies(&signed_in, state.secure_cookies);
+            session::start_browser_session(&state.db, &signed_in, state.secure_cookies).await?;
             leptos_axum::redirect("/account?welcome=1");
             Ok(())
         }
@@ -220,7 +244,7 @@ pub async fn set_password_from_link(
                 &password_confirm,
             )
             .await?;
-            session::set_session_cookies(&signed_in, state.secure_cookies);
+            session::start_browser_session(&state.db, &signed_in, state.secure_cookies).await?;
             leptos_axum::redirect("/?password_set=1");
             Ok(())
         }

@@ -1,12 +1,13 @@
-use super::api::{get_invitation, Register};
+use super::api::{get_invitation, JoinProgram, Register};
 use super::auth_card::AuthCard;
 use super::model::{InvitationInfo, Role};
 use super::password_link_page::NewPasswordFields;
 use crate::i18n::local_time::browser_time_zone;
 use crate::i18n::{use_i18n, Lang};
+use crate::messaging::model::encode_component;
 use crate::t;
 use crate::ui::{query_error, ErrorMessage};
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
@@ -24,8 +25,11 @@ pub fn JoinPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match invitation.await {
-                        Ok(info) => Either::Left(view! { <JoinForm token=token() info /> }),
-                        Err(err) => Either::Right(view! {
+                        Ok(info) if info.signed_in_as.is_some() => {
+                            EitherOf3::A(view! { <JoinWithAccount token=token() info /> })
+                        }
+                        Ok(info) => EitherOf3::B(view! { <JoinForm token=token() info /> }),
+                        Err(err) => EitherOf3::C(view! {
                             <ErrorMessage error=Signal::derive(move || Some(err.clone())) />
                         }),
                     }
@@ -35,15 +39,55 @@ pub fn JoinPage() -> impl IntoView {
     }
 }
 
+/// The program's name in the page's language.
+fn program_name(info: &InvitationInfo) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    let i18n = use_i18n();
+    let (en, fr) = (info.name_en.clone(), info.name_fr.clone());
+    move || match i18n.lang() {
+        Lang::En => en.clone(),
+        Lang::Fr => fr.clone(),
+    }
+}
+
+/// The role radio buttons, or the only role as a hidden field.
+#[component]
+fn RoleFields(roles: Vec<Role>) -> impl IntoView {
+    let i18n = use_i18n();
+    match roles.as_slice() {
+        [role] => Either::Left(view! { <input type="hidden" name="role" value=role.as_str() /> }),
+        _ => Either::Right(view! {
+            <fieldset class="field">
+                <legend>{t!(i18n, "join-role")}</legend>
+                {roles.iter().map(|role| view! { <RoleChoice role=*role /> }).collect_view()}
+            </fieldset>
+        }),
+    }
+}
+
+/// Someone already signed in joins with their account (no password asked here).
+#[component]
+fn JoinWithAccount(token: String, info: InvitationInfo) -> impl IntoView {
+    let i18n = use_i18n();
+    let program = program_name(&info);
+    let email = info.signed_in_as.clone().unwrap_or_default();
+    view! {
+        <p class="join-program">{move || i18n.t_with("join-intro", &[("program", program().into())])}</p>
+        <p>{move || i18n.t_with("join-signed-in-as", &[("email", email.clone().into())])}</p>
+        <form method="post" action=JoinProgram::url()>
+            <input type="hidden" name="token" value=token />
+            <RoleFields roles=info.roles.clone() />
+            <button type="submit" class="button button-primary button-block">
+                {t!(i18n, "join-with-account-submit")}
+            </button>
+        </form>
+    }
+}
+
 #[component]
 fn JoinForm(token: String, info: InvitationInfo) -> impl IntoView {
     let i18n = use_i18n();
-    let program = move || match i18n.lang() {
-        Lang::En => info.name_en.clone(),
-        Lang::Fr => info.name_fr.clone(),
-    };
-    let roles = info.roles.clone();
-    let single_role = (roles.len() == 1).then(|| roles[0]);
+    let program = program_name(&info);
+    let sign_in_first = format!("/login?next=/join/{}", encode_component(&token));
     // The account starts in this device's time zone (the profile can change it).
     let zone_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -63,15 +107,7 @@ fn JoinForm(token: String, info: InvitationInfo) -> impl IntoView {
                 <input id="email" type="email" name="email" autocomplete="email" required />
             </div>
             <NewPasswordFields />
-            {match single_role {
-                Some(role) => Either::Left(view! { <input type="hidden" name="role" value=role.as_str() /> }),
-                None => Either::Right(view! {
-                    <fieldset class="field">
-                        <legend>{t!(i18n, "join-role")}</legend>
-                        {roles.iter().map(|role| view! { <RoleChoice role=*role /> }).collect_view()}
-                    </fieldset>
-                }),
-            }}
+            <RoleFields roles=info.roles.clone() />
             <fieldset class="field">
                 <legend>{t!(i18n, "field-language")}</legend>
                 {Lang::ALL.into_iter().map(|lang| view! {
@@ -87,7 +123,7 @@ fn JoinForm(token: String, info: InvitationInfo) -> impl IntoView {
             </button>
         </form>
         <ul class="auth-links">
-            <li><a href="/login">{t!(i18n, "join-have-account")}</a></li>
+            <li><a href=sign_in_first>{t!(i18n, "join-have-account")}</a></li>
         </ul>
     }
 }

@@ -109,6 +109,8 @@ pub struct InvitationInfo {
     pub name_en: String,
     pub name_fr: String,
     pub roles: Vec<Role>,
+    /// The e-mail of whoever is signed in on this browser: they join with that account.
+    pub signed_in_as: Option<String>,
 }
 
 /// A one-time link's state, for the page that opens it.

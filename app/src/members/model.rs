@@ -157,10 +157,12 @@ pub enum ImportIssueCode {
     IsAdmin,
     NotAMember,
     IsYou,
+    ControlCharacters,
 }
 
 impl ImportIssueCode {
-    pub const ALL: [ImportIssueCode; 13] = [
+    pub const ALL: [ImportIssueCode; 14] = [
+        ImportIssueCode::ControlCharacters,
         ImportIssueCode::EmptyFile,
         ImportIssueCode::Unreadable,
         ImportIssueCode::TooManyRows,
@@ -188,6 +190,7 @@ impl ImportIssueCode {
             ImportIssueCode::InvalidLanguage => "import-error-invalid-language",
             ImportIssueCode::TooLong => "import-error-too-long",
             ImportIssueCode::DuplicateInFile => "import-error-duplicate",
+            ImportIssueCode::ControlCharacters => "import-error-control-characters",
             ImportIssueCode::IsAdmin => "import-error-is-admin",
             ImportIssueCode::NotAMember => "import-error-not-a-member",
             ImportIssueCode::IsYou => "import-error-is-you",

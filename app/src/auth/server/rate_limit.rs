@@ -47,26 +47,41 @@ pub async fn hit(db: &Db, bucket: &str, limit: Limit) -> AppResult<()> {
     count(db, bucket).await
 }
 
-/// The caller's address: the socket's peer, or (behind a trusted proxy) the first
-/// `X-Forwarded-For` entry.
+/// The caller's address: the socket's peer, or (behind a trusted proxy) the last
+/// `X-Forwarded-For` entry — the one our proxy added; entries before it are whatever the
+/// client sent, so a client could pick its own address with them.
 pub fn client_ip(parts: &http::request::Parts, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(forwarded) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-        {
-            return forwarded.to_string();
-        }
+    let forwarded = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .rfind(|v| !v.is_empty());
+    match forwarded {
+        Some(forwarded) if trust_proxy => return forwarded.to_string(),
+        Some(_) => warn_untrusted_proxy_once(),
+        None => {}
     }
     parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|info| info.0.ip().to_string())
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Requests carry `X-Forwarded-For` but the proxy is not trusted: every client then shares
+/// the proxy's address, and its per-address sign-in limit. Said once per process.
+fn warn_untrusted_proxy_once() {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        tracing::warn!(
+            "requests arrive with X-Forwarded-For but --trust-proxy is not set: behind a \
+             reverse proxy every client shares its address (and the per-address sign-in \
+             limit); set --trust-proxy / TRUST_PROXY=true"
+        )
+    });
 }
 
 /// The caller's address inside a server function.
@@ -77,4 +92,33 @@ pub fn request_ip() -> String {
     leptos::prelude::use_context::<http::request::Parts>()
         .map(|parts| client_ip(&parts, trust_proxy))
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_ip;
+
+    fn parts(forwarded: &[&str]) -> http::request::Parts {
+        let mut builder = http::Request::builder();
+        for value in forwarded {
+            builder = builder.header("x-forwarded-for", *value);
+        }
+        let (mut parts, _) = builder.body(()).unwrap().into_parts();
+        let peer: std::net::SocketAddr = "10.1.2.3:5000".parse().unwrap();
+        parts.extensions.insert(axum::extract::ConnectInfo(peer));
+        parts
+    }
+
+    #[test]
+    fn only_the_proxys_own_entry_is_believed() {
+        // The client wrote "1.1.1.1"; our proxy appended the address it saw.
+        let spoofed = parts(&["1.1.1.1, 203.0.113.9"]);
+        assert_eq!(client_ip(&spoofed, true), "203.0.113.9");
+        assert_eq!(
+            client_ip(&parts(&["1.1.1.1", "198.51.100.4"]), true),
+            "198.51.100.4"
+        );
+        assert_eq!(client_ip(&spoofed, false), "10.1.2.3", "no proxy trusted");
+        assert_eq!(client_ip(&parts(&[]), true), "10.1.2.3");
+    }
 }

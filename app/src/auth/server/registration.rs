@@ -1,5 +1,6 @@
 //! Joining a program through its invitation link.
-use super::service::{normalize_email, open_session, SignedIn};
+use super::service::{normalize_email, open_session, switch_program, SignedIn};
+use super::session::RequestSession;
 use super::{password, rate_limit, repo};
 use crate::auth::model::{is_plausible_email, InvitationInfo, Role};
 use crate::auth::server::recovery::validate_new_password;
@@ -19,7 +20,13 @@ pub fn signup_roles(stored: &str) -> Vec<Role> {
         .collect()
 }
 
-pub async fn invitation(db: &Db, token: &str) -> AppResult<InvitationInfo> {
+/// What the link's page shows; `viewer` is whoever is signed in on this browser (they
+/// join with their account instead of registering).
+pub async fn invitation(
+    db: &Db,
+    token: &str,
+    viewer: Option<&RequestSession>,
+) -> AppResult<InvitationInfo> {
     let row = repo::program_by_invite(db, token)
         .await?
         .ok_or(AppError::LinkExpired)?;
@@ -27,7 +34,41 @@ pub async fn invitation(db: &Db, token: &str) -> AppResult<InvitationInfo> {
         name_en: row.name_en,
         name_fr: row.name_fr,
         roles: signup_roles(&row.signup_roles),
+        signed_in_as: viewer.map(|s| s.viewer.email.clone()),
     })
+}
+
+/// A signed-in person joins the link's program with their account: their password was
+/// checked by the ordinary sign-in (and its lockout), never by this form.
+pub async fn join_with_account(
+    db: &Db,
+    base_url: &str,
+    session: &RequestSession,
+    invite_token: &str,
+    role: &str,
+) -> AppResult<()> {
+    let program = repo::program_by_invite(db, invite_token)
+        .await?
+        .ok_or(AppError::LinkExpired)?;
+    let user_id = session.viewer.user_id;
+    if !repo::is_member(db, user_id, program.id).await? {
+        let role = Role::parse(role)
+            .filter(|r| signup_roles(&program.signup_roles).contains(r))
+            .ok_or(AppError::validation("role", ValidationCode::InvalidChoice))?;
+        let now = Utc::now();
+        let mut tx = db.begin().await?;
+        repo::insert_membership(&mut tx, user_id, program.id, role, now).await?;
+        let link = MessageLink {
+            url: Some(format!("{base_url}/login")),
+            expires_at: None,
+        };
+        queue_system_message(&mut tx, base_url, program.id, WELCOME, user_id, link).await?;
+        tx.commit().await?;
+        crate::profiles::server::service::refresh_completeness(db, program.id, user_id).await?;
+    }
+    // Already a member: the link just takes them there (a deactivated membership is
+    // refused by the switch, as everywhere).
+    switch_program(db, session, program.id).await
 }
 
 pub struct Registration {
@@ -53,8 +94,10 @@ fn starting_time_zone(sent: &str) -> &str {
 
 const DEFAULT_TIME_ZONE: &str = "America/Toronto";
 
-/// Registers through the link and signs the person in. Someone who already has an
-/// account (in another program) joins with that account's password.
+/// Registers a new account through the link and signs the person in. An address that
+/// already has an account is refused whatever password comes with it: this form checks
+/// no passwords (it would be a guessing oracle without the sign-in lockout); the person
+/// signs in, then opens the link again (`join_with_account`).
 pub async fn register(
     db: &Db,
     base_url: &str,
@@ -90,49 +133,32 @@ pub async fn register(
     .await?;
 
     let now = Utc::now();
-    let existing = repo::find_login(db, &email).await?;
-    let user_id = match existing {
-        Some(login) => {
-            let matches = match &login.password_hash {
-                Some(hash) => password::verify_password_blocking(&form.password, hash).await?,
-                None => false,
-            };
-            if !matches || repo::is_member(db, login.id, program.id).await? {
-                return Err(AppError::validation(
-                    "email",
-                    ValidationCode::AlreadyRegistered,
-                ));
-            }
-            Some(login.id)
-        }
-        None => None,
-    };
-    let hash = match user_id {
-        Some(_) => None,
-        None => Some(password::hash_password_blocking(&form.password).await?),
-    };
+    if repo::find_login(db, &email).await?.is_some() {
+        return Err(AppError::validation(
+            "email",
+            ValidationCode::AlreadyRegistered,
+        ));
+    }
+    let hash = password::hash_password_blocking(&form.password).await?;
     let mut tx = db.begin().await?;
-    let user_id = match user_id {
-        Some(id) => id,
-        None => repo::insert_user(
-            &mut tx,
-            &repo::NewMember {
-                email: &email,
-                password_hash: hash.as_deref(),
-                first_name: &first_name,
-                last_name: &last_name,
-                language: language.code(),
-                time_zone: starting_time_zone(&form.time_zone),
-                now,
-            },
-        )
-        .await
-        .map_err(|err| match AppError::from(err) {
-            // Registered a moment ago by a concurrent request.
-            AppError::Conflict => AppError::validation("email", ValidationCode::AlreadyRegistered),
-            other => other,
-        })?,
-    };
+    let user_id = repo::insert_user(
+        &mut tx,
+        &repo::NewMember {
+            email: &email,
+            password_hash: Some(&hash),
+            first_name: &first_name,
+            last_name: &last_name,
+            language: language.code(),
+            time_zone: starting_time_zone(&form.time_zone),
+            now,
+        },
+    )
+    .await
+    .map_err(|err| match AppError::from(err) {
+        // Registered a moment ago by a concurrent request.
+        AppError::Conflict => AppError::validation("email", ValidationCode::AlreadyRegistered),
+        other => other,
+    })?;
     repo::insert_membership(&mut tx, user_id, program.id, role, now).await?;
     let link = MessageLink {
         url: Some(format!("{base_url}/login")),

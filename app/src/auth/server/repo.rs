@@ -373,6 +373,21 @@ pub async fn delete_user_sessions(
         .map(|r| r.rows_affected()))
 }
 
+/// Ends the sessions a person has open in one program (their membership there ended);
+/// sessions in their other programs go on.
+pub async fn delete_program_sessions(
+    tx: &mut Tx,
+    program_id: i64,
+    user_id: i64,
+) -> sqlx::Result<u64> {
+    with_tx!(tx, conn => sqlx::query("DELETE FROM sessions WHERE program_id = $1 AND user_id = $2")
+        .bind(program_id)
+        .bind(user_id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))
+}
+
 pub async fn insert_session(tx: &mut Tx, s: NewSession<'_>) -> sqlx::Result<()> {
     with_tx!(tx, conn => sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, program_id, persistent, created_at, last_seen_at, expires_at)

@@ -42,9 +42,12 @@ pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// Checks the credentials and opens a session. A wrong password and an unknown e-mail
-/// give the same `InvalidCredentials` after the same hashing time. Consecutive failures
-/// lock the account (an unlock link is e-mailed); failures per address are rate-limited.
+/// Checks the credentials and opens a session. A wrong password gives the same
+/// `InvalidCredentials` after the same hashing time whether the address is unknown, known,
+/// or locked — the answers never tell which addresses have accounts. Consecutive failures
+/// lock the account silently and e-mail the unlock link; only the right password on a
+/// locked account hears "locked". Unlocking is by that e-mail only. Failures per client
+/// address are rate-limited.
 pub async fn sign_in(
     db: &Db,
     base_url: &str,
@@ -65,7 +68,6 @@ pub async fn sign_in(
 
     let login = repo::find_login(db, &email).await?;
     let verified = match &login {
-        Some(row) if row.locked_at.is_some() => return Err(AppError::AccountLocked),
         Some(repo::LoginRow {
             password_hash: Some(hash),
             ..
@@ -76,10 +78,12 @@ pub async fn sign_in(
         }
     };
     let login = match login {
+        Some(row) if verified && row.locked_at.is_some() => return Err(AppError::AccountLocked),
         Some(row) if verified => row,
         other => {
             rate_limit::count(db, &ip_bucket).await?;
-            if let Some(row) = other.filter(|r| r.password_hash.is_some()) {
+            if let Some(row) = other.filter(|r| r.password_hash.is_some() && r.locked_at.is_none())
+            {
                 record_failure(db, base_url, row.id).await?;
             }
             return Err(AppError::InvalidCredentials);
@@ -128,7 +132,7 @@ async fn record_failure(db: &Db, base_url: &str, user_id: i64) -> AppResult<()> 
         recovery::send_unlock_link(&mut tx, base_url, user_id).await?;
     }
     tx.commit().await?;
-    Err(AppError::AccountLocked)
+    Ok(())
 }
 
 /// Creates a session and returns its (secret) token.

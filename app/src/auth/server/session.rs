@@ -89,9 +89,20 @@ pub fn lang_cookie(lang: Lang, secure: bool) -> HeaderValue {
     .expect("static cookie")
 }
 
-/// After a successful sign-in (or registration, or password link): the session cookie and
+/// After a successful sign-in (or registration, or password link): the session this
+/// browser held until now ends (one browser, one session: signing in as someone else must
+/// not leave the first person signed in behind the cookie), and the new session cookie and
 /// the language cookie go on the response.
-pub fn set_session_cookies(signed_in: &super::service::SignedIn, secure: bool) {
+pub async fn start_browser_session(
+    db: &crate::db::Db,
+    signed_in: &super::service::SignedIn,
+    secure: bool,
+) -> crate::error::AppResult<()> {
+    let previous = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestSession>().cloned());
+    if let Some(previous) = previous {
+        repo::delete_session(db, &previous.token_hash).await?;
+    }
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         response.append_header(
             SET_COOKIE,
@@ -99,6 +110,7 @@ pub fn set_session_cookies(signed_in: &super::service::SignedIn, secure: bool) {
         );
         response.append_header(SET_COOKIE, lang_cookie(signed_in.language, secure));
     }
+    Ok(())
 }
 
 /// The language of a request: saved preference > `lang` cookie > Accept-Language > English.
@@ -160,12 +172,21 @@ pub async fn resolve_session(
         }
     }
     let mut response = next.run(request).await;
-    if clear_cookie {
+    // A stale cookie is cleared, unless this very response signs someone in.
+    if clear_cookie && !sets_session_cookie(&response) {
         response
             .headers_mut()
             .append(SET_COOKIE, clear_session_cookie(state.secure_cookies));
     }
     response
+}
+
+fn sets_session_cookie(response: &Response) -> bool {
+    let prefix = format!("{SESSION_COOKIE}=");
+    response.headers().get_all(SET_COOKIE).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|c| c.starts_with(&prefix) && !c.contains("Max-Age=0"))
+    })
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub async fn list_by_role(
          LEFT JOIN positions p ON p.id = (SELECT c.id FROM positions c
              WHERE c.user_id = m.user_id AND c.program_id = m.program_id AND c.is_current
              ORDER BY c.position, c.id LIMIT 1)
-         WHERE m.program_id = $1 AND m.role = $2 AND u.is_active = TRUE
+         WHERE m.program_id = $1 AND m.role = $2 AND m.is_active = TRUE AND u.is_active = TRUE
          ORDER BY u.last_name, u.first_name, u.id
          LIMIT $3 OFFSET $4",
     )
@@ -43,7 +43,7 @@ pub async fn list_by_role(
     .await)?;
     let (total,): (i64,) = with_db!(db, pool => sqlx::query_as(
         "SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.program_id = $1 AND m.role = $2 AND u.is_active = TRUE",
+         WHERE m.program_id = $1 AND m.role = $2 AND m.is_active = TRUE AND u.is_active = TRUE",
     )
     .bind(program_id)
     .bind(role.as_str())

@@ -87,16 +87,35 @@ impl Table {
     }
 }
 
-/// The spreadsheet row of the record starting at `byte` (the reader reports the start
-/// before any skipped line breaks, so skip those first).
-fn line_at(text: &[u8], mut byte: usize) -> u32 {
-    while byte < text.len() && matches!(text[byte], b'\r' | b'\n') {
-        byte += 1;
+/// Spreadsheet row numbers of records, counted as the reader moves forward: each call
+/// counts only the line breaks since the previous one, so a file is scanned once.
+struct RowCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u32,
+}
+
+impl<'a> RowCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        Self {
+            text,
+            byte: 0,
+            line: 1,
+        }
     }
-    1 + text[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u32
+
+    /// The row of the record starting at `byte` (the reader reports the start before any
+    /// skipped line breaks, so those are skipped first). `byte` never goes backwards.
+    fn row_at(&mut self, mut byte: usize) -> u32 {
+        let text = self.text;
+        while byte < text.len() && matches!(text[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        let byte = byte.min(text.len()).max(self.byte);
+        self.line += memchr::memchr_iter(b'\n', &text[self.byte..byte]).count() as u32;
+        self.byte = byte;
+        self.line
+    }
 }
 
 /// Parses the whole file; `Err` when it is not readable as CSV.
@@ -108,6 +127,7 @@ pub fn parse(bytes: &[u8]) -> Result<Table, csv::Error> {
         .from_reader(text.as_bytes());
     let columns = reader.headers()?.iter().map(canonical_column).collect();
     let mut rows = Vec::new();
+    let mut counter = RowCounter::new(text.as_bytes());
     for record in reader.records() {
         let record = record?;
         // Spreadsheets often carry empty lines (";;;"): not members, not errors.
@@ -116,7 +136,7 @@ pub fn parse(bytes: &[u8]) -> Result<Table, csv::Error> {
         }
         let line = record
             .position()
-            .map_or(0, |p| line_at(text.as_bytes(), p.byte() as usize));
+            .map_or(0, |p| counter.row_at(p.byte() as usize));
         rows.push((line, record.iter().map(str::to_string).collect()));
     }
     Ok(Table { columns, rows })

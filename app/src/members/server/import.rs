@@ -9,7 +9,7 @@ use crate::auth::server::recovery::SET_PASSWORD_TTL;
 use crate::auth::server::repo as auth_repo;
 use crate::auth::server::session::{hash_token, new_token};
 use crate::db::{Db, Tx};
-use crate::error::{AppError, AppResult};
+use crate::error::{breaks_the_line, AppError, AppResult};
 use crate::i18n::Lang;
 use crate::members::model::{
     ImportIssue, ImportIssueCode, ImportKind, ImportRun, ImportStatus, IMPORT_COLUMNS,
@@ -21,7 +21,7 @@ use chrono::Utc;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-pub const MAX_ROWS: usize = 50_000;
+pub const MAX_ROWS: usize = 100_000;
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 const MAX_NAME: usize = 100;
 
@@ -150,6 +150,13 @@ pub fn check_member_file(
                 issues.push(issue(row, Some(column), ImportIssueCode::Required, None));
             } else if value.chars().count() > MAX_NAME {
                 issues.push(issue(row, Some(column), ImportIssueCode::TooLong, None));
+            } else if breaks_the_line(value) {
+                issues.push(issue(
+                    row,
+                    Some(column),
+                    ImportIssueCode::ControlCharacters,
+                    None,
+                ));
             }
         }
         let email = checked_email(row, cell("email"), &mut seen, &mut issues).unwrap_or_default();
@@ -247,41 +254,36 @@ pub async fn start(
 ) -> AppResult<i64> {
     let viewer_lang = scope.session.viewer.language;
     let mut known = HashMap::new();
-    let checked: Result<Plan, Vec<ImportIssue>> = match kind {
-        ImportKind::Members => match check_member_file(bytes, viewer_lang) {
-            Ok(lines) => {
-                known = known_by_email(db, scope.program_id, lines.iter().map(|l| l.email.clone()))
-                    .await?;
-                let admins: Vec<ImportIssue> = lines
-                    .iter()
-                    .filter(|l| {
-                        known.get(&l.email).and_then(|k| k.role.as_deref()) == Some("admin")
-                    })
-                    .map(|l| {
-                        issue(
-                            l.row,
-                            Some("email"),
-                            ImportIssueCode::IsAdmin,
-                            Some(&l.email),
-                        )
-                    })
-                    .collect();
-                if admins.is_empty() {
-                    Ok(Plan::Members(lines))
-                } else {
-                    Err(admins)
-                }
+    // Reading and checking up to MAX_ROWS rows is CPU work: keep it off the async
+    // runtime's few threads, which serve every other request.
+    let file = read_file(kind, bytes.to_vec(), viewer_lang).await?;
+    let checked: Result<Plan, Vec<ImportIssue>> = match file {
+        Ok(CheckedFile::Members(lines)) => {
+            known =
+                known_by_email(db, scope.program_id, lines.iter().map(|l| l.email.clone())).await?;
+            let admins: Vec<ImportIssue> = lines
+                .iter()
+                .filter(|l| known.get(&l.email).and_then(|k| k.role.as_deref()) == Some("admin"))
+                .map(|l| {
+                    issue(
+                        l.row,
+                        Some("email"),
+                        ImportIssueCode::IsAdmin,
+                        Some(&l.email),
+                    )
+                })
+                .collect();
+            if admins.is_empty() {
+                Ok(Plan::Members(lines))
+            } else {
+                Err(admins)
             }
-            Err(issues) => Err(issues),
-        },
-        ImportKind::Deactivate => match check_deactivation_file(bytes) {
-            Ok(lines) => {
-                known =
-                    known_by_email(db, scope.program_id, lines.iter().map(|l| l.1.clone())).await?;
-                deactivation_plan(scope, &lines, &known)
-            }
-            Err(issues) => Err(issues),
-        },
+        }
+        Ok(CheckedFile::Deactivate(lines)) => {
+            known = known_by_email(db, scope.program_id, lines.iter().map(|l| l.1.clone())).await?;
+            deactivation_plan(scope, &lines, &known)
+        }
+        Err(issues) => Err(issues),
     };
     let now = Utc::now();
     let (status, total, issues) = match &checked {
@@ -324,6 +326,28 @@ pub async fn start(
         });
     }
     Ok(run_id)
+}
+
+enum CheckedFile {
+    Members(Vec<MemberLine>),
+    Deactivate(Vec<(u32, String)>),
+}
+
+/// Reads and checks an upload on the blocking pool.
+async fn read_file(
+    kind: ImportKind,
+    bytes: Vec<u8>,
+    default_lang: Lang,
+) -> AppResult<Result<CheckedFile, Vec<ImportIssue>>> {
+    tokio::task::spawn_blocking(move || match kind {
+        ImportKind::Members => check_member_file(&bytes, default_lang).map(CheckedFile::Members),
+        ImportKind::Deactivate => check_deactivation_file(&bytes).map(CheckedFile::Deactivate),
+    })
+    .await
+    .map_err(|err| {
+        tracing::error!(error = %err, "import file check stopped");
+        AppError::Internal
+    })
 }
 
 enum Plan {
@@ -413,8 +437,6 @@ async fn apply(
     Ok(counts)
 }
 
-/// Creates new members, updates existing ones, and queues each new member's set-password
-/// e-mail (existing accounts joining the program get the welcome message instead).
 fn imported(l: &MemberLine) -> ImportedUser<'_> {
     ImportedUser {
         email: &l.email,
@@ -424,6 +446,9 @@ fn imported(l: &MemberLine) -> ImportedUser<'_> {
     }
 }
 
+/// Creates new members, updates existing ones, and queues each new member's set-password
+/// e-mail (existing accounts joining the program get the welcome message instead).
+/// Returns (members added to the program, members updated).
 async fn apply_members(
     tx: &mut Tx,
     base_url: &str,
@@ -451,14 +476,22 @@ async fn apply_members(
     let mut updated = 0;
     for line in &existing {
         let user = &known[&line.email];
+        // Someone who belongs to another program keeps their name, language and
+        // password: only their place in this program is this admin's to set.
+        if !user.belongs_elsewhere() {
+            repo::update_person(tx, user.id, &imported(line)).await?;
+        }
         if user.role.is_some() {
-            repo::update_member(tx, program_id, user.id, &imported(line), line.role.as_str())
-                .await?;
+            repo::set_member_role(tx, program_id, user.id, line.role.as_str()).await?;
             updated += 1;
         } else {
             memberships.push((user.id, line.role.as_str()));
         }
     }
+    // New to this program, whether or not the address had an account: the counts must not
+    // tell this admin which addresses other programs know.
+    let added = (lines.len() - updated) as i64;
+    let updated = updated as i64;
     repo::insert_memberships(tx, program_id, &memberships, now).await?;
     set_progress(run_id, (new.len() + existing.len()) as i64 * 3 / 4);
 
@@ -467,18 +500,25 @@ async fn apply_members(
     let mut set_password = Vec::new();
     let mut welcome = Vec::new();
     for line in lines {
-        let (id, zone, has_password, was_member) = match known.get(&line.email) {
+        let (id, zone, has_password, was_member, language) = match known.get(&line.email) {
             Some(user) => (
                 user.id,
                 user.time_zone.clone(),
                 user.has_password,
                 user.role.is_some(),
+                // Written in the language the person chose, unless it is ours to set.
+                if user.belongs_elsewhere() {
+                    user.language.clone()
+                } else {
+                    line.language.code().to_string()
+                },
             ),
             None => (
                 ids[line.email.as_str()],
                 "America/Toronto".to_string(),
                 false,
                 false,
+                line.language.code().to_string(),
             ),
         };
         let recipient = RecipientRow {
@@ -486,7 +526,7 @@ async fn apply_members(
             email: line.email.clone(),
             first_name: line.first_name.clone(),
             last_name: line.last_name.clone(),
-            language: line.language.code().to_string(),
+            language,
             time_zone: zone,
         };
         if !has_password {
@@ -523,7 +563,7 @@ async fn apply_members(
         message.queue(tx, &rows).await?;
     }
     set_progress(run_id, lines.len() as i64);
-    Ok((created.len() as i64, updated))
+    Ok((added, updated))
 }
 
 /// A run as its page shows it, with live progress when this instance is applying it.
@@ -578,6 +618,26 @@ mod tests {
             ]
         );
         assert_eq!(issues[2].other_row, Some(2));
+    }
+
+    #[test]
+    fn names_must_fit_on_one_line() {
+        let file = "first_name,last_name,email,role\n\
+                    \"Multi\nLine\",Lee,ana@x.ca,mentor\n\
+                    Bo,\"Tab\there\",bo@x.ca,mentee\n\
+                    Cy,Ng,cy@x.ca,mentee\n";
+        let issues = check_member_file(file.as_bytes(), Lang::En).unwrap_err();
+        let found: Vec<(u32, Option<&str>, ImportIssueCode)> = issues
+            .iter()
+            .map(|i| (i.row, i.column.as_deref(), i.code))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (2, Some("first_name"), ImportIssueCode::ControlCharacters),
+                (4, Some("last_name"), ImportIssueCode::ControlCharacters),
+            ]
+        );
     }
 
     #[test]

@@ -339,8 +339,18 @@ pub struct KnownUser {
     pub email: String,
     pub has_password: bool,
     pub time_zone: String,
+    pub language: String,
     pub role: Option<String>,
     pub is_active: Option<bool>,
+    /// Memberships in other programs: while there are any, the person's name, language
+    /// and password are not this program's to change.
+    pub other_programs: i64,
+}
+
+impl KnownUser {
+    pub fn belongs_elsewhere(&self) -> bool {
+        self.other_programs > 0
+    }
 }
 
 /// The accounts among `emails`, with their role in the program if they have one.
@@ -354,9 +364,13 @@ pub async fn known_users(
         let rows = with_tx!(tx, conn => {
             let mut builder = sqlx::QueryBuilder::new(
                 "SELECT u.id, u.email, (u.password_hash IS NOT NULL) AS has_password, u.time_zone,
-                        m.role, m.is_active
-                 FROM users u LEFT JOIN memberships m ON m.user_id = u.id AND m.program_id = ",
+                        u.language, m.role, m.is_active,
+                        (SELECT COUNT(*) FROM memberships o
+                         WHERE o.user_id = u.id AND o.program_id <> ",
             );
+            builder.push_bind(program_id);
+            builder.push(") AS other_programs
+                 FROM users u LEFT JOIN memberships m ON m.user_id = u.id AND m.program_id = ");
             builder.push_bind(program_id);
             builder.push(" WHERE u.email IN (");
             let mut list = builder.separated(", ");
@@ -429,32 +443,33 @@ pub async fn insert_memberships(
 }
 
 /// An existing member's names, language and role from the file.
-pub async fn update_member(
+pub async fn update_person(tx: &mut Tx, user_id: i64, user: &ImportedUser<'_>) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query("UPDATE users SET first_name = $2, last_name = $3, language = $4 WHERE id = $1")
+        .bind(user_id)
+        .bind(user.first_name)
+        .bind(user.last_name)
+        .bind(user.language)
+        .execute(conn)
+        .await
+        .map(|_| ()))
+}
+
+pub async fn set_member_role(
     tx: &mut Tx,
     program_id: i64,
     user_id: i64,
-    user: &ImportedUser<'_>,
     role: &str,
 ) -> sqlx::Result<()> {
-    with_tx!(tx, conn => {
-        sqlx::query("UPDATE users SET first_name = $2, last_name = $3, language = $4 WHERE id = $1")
-            .bind(user_id)
-            .bind(user.first_name)
-            .bind(user.last_name)
-            .bind(user.language)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query("UPDATE memberships SET role = $3 WHERE program_id = $1 AND user_id = $2 AND role <> $3")
-            .bind(program_id)
-            .bind(user_id)
-            .bind(role)
-            .execute(conn)
-            .await
-            .map(|_| ())
-    })
+    with_tx!(tx, conn => sqlx::query("UPDATE memberships SET role = $3 WHERE program_id = $1 AND user_id = $2 AND role <> $3")
+        .bind(program_id)
+        .bind(user_id)
+        .bind(role)
+        .execute(conn)
+        .await
+        .map(|_| ()))
 }
 
-/// Deactivates memberships and ends the people's sessions.
+/// Deactivates memberships and ends the people's sessions in this program.
 pub async fn deactivate_members(
     tx: &mut Tx,
     program_id: i64,
@@ -474,7 +489,9 @@ pub async fn deactivate_members(
             }
             builder.push(")");
             builder.build().execute(&mut *conn).await?;
-            let mut builder = sqlx::QueryBuilder::new("DELETE FROM sessions WHERE user_id IN (");
+            let mut builder = sqlx::QueryBuilder::new("DELETE FROM sessions WHERE program_id = ");
+            builder.push_bind(program_id);
+            builder.push(" AND user_id IN (");
             let mut list = builder.separated(", ");
             for id in chunk {
                 list.push_bind(*id);

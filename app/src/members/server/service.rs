@@ -38,7 +38,8 @@ async fn keep_an_admin(tx: &mut Tx, scope: &MemberScope, member: &MemberRecord) 
     Ok(())
 }
 
-/// "Active" unticked: the member's sessions end at once; data stays. Ticked: access returns.
+/// "Active" unticked: the member's sessions in this program end at once (their other
+/// programs are not this admin's to close); data stays. Ticked: access returns.
 pub async fn set_active(db: &Db, scope: &MemberScope, user_id: i64, active: bool) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let member = target(&mut tx, scope, user_id).await?;
@@ -47,7 +48,7 @@ pub async fn set_active(db: &Db, scope: &MemberScope, user_id: i64, active: bool
     }
     repo::set_membership_active(&mut tx, scope.program_id, user_id, active, Utc::now()).await?;
     if !active {
-        auth_repo::delete_user_sessions(&mut tx, user_id, None).await?;
+        auth_repo::delete_program_sessions(&mut tx, scope.program_id, user_id).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -62,8 +63,9 @@ pub async fn delete_member(db: &Db, scope: &MemberScope, user_id: i64) -> AppRes
     keep_an_admin(&mut tx, scope, &member).await?;
     repo::delete_membership(&mut tx, scope.program_id, user_id).await?;
     repo::erase_program_emails(&mut tx, scope.program_id, user_id).await?;
-    auth_repo::delete_user_sessions(&mut tx, user_id, None).await?;
+    auth_repo::delete_program_sessions(&mut tx, scope.program_id, user_id).await?;
     if repo::membership_count(&mut tx, user_id).await? == 0 {
+        auth_repo::delete_user_sessions(&mut tx, user_id, None).await?;
         repo::erase_user(&mut tx, user_id, Utc::now()).await?;
     }
     tx.commit().await?;

@@ -140,14 +140,21 @@ pub async fn page(
     })
 }
 
-/// A spreadsheet cell that cannot run as a formula (=, +, -, @, tab, CR lead).
+/// A spreadsheet cell that cannot run as a formula: a `'` goes before `=`, `+`, `-`, `@`,
+/// tab or CR where a cell could start — at the start, and after any `,` `;` tab or line
+/// break (a spreadsheet set to another separator, French Excel's `;` above all, splits
+/// there). Cells holding a separator, quote or line break are quoted.
 pub fn csv_cell(value: &str) -> String {
-    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
+    let mut neutral = String::with_capacity(value.len() + 2);
+    let mut cell_start = true;
+    for c in value.chars() {
+        if cell_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            neutral.push('\'');
+        }
+        neutral.push(c);
+        cell_start = matches!(c, ',' | ';' | '\t' | '\n' | '\r') || (cell_start && c == ' ');
+    }
+    if neutral.contains([',', ';', '"', '\n', '\r', '\t']) {
         format!("\"{}\"", neutral.replace('"', "\"\""))
     } else {
         neutral
@@ -222,6 +229,36 @@ mod tests {
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("Bonjour, Zoé"), "\"Bonjour, Zoé\"");
         assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("Marie-Claire - notes"), "Marie-Claire - notes");
+    }
+
+    #[test]
+    fn cells_survive_any_separator_and_split_cells_cannot_run() {
+        let nasty = "Bonjour;=HYPERLINK(\"http://evil\"); +1,@SUM(A1)\n-2";
+        let cell = csv_cell(nasty);
+        // Read back by a standard CSV reader, with either separator, it is one cell.
+        for delimiter in [b',', b';'] {
+            let line = format!("{cell},next\r\n");
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .delimiter(delimiter)
+                .from_reader(line.as_bytes());
+            let record = reader.records().next().unwrap().unwrap();
+            let first = &record[0];
+            if delimiter == b',' {
+                assert_eq!(
+                    first,
+                    "Bonjour;'=HYPERLINK(\"http://evil\"); '+1,'@SUM(A1)\n'-2"
+                );
+            }
+            // Wherever a reader that ignores quotes would cut, no piece starts a formula.
+            for piece in first.split([',', ';', '\n']) {
+                assert!(
+                    !piece.trim_start().starts_with(['=', '+', '-', '@']),
+                    "{piece:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -243,11 +280,13 @@ mod tests {
 
 /// Hides the secret part of one-time links (`/password/<token>`, `/unlock/<token>`) when
 /// an administrator reads a message: reading the log must not let anyone into an account.
+/// The open-tracking pixel (`/e/o/<token>.gif`) is masked too, or the admin's reading
+/// would be recorded as the member opening the message.
 pub fn redact_links(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
-        let next = ["/password/", "/unlock/"]
+        let next = ["/password/", "/unlock/", "/e/o/"]
             .iter()
             .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
             .min();
@@ -275,6 +314,10 @@ mod redact_tests {
         assert_eq!(
             super::redact_links(text),
             "Click here (https://m.example/password/••••••) or <a href=\"https://m.example/unlock/••••••\">ici</a>; see https://m.example/password/."
+        );
+        assert_eq!(
+            super::redact_links("<img src=\"https://m.example/e/o/Tr4ck-_x.gif\" alt=\"\">"),
+            "<img src=\"https://m.example/e/o/••••••.gif\" alt=\"\">"
         );
     }
 }

@@ -5,7 +5,7 @@ use super::repo::{self, TemplateRow};
 use super::service::logo_url;
 use crate::auth::server::authz::MemberScope;
 use crate::db::Db;
-use crate::error::{AppError, AppResult, ValidationCode};
+use crate::error::{breaks_the_line, AppError, AppResult, ValidationCode};
 use crate::i18n::{Lang, LocalDateTime};
 use crate::messaging::model::{TemplateEdit, TemplateSummary};
 use crate::messaging::template::{
@@ -94,6 +94,18 @@ fn check(spec: &TemplateSpec, field: &str, text: &str, max: usize) -> AppResult<
     Ok(text)
 }
 
+/// A subject becomes an e-mail header: `check`ed, and on one line.
+fn check_subject(spec: &TemplateSpec, field: &str, text: &str) -> AppResult<String> {
+    let text = check(spec, field, text, MAX_SUBJECT)?;
+    if breaks_the_line(&text) {
+        return Err(AppError::validation(
+            field,
+            ValidationCode::ControlCharacters,
+        ));
+    }
+    Ok(text)
+}
+
 pub struct TemplateForm {
     pub subject_en: String,
     pub body_en: String,
@@ -106,9 +118,9 @@ pub async fn save(db: &Db, scope: &MemberScope, key: &str, form: TemplateForm) -
     let spec = spec(key)?;
     let row = TemplateRow {
         template_key: spec.key.to_string(),
-        subject_en: check(spec, "subject_en", &form.subject_en, MAX_SUBJECT)?,
+        subject_en: check_subject(spec, "subject_en", &form.subject_en)?,
         body_en: check(spec, "body_en", &form.body_en, MAX_BODY)?,
-        subject_fr: check(spec, "subject_fr", &form.subject_fr, MAX_SUBJECT)?,
+        subject_fr: check_subject(spec, "subject_fr", &form.subject_fr)?,
         body_fr: check(spec, "body_fr", &form.body_fr, MAX_BODY)?,
         // Security messages always go out.
         is_active: form.active || spec.required,

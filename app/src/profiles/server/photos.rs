@@ -24,14 +24,17 @@ pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
 /// The request body limit of the upload route: one photo plus multipart overhead.
 pub const MAX_UPLOAD_BODY_BYTES: usize = 6 * 1024 * 1024;
 /// Wider or taller images are refused before their pixels are decoded.
-pub const MAX_PHOTO_SIDE: u32 = 8000;
+pub const MAX_PHOTO_SIDE: u32 = 6000;
+/// So are images of more pixels than a 24-megapixel camera's (6000×4000): decoding one
+/// costs about 100 MB and a second of a core, no more.
+pub const MAX_PHOTO_PIXELS: u64 = 24_000_000;
 /// The stored photo is a square of this many pixels.
 pub const PHOTO_SIZE: u32 = 256;
 /// JPEG quality of the stored photo.
 const JPEG_QUALITY: u8 = 85;
-/// The most a decoder may allocate: an 8000×8000 RGBA image, no more (16-bit images that
-/// large are refused too).
-const MAX_DECODED_BYTES: u64 = MAX_PHOTO_SIDE as u64 * MAX_PHOTO_SIDE as u64 * 4;
+/// The most a decoder may allocate: the largest image accepted, in RGBA, no more (16-bit
+/// images that large are refused too).
+const MAX_DECODED_BYTES: u64 = MAX_PHOTO_PIXELS * 4;
 /// The form field of the upload.
 const FIELD: &str = "photo";
 /// Where the member edits their photo.
@@ -63,20 +66,38 @@ pub fn normalise_photo(bytes: &[u8]) -> Result<Vec<u8>, ValidationCode> {
     limits.max_alloc = Some(MAX_DECODED_BYTES);
     reader.limits(limits);
     // Reads the header only; the limits above already refuse oversized images here.
-    let mut decoder = reader.into_decoder().map_err(invalid)?;
+    let too_big_or_invalid = |err| match err {
+        image::ImageError::Limits(_) => ValidationCode::PictureTooBig,
+        _ => ValidationCode::InvalidImage,
+    };
+    let mut decoder = reader.into_decoder().map_err(too_big_or_invalid)?;
     let (width, height) = decoder.dimensions();
-    if width == 0
-        || height == 0
-        || width > MAX_PHOTO_SIDE
-        || height > MAX_PHOTO_SIDE
-        || decoder.total_bytes() > MAX_DECODED_BYTES
-    {
+    if width == 0 || height == 0 {
         return Err(ValidationCode::InvalidImage);
     }
+    if width > MAX_PHOTO_SIDE
+        || height > MAX_PHOTO_SIDE
+        || width as u64 * height as u64 > MAX_PHOTO_PIXELS
+        || decoder.total_bytes() > MAX_DECODED_BYTES
+    {
+        return Err(ValidationCode::PictureTooBig);
+    }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(invalid)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(too_big_or_invalid)?;
     image.apply_orientation(orientation);
-    let square = image.resize_to_fill(PHOTO_SIZE, PHOTO_SIZE, FilterType::Lanczos3);
+    // The middle square, shrunk by a cheap filter to twice the stored size, then by a
+    // good one: Lanczos over millions of pixels would cost seconds.
+    let side = image.width().min(image.height());
+    let mut square = image.crop_imm(
+        (image.width() - side) / 2,
+        (image.height() - side) / 2,
+        side,
+        side,
+    );
+    if side > 2 * PHOTO_SIZE {
+        square = square.thumbnail_exact(2 * PHOTO_SIZE, 2 * PHOTO_SIZE);
+    }
+    let square = square.resize_exact(PHOTO_SIZE, PHOTO_SIZE, FilterType::Lanczos3);
     let rgb = flatten_on_white(&square);
     let mut out = Vec::with_capacity(32 * 1024);
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)

@@ -840,6 +840,18 @@ fn split_codes(text: &str) -> Vec<String> {
 }
 
 /// A member's whole profile in one program (`None`: not a member of it).
+pub async fn is_active_member(db: &Db, program_id: i64, user_id: i64) -> sqlx::Result<bool> {
+    with_db!(db, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.program_id = $1 AND m.user_id = $2 AND m.is_active = TRUE AND u.is_active = TRUE",
+    )
+    .bind(program_id)
+    .bind(user_id)
+    .fetch_one(pool)
+    .await
+    .map(|n| n > 0))
+}
+
 pub async fn load_profile(
     db: &Db,
     program_id: i64,

@@ -3,7 +3,8 @@
 use super::repo;
 use crate::db::Db;
 use crate::error::{
-    optional_number, optional_text, required_text, AppError, AppResult, ValidationCode,
+    breaks_the_line, optional_line, optional_number, optional_text, required_text, AppError,
+    AppResult, ValidationCode,
 };
 use crate::profiles::fields::{
     builtin_rules, completeness, filled_fields, first_missing_required, BuiltinField, FieldRef,
@@ -205,8 +206,8 @@ fn check_custom_field(form: &CustomFieldForm) -> AppResult<CheckedField> {
     let name_fr = required_text("label_fr", &form.name_fr, CUSTOM_NAME_MAX)?;
     let description_en = optional_text("description_en", &form.description_en, CUSTOM_TEXT_MAX)?;
     let description_fr = optional_text("description_fr", &form.description_fr, CUSTOM_TEXT_MAX)?;
-    let hint_en = optional_text("hint_en", &form.hint_en, CUSTOM_TEXT_MAX)?;
-    let hint_fr = optional_text("hint_fr", &form.hint_fr, CUSTOM_TEXT_MAX)?;
+    let hint_en = optional_line("hint_en", &form.hint_en, CUSTOM_TEXT_MAX)?;
+    let hint_fr = optional_line("hint_fr", &form.hint_fr, CUSTOM_TEXT_MAX)?;
     let audience = FieldAudience::parse(&form.role)
         .ok_or(AppError::validation("role", ValidationCode::InvalidChoice))?;
     let position = optional_number("position", &form.position, 0, 9_999)?;
@@ -224,6 +225,12 @@ fn check_custom_field(form: &CustomFieldForm) -> AppResult<CheckedField> {
     for (field, list) in [("options_en", &en), ("options_fr", &fr)] {
         if list.iter().any(|o| o.chars().count() > LIST_LABEL_MAX) {
             return Err(AppError::validation(field, ValidationCode::TooLong));
+        }
+        if list.iter().any(|o| breaks_the_line(o)) {
+            return Err(AppError::validation(
+                field,
+                ValidationCode::ControlCharacters,
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         if !list.iter().all(|o| seen.insert(o.to_lowercase())) {
@@ -455,8 +462,8 @@ pub async fn save_basic(db: &Db, program_id: i64, user_id: i64, form: &BasicForm
             ValidationCode::InvalidChoice,
         ));
     }
-    let province = optional_text("province", &form.province, PROFILE_SHORT_MAX)?;
-    let city = optional_text("city", &form.city, PROFILE_SHORT_MAX)?;
+    let province = optional_line("province", &form.province, PROFILE_SHORT_MAX)?;
+    let city = optional_line("city", &form.city, PROFILE_SHORT_MAX)?;
     let time_zone = form.time_zone.trim().to_string();
     if time_zone.parse::<chrono_tz::Tz>().is_err() {
         return Err(AppError::validation(
@@ -564,8 +571,8 @@ pub async fn save_employment(
     let mut kept = Vec::new();
     for p in positions {
         let position = Position {
-            job_title: optional_text("job_title", &p.job_title, PROFILE_SHORT_MAX)?,
-            company: optional_text("company", &p.company, PROFILE_SHORT_MAX)?,
+            job_title: optional_line("job_title", &p.job_title, PROFILE_SHORT_MAX)?,
+            company: optional_line("company", &p.company, PROFILE_SHORT_MAX)?,
             industry_id: list_choice("industry", &p.industry, &edit.industries)?,
             job_function_id: list_choice("job_function", &p.job_function, &edit.job_functions)?,
             is_current: p.is_current,
@@ -625,7 +632,7 @@ pub struct SkillsForm {
 
 /// A handle or profile address: printable, no spaces or markup.
 fn handle(field: &str, value: &str) -> AppResult<String> {
-    let value = optional_text(field, value, 200)?;
+    let value = optional_line(field, value, 200)?;
     if value
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || "<>\"'`".contains(c))
@@ -689,6 +696,12 @@ pub async fn save_skills(
                     if label.chars().count() > LIST_LABEL_MAX {
                         return Err(AppError::validation(&name, ValidationCode::TooLong));
                     }
+                    if breaks_the_line(&label) {
+                        return Err(AppError::validation(
+                            &name,
+                            ValidationCode::ControlCharacters,
+                        ));
+                    }
                     new_options.push((field.id, label));
                 }
             }
@@ -712,7 +725,7 @@ pub async fn save_skills(
         )?,
         meeting_cities: list_choices("meeting_cities", &form.meeting_cities, &edit.meeting_cities)?,
         summary: optional_text("summary", &form.summary, PROFILE_LONG_MAX)?,
-        three_words: optional_text("three_words", &form.three_words, PROFILE_SHORT_MAX)?,
+        three_words: optional_line("three_words", &form.three_words, PROFILE_SHORT_MAX)?,
         linkedin: handle("linkedin", &form.linkedin)?,
         twitter: handle("twitter", &form.twitter)?,
         skype: handle("skype", &form.skype)?,
@@ -761,6 +774,10 @@ pub async fn member_profile(
         .await?
         .ok_or(AppError::NotFound)?;
     if role == crate::auth::model::Role::Admin {
+        return Err(AppError::NotFound);
+    }
+    // A deactivated member is gone for other members; administrators still see them.
+    if !viewer_is_admin && !repo::is_active_member(db, program_id, user_id).await? {
         return Err(AppError::NotFound);
     }
     let custom_fields: Vec<CustomField> = repo::custom_fields(db, program_id)

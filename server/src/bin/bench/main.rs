@@ -9,13 +9,14 @@ use app::auth::server::authz::MemberScope;
 use app::auth::server::session::RequestSession;
 use app::db::{Db, Pool};
 use app::i18n::Lang;
-use app::members::model::{ImportKind, ImportStatus};
 use app::messaging::model::{EmailLogQuery, EmailStatus};
 use app::messaging::server::log::{self, csv_chunk, resolve};
 use app::messaging::server::repo::{insert_emails, NewEmail};
 use chrono::{Duration, Utc};
 use clap::Parser;
 use std::time::Instant;
+
+mod import;
 
 #[derive(Parser)]
 struct Args {
@@ -96,7 +97,7 @@ async fn fresh_postgres(
     Ok((db, drop))
 }
 
-fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
+pub(crate) fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
     MemberScope {
         session: RequestSession {
             token_hash: String::new(),
@@ -128,7 +129,8 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     let program = members.program_id;
     let wanted = |part: &str| args.only.split(',').any(|p| p.trim() == part);
     if wanted("import") {
-        bench_import(db, program, args).await?;
+        import::bench_import(db, program, args.import_rows).await?;
+        import::bench_import_file_checks(db, program).await?;
     }
     if wanted("log") {
         bench_log(db, program, args).await?;
@@ -321,7 +323,7 @@ async fn bench_member_index(db: &Db, program: i64, scope: &MemberScope) -> anyho
 }
 
 /// This process's resident memory (Linux), in KB; 0 where unknown.
-fn resident_kb() -> u64 {
+pub(crate) fn resident_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
@@ -340,47 +342,6 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
     let rank = ((sorted.len() as f64) * p).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-async fn bench_import(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
-    // Member import: a CSV of new members, validated, applied and e-mailed.
-    let mut csv = String::from("first_name,last_name,email,role,language\n");
-    for i in 0..args.import_rows {
-        let role = if i % 2 == 0 { "mentor" } else { "mentee" };
-        let lang = if i % 3 == 0 { "fr" } else { "en" };
-        csv.push_str(&format!(
-            "First{i},Last{i},imported{i}@bench.test,{role},{lang}\n"
-        ));
-    }
-    let started = Instant::now();
-    let user_ids: Vec<i64> = user_ids(db, program).await?;
-    let scope = admin_scope(program, user_ids[0]);
-    let run = app::members::server::import::start(
-        db,
-        "http://bench",
-        &scope,
-        ImportKind::Members,
-        "bench.csv",
-        csv.as_bytes(),
-    )
-    .await?;
-    loop {
-        let state = app::members::server::import::run(db, program, run).await?;
-        match state.status {
-            ImportStatus::Running => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
-            ImportStatus::Done => break,
-            other => anyhow::bail!("import ended {other:?}: {:?}", state.issues),
-        }
-    }
-    let took = started.elapsed();
-    println!(
-        "import: {} rows (users, memberships, set-password links and e-mails) in {:.2} s ({:.0} rows/s)",
-        args.import_rows,
-        took.as_secs_f64(),
-        args.import_rows as f64 / took.as_secs_f64()
-    );
-
-    Ok(())
 }
 
 /// The e-mail log at scale.
@@ -546,7 +507,7 @@ async fn bench_log(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn user_ids(db: &Db, program: i64) -> anyhow::Result<Vec<i64>> {
+pub(crate) async fn user_ids(db: &Db, program: i64) -> anyhow::Result<Vec<i64>> {
     Ok(
         app::with_db!(db, pool => sqlx::query_scalar("SELECT user_id FROM memberships WHERE program_id = $1 ORDER BY user_id")
         .bind(program)
