@@ -28,3 +28,4 @@ error-options-mismatch = { $field }: give as many French options as English ones
 error-out-of-range = { $field }: enter a whole number in the range allowed.
 error-invalid-image = { $field }: choose a JPEG, PNG or WebP picture.
 error-file-too-large = { $field } is too large.
+error-cross-site = This request did not come from this site's own pages, so it was refused. Reload the page and try again.

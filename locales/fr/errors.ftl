@@ -28,3 +28,4 @@ error-options-mismatch = { $field } : indiquez autant d'options en français qu'
 error-out-of-range = { $field } : saisissez un nombre entier dans l'intervalle permis.
 error-invalid-image = { $field } : choisissez une image JPEG, PNG ou WebP.
 error-file-too-large = { $field } est trop volumineux.
+error-cross-site = Cette demande ne provient pas des pages de ce site : elle a été refusée. Veuillez recharger la page et réessayer.
