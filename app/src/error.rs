@@ -267,7 +267,16 @@ impl FromServerFnError for AppError {
             | ServerFnErrorErr::MissingArg(_)
             | ServerFnErrorErr::Deserialization(_)) => {
                 #[cfg(feature = "ssr")]
-                tracing::warn!(error = %bad, "server function arguments rejected");
+                {
+                    tracing::warn!(error = %bad, "server function arguments rejected");
+                    // Only the server decodes arguments: the caller sent something unreadable,
+                    // which server_fn would otherwise answer with a 500.
+                    if let Some(response) =
+                        leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+                    {
+                        response.set_status(http::StatusCode::BAD_REQUEST);
+                    }
+                }
                 let _ = bad;
                 AppError::BadRequest
             }

@@ -17,7 +17,11 @@ pub mod shell;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod csp;
+#[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod local_url;
 #[cfg(feature = "ssr")]
 pub mod seed;
 #[cfg(feature = "ssr")]
@@ -54,6 +58,8 @@ pub fn initial_lang() -> Lang {
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    csp::set_page_policy();
     let lang = initial_lang();
     view! {
         <!DOCTYPE html>

@@ -1,7 +1,7 @@
 //! Server state shared with pages and server functions through Leptos context.
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use http::header::{ACCEPT, REFERER};
+use http::header::{ACCEPT, HOST, REFERER};
 use http::StatusCode;
 use leptos::prelude::use_context;
 
@@ -115,12 +115,7 @@ pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
         let response = use_context::<leptos_axum::ResponseOptions>();
         match (parts, response) {
             (Some(parts), _) if is_plain_form_post(&parts) => {
-                let back = parts
-                    .headers
-                    .get(REFERER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(url_path)
-                    .unwrap_or_else(|| "/".to_string());
+                let back = referer_path(&parts).unwrap_or_else(|| "/".to_string());
                 let mut target = format!("{back}?error={}", err.url_code());
                 if let Some(field) = err.url_detail() {
                     target.push_str(&format!("&field={field}"));
@@ -153,29 +148,9 @@ pub fn redirect_plain_form(target: &str) {
     }
 }
 
-/// The path of a same-site URL (the query is dropped: the error replaces it).
-fn url_path(referer: &str) -> Option<String> {
-    let after_scheme = referer
-        .split_once("://")
-        .map(|(_, rest)| rest)
-        .unwrap_or(referer);
-    let path = after_scheme
-        .find('/')
-        .map(|i| &after_scheme[i..])
-        .unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    path.starts_with('/').then(|| path.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn referer_paths() {
-        assert_eq!(
-            super::url_path("http://x:3000/login?error=a").as_deref(),
-            Some("/login")
-        );
-        assert_eq!(super::url_path("https://x.org").as_deref(), Some("/"));
-        assert_eq!(super::url_path("/account#top").as_deref(), Some("/account"));
-    }
+/// The path of the Referer, when it is this site (the error replaces its query).
+fn referer_path(parts: &http::request::Parts) -> Option<String> {
+    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let base_url = app_state().ok()?.base_url;
+    crate::local_url::same_origin_referer_path(header(REFERER)?, header(HOST), &base_url)
 }

@@ -30,3 +30,4 @@ error-invalid-image = { $field }: choose a JPEG, PNG or WebP picture.
 error-file-too-large = { $field } is too large.
 error-control-characters = { $field } must fit on one line: remove line breaks, tabs and other control characters.
 error-picture-too-big = { $field }: this picture is too big (at most 24 megapixels, 6000 pixels a side). Choose a smaller one.
+error-cross-site = This request did not come from this site's own pages, so it was refused. Reload the page and try again.

@@ -30,3 +30,4 @@ error-invalid-image = { $field } : choisissez une image JPEG, PNG ou WebP.
 error-file-too-large = { $field } est trop volumineux.
 error-control-characters = Le champ « { $field } » doit tenir sur une seule ligne : retirez les sauts de ligne, tabulations et autres caractères de contrôle.
 error-picture-too-big = { $field } : cette image est trop grande (24 mégapixels au plus, 6000 pixels de côté). Choisissez-en une plus petite.
+error-cross-site = Cette demande ne provient pas des pages de ce site : elle a été refusée. Veuillez recharger la page et réessayer.

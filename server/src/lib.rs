@@ -1,4 +1,5 @@
 //! The Mentora server: HTTP routes, the Leptos renderer, background workers.
+pub mod csrf;
 pub mod email_hooks;
 pub mod mailer;
 pub mod workers;
@@ -8,12 +9,13 @@ use app::state::AppState;
 use app::{shell, App};
 use axum::extract::{FromRef, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::path::PathBuf;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -59,7 +61,7 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
         let app_state = app_state.clone();
         move || provide_context(app_state.clone())
     };
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/e/o/{file}", get(email_hooks::open_pixel))
         .route("/webhooks/email", post(email_hooks::provider_webhook))
@@ -86,12 +88,65 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
             _,
         >(context, shell))
         .layer(axum::middleware::from_fn_with_state(
-            app_state,
+            app_state.clone(),
             resolve_session,
         ))
+        .with_state(state);
+    harden(router, app_state)
+}
+
+/// The layers every response passes through (the last one added is the outermost).
+pub fn harden(router: Router, app_state: AppState) -> Router {
+    let header = |name, value: &str| {
+        SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_str(value).expect("a valid header value"),
+        )
+    };
+    router
+        .layer(axum::middleware::from_fn_with_state(
+            app_state,
+            csrf::refuse_cross_site,
+        ))
+        // A bug in a handler still gets an answer, without the panic's text.
+        .layer(CatchPanicLayer::custom(panic_response))
+        // Pages set their own policy with their scripts' nonce, e-mail previews theirs.
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            &app::csp::policy(None),
+        ))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::REFERRER_POLICY, "same-origin"))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
-        .with_state(state)
+}
+
+fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(panic = %message, "request handler panicked");
+    plain_response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
+}
+
+/// A short plain-text answer in both languages: refusals and crashes are answered before
+/// the request's language is known.
+pub(crate) fn plain_response(status: StatusCode, key: &str) -> Response {
+    use app::i18n::{translate, Lang};
+    let body = format!(
+        "{}\n{}\n",
+        translate(Lang::En, key, None),
+        translate(Lang::Fr, key, None)
+    );
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 /// Plain admin routes: member import and bulk deactivation (uploads up to 10 MB, sample

@@ -126,7 +126,7 @@ async fn wrong_password_is_401_or_a_redirect_with_the_error_for_plain_forms() {
         Request::post("/api/sign_in")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html")
-            .header(header::REFERER, "http://localhost/login")
+            .header(header::REFERER, "http://mentora.test/login")
             .body(Body::from(form))
             .unwrap(),
     )
@@ -162,7 +162,7 @@ async fn session_cookie_is_http_only_and_same_site() {
         Request::post("/api/sign_in")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html")
-            .header(header::REFERER, "http://localhost/login")
+            .header(header::REFERER, "http://mentora.test/login")
             .body(Body::from(
                 "email=mentor%40demo.test&password=demo-password&remember=on&next=%2Fmentors",
             ))

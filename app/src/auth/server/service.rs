@@ -23,18 +23,11 @@ impl std::fmt::Debug for SignedIn {
     }
 }
 
-/// Where to go after signing in: a local path only, never another site.
+/// Where to go after signing in: a safe local path only, never another site.
 pub fn safe_next_path(next: Option<&str>) -> String {
     match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && path != "/login" =>
-        {
-            path.to_string()
-        }
-        _ => "/".to_string(),
+        Some("/login") => "/".to_string(),
+        other => crate::local_url::local_path_or_root(other),
     }
 }
 
@@ -198,5 +191,21 @@ mod tests {
         assert_eq!(safe_next_path(Some("/\\evil.example")), "/");
         assert_eq!(safe_next_path(Some("/login")), "/");
         assert_eq!(safe_next_path(None), "/");
+        // The form decoder hands these over already decoded once; each must fall back.
+        for bad in [
+            "/\t/evil.example",
+            "/%09/evil.example",
+            "//evil",
+            "/\\evil",
+            "/%2F%2Fevil",
+            "/%5Cevil",
+            "/%0a/x",
+            "/\n/x",
+            "https://evil",
+            " /x",
+            "",
+        ] {
+            assert_eq!(safe_next_path(Some(bad)), "/", "{bad:?}");
+        }
     }
 }

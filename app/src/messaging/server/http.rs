@@ -127,8 +127,11 @@ fn sandboxed_html(html: String) -> Response {
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (
                 header::CONTENT_SECURITY_POLICY,
-                "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'",
+                "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; \
+                 base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
             ),
+            // The admin page frames it; the default for every other response is DENY.
+            (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
         ],
         html,
     )
