@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod members;
 pub mod messaging;
+pub mod percent;
 pub mod profiles;
 pub mod relationships;
 pub mod routes;

@@ -1,15 +1,17 @@
 //! Which URLs are this site: paths safe to redirect to, and same-origin checks of the
 //! `Referer` and `Origin` headers. One place, so sign-in's `next`, the way back after a
 //! failed form post and the cross-site request check can never disagree.
+use crate::percent::percent_decode;
 use url::Url;
 
 /// A path on this site that is safe in a `Location` header: visible ASCII only (what a
 /// well-formed `Location` holds), a single leading `/` (`//` and `/\` name another
-/// host to browsers), no backslash — and after percent-decoding still no `//` start, no
-/// control characters, whitespace or backslashes (browsers drop tabs and newlines from
-/// URLs and read `\` as `/`).
+/// host to browsers), no backslash — and its path part, percent-decoded, still no `//`
+/// start, no control characters, whitespace or backslashes (browsers drop tabs and
+/// newlines from URLs and read `\` as `/`). The query may hold encoded spaces.
 pub fn is_safe_local_path(path: &str) -> bool {
-    let decoded = percent_decode(path);
+    let path_part = path.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path_part);
     path.bytes().all(|b| b.is_ascii_graphic())
         && [path, decoded.as_str()].into_iter().all(|p| {
             p.starts_with('/')
@@ -62,27 +64,6 @@ fn http_origin(url: &str) -> Option<url::Origin> {
     matches!(url.scheme(), "http" | "https").then(|| url.origin())
 }
 
-/// One round of percent-decoding; invalid UTF-8 becomes U+FFFD (harmless here).
-fn percent_decode(s: &str) -> String {
-    let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +77,7 @@ mod tests {
             "/a%2Fb",
             "/x?q=a+b",
             "/caf%C3%A9",
+            "/admin/members?q=John%20Smith",
         ] {
             assert!(is_safe_local_path(good), "{good:?}");
         }

@@ -3,6 +3,7 @@
 //! program, its counts do not tell which addresses other programs know, and deactivating
 //! a membership ends only the sessions in that program. Registration through a link never
 //! checks an existing account's password (that is the sign-in's job, with its lockout).
+//! Deactivated members are hidden from other members, not from administrators.
 mod support;
 
 use app::auth::model::Role;
@@ -329,5 +330,42 @@ async fn registration_is_no_password_oracle_and_members_join_by_signing_in() {
             .filter(|m| m.to_address == DEMO_MENTEE)
             .count();
         assert_eq!(welcomes, 1, "one welcome");
+    }
+}
+
+#[tokio::test]
+async fn deactivated_members_are_hidden_from_members_but_not_from_admins() {
+    use app::directory::server::repo::list_by_role;
+    use app::profiles::server::service::member_profile;
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = demo_program_id(&db).await.unwrap().unwrap();
+        let mentee = session_of(&db, DEMO_MENTEE).await.viewer.user_id;
+        let admin = check(Access::Admin, Some(session_of(&db, DEMO_ADMIN).await))
+            .unwrap()
+            .unwrap();
+        let listed = |cards: Vec<app::directory::model::MemberCard>| {
+            cards.iter().any(|c| c.user_id == mentee)
+        };
+        let (cards, total) = list_by_role(&db, program, Role::Mentee, 500, 0)
+            .await
+            .unwrap();
+        assert!(listed(cards));
+        members::set_active(&db, &admin, mentee, false)
+            .await
+            .unwrap();
+
+        let (cards, total_after) = list_by_role(&db, program, Role::Mentee, 500, 0)
+            .await
+            .unwrap();
+        assert!(!listed(cards), "{}", db.engine());
+        assert_eq!(total_after, total - 1);
+        assert_eq!(
+            member_profile(&db, program, mentee, false)
+                .await
+                .unwrap_err(),
+            AppError::NotFound
+        );
+        assert!(member_profile(&db, program, mentee, true).await.is_ok());
     }
 }

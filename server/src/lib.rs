@@ -214,7 +214,7 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     });
     for worker in &workers {
         body.push_str(&format!(
-            "\n{} worker: {}, restarted {} times",
+            "\n{} worker: {}, restarts: {}",
             worker.name,
             if worker.running {
                 "running"

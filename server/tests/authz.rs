@@ -1,11 +1,11 @@
 //! The authorization matrix: every server function (and every protected plain route) is
 //! called as a visitor, a mentee, a mentor, an administrator of another program and the
 //! program's administrator. A server function missing from the table fails the test.
+mod common;
 #[path = "../../app/tests/support/mod.rs"]
 mod support;
 
 use app::members::model::ImportKind;
-use app::state::AppState;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -418,17 +418,7 @@ async fn every_server_function_enforces_its_access_rule() {
         custom_field,
         saved_filter,
     };
-    let router = server::router(
-        AppState {
-            db: db.clone(),
-            secure_cookies: false,
-            base_url: "http://mentora.test".into(),
-            trust_proxy: false,
-            email_webhook_secret: None,
-            workers: Default::default(),
-        },
-        server::leptos_options("target/site"),
-    );
+    let router = common::router_on(db.clone());
 
     // Every registered server function has a row, and every row a function.
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
@@ -482,17 +472,7 @@ async fn every_server_function_enforces_its_access_rule() {
 #[tokio::test]
 async fn plain_admin_routes_use_the_same_rules() {
     let db = support::demo(support::sqlite().await).await;
-    let router = server::router(
-        AppState {
-            db: db.clone(),
-            secure_cookies: false,
-            base_url: "http://mentora.test".into(),
-            trust_proxy: false,
-            email_webhook_secret: None,
-            workers: Default::default(),
-        },
-        server::leptos_options("target/site"),
-    );
+    let router = common::router_on(db.clone());
     let routes = [
         ("GET", "/admin/members/import/sample.csv"),
         ("GET", "/admin/members/deactivate/sample.csv"),
@@ -559,17 +539,7 @@ async fn another_programs_admin_cannot_change_this_programs_members() {
     for db in support::databases().await {
         let db = support::demo(db).await;
         let other = other_program(&db).await;
-        let router = server::router(
-            AppState {
-                db: db.clone(),
-                secure_cookies: false,
-                base_url: "http://mentora.test".into(),
-                trust_proxy: false,
-                email_webhook_secret: None,
-                workers: Default::default(),
-            },
-            server::leptos_options("target/site"),
-        );
+        let router = common::router_on(db.clone());
         let other_admin = cookie_for(&router, "other-admin@elsewhere.test").await;
         let mentee = cookie_for(&router, app::seed::DEMO_MENTEE).await;
         let person = || async {

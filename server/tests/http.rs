@@ -1,75 +1,13 @@
 //! HTTP-level tests of the whole router: language negotiation, sign-in, and access control.
+mod common;
 #[path = "../../app/tests/support/mod.rs"]
 mod support;
 
-use app::state::AppState;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
+use common::{demo_router, get, send, sign_in};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
-
-const WEBHOOK_SECRET: &str = "test-webhook-secret";
-
-async fn demo_router() -> Router {
-    let db = support::demo(support::sqlite().await).await;
-    server::router(
-        AppState {
-            db,
-            secure_cookies: false,
-            base_url: "http://mentora.test".into(),
-            trust_proxy: false,
-            email_webhook_secret: Some(WEBHOOK_SECRET.into()),
-            workers: Default::default(),
-        },
-        server::leptos_options("target/site"),
-    )
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Reply {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-fn get(path: &str) -> axum::http::request::Builder {
-    Request::get(path).header(header::ACCEPT, "text/html")
-}
-
-/// Signs in through the server function, as the hydrated client does; returns the cookie.
-async fn sign_in(router: &Router, email: &str) -> String {
-    let reply = send(
-        router,
-        Request::post("/api/sign_in")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .body(Body::from(format!("email={email}&password=demo-password")))
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    reply
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap())
-        .find(|c| c.starts_with("mentora_session="))
-        .and_then(|c| c.split(';').next())
-        .expect("session cookie")
-        .to_string()
-}
 
 #[tokio::test]
 async fn language_follows_cookie_then_accept_language() {
@@ -413,17 +351,7 @@ async fn profile_photos_upload_and_serve_to_signed_in_people_only() {
     // Every engine: the pictures live in the database.
     for db in support::databases().await {
         let db = support::demo(db).await;
-        let router = server::router(
-            AppState {
-                db: db.clone(),
-                secure_cookies: false,
-                base_url: "http://mentora.test".into(),
-                trust_proxy: false,
-                email_webhook_secret: None,
-                workers: Default::default(),
-            },
-            server::leptos_options("target/site"),
-        );
+        let router = common::router_on(db.clone());
         let mentor_id: i64 = app::with_db!(&db, pool => sqlx::query_scalar(
             "SELECT id FROM users WHERE email = $1",
         )

@@ -1,90 +1,15 @@
 //! HTTP-level security tests: redirects stay on this site, crafted input never drops a
 //! response, bad arguments are 400, cross-site posts are refused, security headers.
+mod common;
 #[path = "../../app/tests/support/mod.rs"]
 mod support;
 
-use app::state::AppState;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use common::{app_state, demo_router, post_form, send, sign_in, Reply, FORM, WEBHOOK_SECRET};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
-
-const WEBHOOK_SECRET: &str = "test-webhook-secret";
-const FORM: &str = "application/x-www-form-urlencoded";
-
-fn app_state(db: app::db::Db) -> AppState {
-    AppState {
-        db,
-        secure_cookies: false,
-        base_url: "http://mentora.test".into(),
-        trust_proxy: false,
-        email_webhook_secret: Some(WEBHOOK_SECRET.into()),
-    }
-}
-
-async fn demo_router() -> Router {
-    let db = support::demo(support::sqlite().await).await;
-    server::router(app_state(db), server::leptos_options("target/site"))
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: header::HeaderName) -> &str {
-        self.headers
-            .get(&name)
-            .map(|v| v.to_str().unwrap())
-            .unwrap_or_else(|| panic!("no {name} header"))
-    }
-
-    fn session_cookie(&self) -> Option<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .map(|v| v.to_str().unwrap())
-            .find(|c| c.starts_with("mentora_session="))
-            .and_then(|c| c.split(';').next())
-            .map(str::to_string)
-    }
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Reply {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-fn post_form(path: &str, body: &str) -> Request<Body> {
-    Request::post(path)
-        .header(header::CONTENT_TYPE, FORM)
-        .header(header::ACCEPT, "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
-
-async fn sign_in(router: &Router, email: &str) -> String {
-    let reply = send(
-        router,
-        post_form(
-            "/api/sign_in",
-            &format!("email={email}&password=demo-password"),
-        ),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    reply.session_cookie().expect("session cookie")
-}
 
 /// A plain (no-JavaScript) sign-in form post with `next` (already form-encoded).
 fn plain_sign_in(next: &str) -> Request<Body> {
@@ -440,4 +365,90 @@ async fn email_previews_may_be_framed_by_this_site_only() {
     );
     assert!(!csp.contains("script-src"), "no scripts: {csp}");
     assert_eq!(preview.header(header::X_FRAME_OPTIONS), "SAMEORIGIN");
+}
+
+#[tokio::test]
+async fn healthz_says_when_a_worker_is_down_and_how_often_it_restarted() {
+    let db = support::demo(support::sqlite().await).await;
+    let state = app_state(db);
+    let workers = state.workers.clone();
+    let router = server::router(state, server::leptos_options("target/site"));
+    let health = || async {
+        let reply = router
+            .clone()
+            .oneshot(Request::get("/healthz").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = reply.status();
+        let body = reply.into_body().collect().await.unwrap().to_bytes();
+        (status, String::from_utf8_lossy(&body).into_owned())
+    };
+    workers.started("mail");
+    assert_eq!(
+        health().await,
+        (
+            StatusCode::OK,
+            "ok\nmail worker: running, restarts: 0".to_string()
+        )
+    );
+    workers.stopped("mail", "panicked: secret detail".into());
+    let (status, body) = health().await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(body, "worker down\nmail worker: restarting, restarts: 1");
+    workers.started("mail");
+    assert_eq!(health().await.0, StatusCode::OK);
+}
+
+/// Signs in carrying `cookie` (a stale one, or another person's session).
+async fn sign_in_holding(router: &Router, email: &str, cookie: &str) -> Reply {
+    let mut request = post_form(
+        "/api/sign_in",
+        &format!("email={email}&password=demo-password"),
+    );
+    request
+        .headers_mut()
+        .insert(header::COOKIE, cookie.parse().unwrap());
+    send(router, request).await
+}
+
+async fn viewer_status(router: &Router, cookie: &str) -> StatusCode {
+    let mut request = post_form("/api/member_summary", "");
+    request
+        .headers_mut()
+        .insert(header::COOKIE, cookie.parse().unwrap());
+    send(router, request).await.status
+}
+
+#[tokio::test]
+async fn signing_in_over_a_stale_cookie_keeps_the_new_session() {
+    let router = demo_router().await;
+    let reply = sign_in_holding(&router, "mentor@demo.test", "mentora_session=stale-token").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let session_cookies: Vec<&str> = reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter(|c| c.starts_with("mentora_session="))
+        .collect();
+    assert_eq!(session_cookies.len(), 1, "{session_cookies:?}");
+    assert!(!session_cookies[0].contains("Max-Age=0"));
+    let cookie = session_cookies[0].split(';').next().unwrap();
+    assert_eq!(viewer_status(&router, cookie).await, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_new_sign_in_on_the_same_browser_ends_the_previous_session() {
+    let router = demo_router().await;
+    let mentor = sign_in(&router, "mentor@demo.test").await;
+    assert_eq!(viewer_status(&router, &mentor).await, StatusCode::OK);
+    let reply = sign_in_holding(&router, "mentee@demo.test", &mentor).await;
+    let mentee = reply.session_cookie().expect("new session");
+    assert_ne!(mentee, mentor);
+    assert_eq!(viewer_status(&router, &mentee).await, StatusCode::OK);
+    assert_eq!(
+        viewer_status(&router, &mentor).await,
+        StatusCode::UNAUTHORIZED,
+        "the mentor's session ended"
+    );
 }

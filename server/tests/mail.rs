@@ -190,7 +190,10 @@ async fn a_poisoned_message_fails_alone_and_nothing_typed_breaks_a_header() {
         let to: Vec<&str> = received.iter().map(|m| m.to[0].as_str()).collect();
         assert_eq!(to, ["first@mail.test", "last@mail.test"], "{}", db.engine());
         let first = &received[0];
-        assert_eq!(first.header("To").unwrap(), "Multi Line <first@mail.test>");
+        assert_eq!(
+            first.header("To").unwrap(),
+            "\"Multi Line\" <first@mail.test>"
+        );
         assert_eq!(first.header("Subject").unwrap(), "Hi Bcc: evil@evil.test");
         assert!(first.header("Bcc").is_none(), "no header was injected");
 

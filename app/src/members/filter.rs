@@ -444,30 +444,9 @@ pub fn parse_query(query: &str) -> Result<MemberFilter, AppError> {
     MemberFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
+/// A form-encoded value: `+` is a space, then percent-escapes.
 fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-                {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::percent::percent_decode(&s.replace('+', " "))
 }
 
 #[cfg(test)]

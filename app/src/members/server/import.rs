@@ -595,6 +595,14 @@ pub async fn run(db: &Db, program_id: i64, run_id: i64) -> AppResult<ImportRun> 
 mod tests {
     use super::*;
 
+    /// Each problem's row, column and kind.
+    fn where_and_what(issues: &[ImportIssue]) -> Vec<(u32, Option<&str>, ImportIssueCode)> {
+        issues
+            .iter()
+            .map(|i| (i.row, i.column.as_deref(), i.code))
+            .collect()
+    }
+
     #[test]
     fn every_bad_row_is_reported_and_none_is_kept() {
         let file = "first_name,last_name,email,role,language\n\
@@ -603,10 +611,7 @@ mod tests {
                     Bo,Li,not-an-email,mentee,\n\
                     Cy,Ng,ANA@x.ca,boss,de\n";
         let issues = check_member_file(file.as_bytes(), Lang::En).unwrap_err();
-        let found: Vec<(u32, Option<&str>, ImportIssueCode)> = issues
-            .iter()
-            .map(|i| (i.row, i.column.as_deref(), i.code))
-            .collect();
+        let found = where_and_what(&issues);
         assert_eq!(
             found,
             vec![
@@ -627,10 +632,7 @@ mod tests {
                     Bo,\"Tab\there\",bo@x.ca,mentee\n\
                     Cy,Ng,cy@x.ca,mentee\n";
         let issues = check_member_file(file.as_bytes(), Lang::En).unwrap_err();
-        let found: Vec<(u32, Option<&str>, ImportIssueCode)> = issues
-            .iter()
-            .map(|i| (i.row, i.column.as_deref(), i.code))
-            .collect();
+        let found = where_and_what(&issues);
         assert_eq!(
             found,
             vec![
