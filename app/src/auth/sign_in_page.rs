@@ -15,12 +15,17 @@ use leptos_router::hooks::use_location;
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let error = query_error();
-    // Shown in place of a protected page, the form brings the visitor back to it.
+    // Shown in place of a protected page, the form brings the visitor back to it; on
+    // /login itself, to the page that sent them (`?next=`, checked by the server).
     let location = use_location();
     let next = move || {
         let path = location.pathname.get();
         if path == "/login" {
-            return "/".to_string();
+            return location
+                .query
+                .get()
+                .get("next")
+                .unwrap_or_else(|| "/".to_string());
         }
         // Keep the page's own query (a tab, filters), not a previous attempt's error.
         let query: Vec<String> = location
