@@ -27,9 +27,11 @@ pub enum AppError {
     /// Too many failed sign-ins: an unlock link was e-mailed.
     #[error("account locked")]
     AccountLocked,
-    /// Deactivated in every program; `program_id` names whose contact to write to.
+    /// Deactivated in every program; `notice` is a short-lived random token through which
+    /// the page reads whose contact to write to (never a bare program id: anyone could
+    /// read any program's contact, or craft a link naming their own).
     #[error("account deactivated")]
-    AccountDeactivated { program_id: i64 },
+    AccountDeactivated { notice: String },
     /// A one-time link that is unknown, used or expired.
     #[error("link expired")]
     LinkExpired,
@@ -178,10 +180,8 @@ impl AppError {
             (AppError::Validation { code, .. }, Some(field)) => {
                 Some(AppError::Validation { field, code })
             }
-            (AppError::AccountDeactivated { .. }, Some(field)) => {
-                Some(AppError::AccountDeactivated {
-                    program_id: field.parse().ok()?,
-                })
+            (AppError::AccountDeactivated { .. }, Some(notice)) => {
+                Some(AppError::AccountDeactivated { notice })
             }
             (err, _) => Some(err),
         }
@@ -201,7 +201,7 @@ impl AppError {
     /// whose contact a deactivated person should write to.
     pub fn url_detail(&self) -> Option<String> {
         match self {
-            AppError::AccountDeactivated { program_id } => Some(program_id.to_string()),
+            AppError::AccountDeactivated { notice } => Some(notice.clone()),
             other => other.field().map(str::to_string),
         }
     }
@@ -209,7 +209,9 @@ impl AppError {
 
 const ALL_SIMPLE: [AppError; 12] = [
     AppError::AccountLocked,
-    AppError::AccountDeactivated { program_id: 0 },
+    AppError::AccountDeactivated {
+        notice: String::new(),
+    },
     AppError::LinkExpired,
     AppError::Unauthenticated,
     AppError::Forbidden,
@@ -306,13 +308,16 @@ impl From<sqlx::Error> for AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
-/// True when a one-line value holds a line break, tab or other control character (or a
-/// Unicode line/paragraph separator). Names and subjects end up in e-mail headers, where a
-/// line break would end the header.
+/// A character that has no place in one line of text: a line break, tab or other control
+/// character, or a Unicode line/paragraph separator.
+pub fn is_line_breaking(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// True when a one-line value holds a line-breaking character. Names and subjects end up
+/// in e-mail headers, where a line break would end the header.
 pub fn breaks_the_line(value: &str) -> bool {
-    value
-        .chars()
-        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    value.chars().any(is_line_breaking)
 }
 
 /// A required one-line field: trimmed, present, at most `max` characters, no control

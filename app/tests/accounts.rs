@@ -303,13 +303,25 @@ async fn deactivation_ends_sessions_and_reactivation_restores_access() {
             .await
             .unwrap()
             .is_none());
-        let program = demo_program_id(&db).await.unwrap().unwrap();
+        // The answer carries a notice the page reads the program's contact through;
+        // nothing else (a made-up notice, a program id) gives the contact away.
+        let AppError::AccountDeactivated { notice } =
+            sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.unwrap_err()
+        else {
+            panic!("deactivated expected");
+        };
         assert_eq!(
-            sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.unwrap_err(),
-            AppError::AccountDeactivated {
-                program_id: program
-            }
+            service::notice_contact(&db, &notice).await.unwrap(),
+            DEMO_ADMIN,
+            "the demo program's contact"
         );
+        let program = demo_program_id(&db).await.unwrap().unwrap();
+        for made_up in [String::new(), "unknown".to_string(), program.to_string()] {
+            assert_eq!(
+                service::notice_contact(&db, &made_up).await.unwrap_err(),
+                AppError::LinkExpired
+            );
+        }
         let wrong = sign_in(&db, DEMO_MENTEE, "wrong").await.unwrap_err();
         assert_eq!(
             wrong,

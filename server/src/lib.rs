@@ -123,11 +123,7 @@ pub fn harden(router: Router, app_state: AppState) -> Router {
 }
 
 fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
+    let message = workers::panic_message(panic.as_ref());
     tracing::error!(panic = %message, "request handler panicked");
     plain_response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
 }

@@ -7,6 +7,7 @@
 //! (RFC 1047: killed between the relay's 250 and our commit) is microseconds wide, and the
 //! stable Message-ID lets receiving systems drop such a duplicate.
 use app::db::Db;
+use app::error::is_line_breaking;
 use app::messaging::server::repo::{self, OutgoingEmail};
 use chrono::{Duration, Utc};
 use lettre::message::{Mailbox, MultiPart};
@@ -192,13 +193,7 @@ enum Outcome {
 pub fn header_text(value: &str) -> String {
     let one_line: String = value
         .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(|c| if is_line_breaking(c) { ' ' } else { c })
         .collect();
     one_line.split_whitespace().collect::<Vec<_>>().join(" ")
 }

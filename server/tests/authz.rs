@@ -78,8 +78,8 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         }),
         ("unlock", Access::Public, |_, _| "token=unknown".into()),
         ("resend_unlock", Access::Public, |_, _| "email=".into()),
-        ("program_contact", Access::Public, |ids, _| {
-            format!("program_id={}", ids.demo_program)
+        ("program_contact", Access::Public, |_, _| {
+            "notice=unknown".into()
         }),
         ("join_program", Access::Session, |_, _| {
             "token=unknown&role=mentee".into()

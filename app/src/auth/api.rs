@@ -290,17 +290,11 @@ pub async fn resend_unlock(email: String) -> Result<(), AppError> {
     )
 }
 
-/// The contact address a deactivated member is told to write to.
+/// The contact address a deactivated member is told to write to, read through the notice
+/// their sign-in was answered with.
 #[server(endpoint = "program_contact")]
-pub async fn get_program_contact(program_id: i64) -> Result<String, AppError> {
-    use crate::auth::server::repo;
+pub async fn get_program_contact(notice: String) -> Result<String, AppError> {
+    use crate::auth::server::service;
     use crate::state::{app_state, respond};
-    respond(
-        async {
-            repo::program_contact(&app_state()?.db, program_id)
-                .await?
-                .ok_or(AppError::NotFound)
-        }
-        .await,
-    )
+    respond(async { service::notice_contact(&app_state()?.db, &notice).await }.await)
 }

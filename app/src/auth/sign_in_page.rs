@@ -42,7 +42,7 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     let deactivated = move || match error.get() {
-        Some(AppError::AccountDeactivated { program_id }) => Some(program_id),
+        Some(AppError::AccountDeactivated { notice }) => Some(notice),
         _ => None,
     };
     let other_error = Signal::derive(move || {
@@ -54,7 +54,7 @@ pub fn SignInPage() -> impl IntoView {
         <AuthCard title_key="sign-in-title">
             <QueryNotice name="unlocked" key="sign-in-unlocked" />
             <ErrorMessage error=other_error />
-            {move || deactivated().map(|program_id| view! { <DeactivatedNotice program_id /> })}
+            {move || deactivated().map(|notice| view! { <DeactivatedNotice notice /> })}
             <form method="post" action=SignIn::url()>
                 <input type="hidden" name="next" value=next />
                 <div class="field">
@@ -82,11 +82,11 @@ pub fn SignInPage() -> impl IntoView {
 }
 
 /// "Your account has been deactivated. Please e-mail {program contact}…", with the
-/// contact looked up on the server (never taken from the URL).
+/// contact looked up on the server through the sign-in's notice (never taken from the URL).
 #[component]
-fn DeactivatedNotice(program_id: i64) -> impl IntoView {
+fn DeactivatedNotice(notice: String) -> impl IntoView {
     let i18n = use_i18n();
-    let contact = Resource::new(move || program_id, get_program_contact);
+    let contact = Resource::new(move || notice.clone(), get_program_contact);
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -1,6 +1,6 @@
 //! One-time links by e-mail: set a first password (imported members), reset a forgotten
 //! one, unlock a locked account. Links are single-use and expire; only hashes are stored.
-use super::service::{normalize_email, open_session, SignedIn};
+use super::service::{deactivated, normalize_email, open_session, SignedIn};
 use super::session::{hash_token, new_token};
 use super::{password, rate_limit, repo};
 use crate::auth::model::{PasswordLinkKind, MIN_PASSWORD_LEN};
@@ -222,10 +222,7 @@ pub async fn complete_password_link(
     let found = repo::find_session(db, &hash_token(&token), now).await?;
     let Some(found) = found else {
         // Deactivated everywhere: the password is saved, but there is nothing to enter.
-        return Err(match repo::deactivated_contact(db, user_id).await? {
-            Some((program_id, _)) => AppError::AccountDeactivated { program_id },
-            None => AppError::Forbidden,
-        });
+        return Err(deactivated(db, user_id, AppError::Forbidden).await?);
     };
     Ok(SignedIn {
         token,

@@ -55,20 +55,32 @@ pub async fn join_with_account(
         let role = Role::parse(role)
             .filter(|r| signup_roles(&program.signup_roles).contains(r))
             .ok_or(AppError::validation("role", ValidationCode::InvalidChoice))?;
-        let now = Utc::now();
         let mut tx = db.begin().await?;
-        repo::insert_membership(&mut tx, user_id, program.id, role, now).await?;
-        let link = MessageLink {
-            url: Some(format!("{base_url}/login")),
-            expires_at: None,
-        };
-        queue_system_message(&mut tx, base_url, program.id, WELCOME, user_id, link).await?;
+        enrol(&mut tx, base_url, user_id, program.id, role, Utc::now()).await?;
         tx.commit().await?;
         crate::profiles::server::service::refresh_completeness(db, program.id, user_id).await?;
     }
     // Already a member: the link just takes them there (a deactivated membership is
     // refused by the switch, as everywhere).
     switch_program(db, session, program.id).await
+}
+
+/// Makes the person a member of the program and queues its welcome message.
+async fn enrol(
+    tx: &mut crate::db::Tx,
+    base_url: &str,
+    user_id: i64,
+    program_id: i64,
+    role: Role,
+    now: chrono::DateTime<Utc>,
+) -> AppResult<()> {
+    repo::insert_membership(tx, user_id, program_id, role, now).await?;
+    let link = MessageLink {
+        url: Some(format!("{base_url}/login")),
+        expires_at: None,
+    };
+    queue_system_message(tx, base_url, program_id, WELCOME, user_id, link).await?;
+    Ok(())
 }
 
 pub struct Registration {
@@ -159,12 +171,7 @@ pub async fn register(
         AppError::Conflict => AppError::validation("email", ValidationCode::AlreadyRegistered),
         other => other,
     })?;
-    repo::insert_membership(&mut tx, user_id, program.id, role, now).await?;
-    let link = MessageLink {
-        url: Some(format!("{base_url}/login")),
-        expires_at: None,
-    };
-    queue_system_message(&mut tx, base_url, program.id, WELCOME, user_id, link).await?;
+    enrol(&mut tx, base_url, user_id, program.id, role, now).await?;
     let token = open_session(&mut tx, user_id, Some(program.id), false, now).await?;
     tx.commit().await?;
     crate::profiles::server::service::refresh_completeness(db, program.id, user_id).await?;

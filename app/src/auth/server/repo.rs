@@ -246,11 +246,11 @@ pub async fn unlock_user(tx: &mut Tx, user_id: i64) -> sqlx::Result<()> {
         .map(|_| ()))
 }
 
-/// Where a person deactivated everywhere should write: the contact of their first program.
-pub async fn deactivated_contact(db: &Db, user_id: i64) -> sqlx::Result<Option<(i64, String)>> {
-    with_db!(db, pool => sqlx::query_as::<_, (i64, String)>(
-        "SELECT p.id, p.contact_email FROM memberships m JOIN programs p ON p.id = m.program_id
-         WHERE m.user_id = $1 ORDER BY m.joined_at, p.id LIMIT 1",
+/// The program a person deactivated everywhere should write to (their first).
+pub async fn deactivated_program(db: &Db, user_id: i64) -> sqlx::Result<Option<i64>> {
+    with_db!(db, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT m.program_id FROM memberships m
+         WHERE m.user_id = $1 ORDER BY m.joined_at, m.program_id LIMIT 1",
     )
     .bind(user_id)
     .fetch_optional(pool)
@@ -262,6 +262,45 @@ pub async fn program_contact(db: &Db, program_id: i64) -> sqlx::Result<Option<St
         .bind(program_id)
         .fetch_optional(pool)
         .await)
+}
+
+/// Keeps a deactivation notice (see migration 0007); expired ones are cleared meanwhile.
+pub async fn insert_deactivation_notice(
+    db: &Db,
+    token_hash: &str,
+    program_id: i64,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    with_db!(db, pool => {
+        sqlx::query("DELETE FROM deactivation_notices WHERE expires_at <= $1")
+            .bind(now)
+            .execute(pool)
+            .await?;
+        sqlx::query("INSERT INTO deactivation_notices (token_hash, program_id, expires_at) VALUES ($1, $2, $3)")
+            .bind(token_hash)
+            .bind(program_id)
+            .bind(expires_at)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// The contact address a live deactivation notice names.
+pub async fn notice_contact(
+    db: &Db,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<String>> {
+    with_db!(db, pool => sqlx::query_scalar(
+        "SELECT p.contact_email FROM deactivation_notices n JOIN programs p ON p.id = n.program_id
+         WHERE n.token_hash = $1 AND n.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await)
 }
 
 /// The program a message to this person is sent from: their first active one, else any.

@@ -85,10 +85,7 @@ pub async fn sign_in(
 
     let memberships = repo::list_memberships(db, login.id).await?;
     if memberships.is_empty() || !login.is_active {
-        return Err(match repo::deactivated_contact(db, login.id).await? {
-            Some((program_id, _)) => AppError::AccountDeactivated { program_id },
-            None => AppError::InvalidCredentials,
-        });
+        return Err(deactivated(db, login.id, AppError::InvalidCredentials).await?);
     }
     repo::clear_failures(db, login.id).await?;
     let now = Utc::now();
@@ -111,6 +108,29 @@ pub async fn sign_in(
         persistent,
         language: found.viewer.language,
     })
+}
+
+/// How long the sign-in page may read a deactivated person's program contact.
+const NOTICE_TTL: chrono::Duration = chrono::Duration::minutes(30);
+
+/// The answer for someone deactivated in every program: a notice through which the
+/// sign-in page reads whose contact to write to; `fallback` when no program is left.
+pub async fn deactivated(db: &Db, user_id: i64, fallback: AppError) -> AppResult<AppError> {
+    let Some(program_id) = repo::deactivated_program(db, user_id).await? else {
+        return Ok(fallback);
+    };
+    let notice = new_token();
+    let now = Utc::now();
+    repo::insert_deactivation_notice(db, &hash_token(&notice), program_id, now, now + NOTICE_TTL)
+        .await?;
+    Ok(AppError::AccountDeactivated { notice })
+}
+
+/// The contact address a deactivation notice names; `LinkExpired` once it is stale.
+pub async fn notice_contact(db: &Db, notice: &str) -> AppResult<String> {
+    repo::notice_contact(db, &hash_token(notice), Utc::now())
+        .await?
+        .ok_or(AppError::LinkExpired)
 }
 
 /// Counts a wrong password; at the program's threshold the account locks and the
