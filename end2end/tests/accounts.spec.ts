@@ -62,47 +62,6 @@ test.describe('accounts', () => {
     await signOut(page, js);
   });
 
-  test('an existing account joins through the link by signing in, never by typing its password into the registration form', async ({ page, js }) => {
-    const email = `e2e-rejoin-${js ? 'js' : 'nojs'}-${stamp()}@example.test`;
-    const register = async (password: string) => {
-      await page.goto('/join/circle-invitation');
-      await ready(page, js);
-      await page.getByLabel('First name').fill('Robin');
-      await page.getByLabel('Last name').fill('Roy');
-      await page.getByLabel('E-mail address').fill(email);
-      await page.getByLabel('Password', { exact: true }).fill(password);
-      await page.getByLabel('Confirm password').fill(password);
-      await page.getByLabel('Mentee').check();
-      await page.getByLabel('English').check();
-      await page.getByRole('button', { name: 'Create my account' }).click();
-    };
-    await register('robin password 123');
-    await expect(page.locator('.topbar')).toBeVisible();
-    await ready(page, js);
-    await signOut(page, js);
-
-    // The right password in the registration form is refused like any other.
-    await register('robin password 123');
-    await ready(page, js);
-    await expect(page.getByRole('alert')).toContainText('An account already exists with this e-mail address');
-    await expect(page.locator('.topbar')).toHaveCount(0);
-
-    // Signing in from the link's page comes back to it, which offers to join.
-    await page.getByRole('link', { name: 'Already have an account? Sign in' }).click();
-    await ready(page, js);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill('robin password 123');
-    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-    await expect(page).toHaveURL(/\/join\/circle-invitation$/);
-    await ready(page, js);
-    await expect(page.getByText(`You are signed in as ${email}.`)).toBeVisible();
-    await expectAccessible(page, js);
-    await page.getByRole('button', { name: 'Join with my account' }).click();
-    await expect(page.locator('.topbar')).toBeVisible();
-    await ready(page, js);
-    await expect(page).toHaveURL(/\/$/);
-  });
-
   test('an import with a bad row creates nobody; the fixed file creates everyone and e-mails them in their language', async ({ page, js }) => {
     const id = stamp();
     const en = `e2e-import-en-${id}@example.test`;
