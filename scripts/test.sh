@@ -6,6 +6,9 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/postgres.sh"
 cd "$ROOT"
 
+# A full build needs a few GB; a linker that runs out of disk dies with an obscure signal.
+say "Free disk space: $(df -h --output=avail . | tail -n 1 | tr -d ' ')"
+
 scripts/setup.sh --test
 
 say "Formatting"

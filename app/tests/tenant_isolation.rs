@@ -300,6 +300,7 @@ async fn registration_is_no_password_oracle_and_members_join_by_signing_in() {
             .await
             .unwrap();
         assert_eq!(info.signed_in_as.as_deref(), Some(DEMO_MENTEE));
+        assert!(!info.already_member);
         assert_eq!(
             registration::join_with_account(&db, BASE, &session, CIRCLE_INVITE_TOKEN, "admin")
                 .await
@@ -321,6 +322,10 @@ async fn registration_is_no_password_oracle_and_members_join_by_signing_in() {
             .unwrap();
         assert_eq!(now_in.viewer.program_id(), Some(circle));
         // Opening the link again just goes there.
+        let info = registration::invitation(&db, CIRCLE_INVITE_TOKEN, Some(&session))
+            .await
+            .unwrap();
+        assert!(info.already_member);
         registration::join_with_account(&db, BASE, &session, CIRCLE_INVITE_TOKEN, "")
             .await
             .unwrap();

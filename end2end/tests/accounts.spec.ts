@@ -1,4 +1,4 @@
-import { test, expect, ready, membersTableReady, expectAccessible, signIn, signOut, setLanguage, ADMIN } from './fixtures';
+import { test, expect, ready, membersTableReady, expectAccessible, signIn, signOut, setLanguage, ADMIN, PASSWORD } from './fixtures';
 import { waitForMail, linkPath, mailCount, Mail } from './mail';
 
 // Unique per run and per project (the two projects share one server). These tests add
@@ -59,6 +59,71 @@ test.describe('accounts', () => {
     await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
     await expect(page.locator('.topbar')).toBeVisible();
     await ready(page, js);
+    await signOut(page, js);
+  });
+
+  test('an existing account joins through the link by signing in, never by typing its password into the registration form', async ({ page, js }) => {
+    const email = `e2e-rejoin-${js ? 'js' : 'nojs'}-${stamp()}@example.test`;
+    const register = async (password: string) => {
+      await page.goto('/join/circle-invitation');
+      await ready(page, js);
+      await page.getByLabel('First name').fill('Robin');
+      await page.getByLabel('Last name').fill('Roy');
+      await page.getByLabel('E-mail address').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByLabel('Confirm password').fill(password);
+      await page.getByLabel('Mentee').check();
+      await page.getByLabel('English').check();
+      await page.getByRole('button', { name: 'Create my account' }).click();
+    };
+    await register('robin password 123');
+    await expect(page.locator('.topbar')).toBeVisible();
+    await ready(page, js);
+    await signOut(page, js);
+
+    // The right password in the registration form is refused like any other.
+    await register('robin password 123');
+    await ready(page, js);
+    await expect(page.getByRole('alert')).toContainText('An account already exists with this e-mail address');
+    await expect(page.locator('.topbar')).toHaveCount(0);
+
+    // Signing in from the link's page comes back to it; a member is just taken there.
+    await page.getByRole('link', { name: 'Already have an account? Sign in' }).click();
+    await ready(page, js);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill('robin password 123');
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/join\/circle-invitation$/);
+    await ready(page, js);
+    await expect(page.getByText(`You are signed in as ${email}.`)).toBeVisible();
+    await expect(page.getByText('You are already a member of Leadership Circle.')).toBeVisible();
+    await expect(page.getByRole('radio')).toHaveCount(0);
+    await expectAccessible(page, js);
+    await page.getByRole('button', { name: 'Go to Leadership Circle' }).click();
+    await expect(page.locator('.topbar-program')).toHaveText('Leadership Circle');
+    await ready(page, js);
+    await expect(page).toHaveURL(/\/$/);
+    await signOut(page, js);
+
+    // A member of another program joins with a role, keeps their account, gets the welcome.
+    const demoMember = js ? 'mentee27@demo.test' : 'mentee28@demo.test';
+    await page.goto('/login?next=/join/circle-invitation');
+    await ready(page, js);
+    await page.locator('input[name="email"]').fill(demoMember);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/join\/circle-invitation$/);
+    await setLanguage(page, 'en');
+    await page.reload();
+    await ready(page, js);
+    await expect(page.getByText('You are joining Leadership Circle.')).toBeVisible();
+    await expectAccessible(page, js);
+    await page.getByLabel('Mentee').check();
+    const welcomes = mailCount();
+    await page.getByRole('button', { name: 'Join with my account' }).click();
+    await expect(page.locator('.topbar-program')).toHaveText('Leadership Circle');
+    await ready(page, js);
+    await waitForMail(demoMember, /^(Welcome to|Bienvenue)/, welcomes);
     await signOut(page, js);
   });
 

@@ -64,20 +64,30 @@ fn RoleFields(roles: Vec<Role>) -> impl IntoView {
     }
 }
 
-/// Someone already signed in joins with their account (no password asked here).
+/// Someone already signed in joins with their account (no password asked here); a
+/// member of the program is just taken to it.
 #[component]
 fn JoinWithAccount(token: String, info: InvitationInfo) -> impl IntoView {
     let i18n = use_i18n();
     let program = program_name(&info);
     let email = info.signed_in_as.clone().unwrap_or_default();
+    let (intro, submit) = if info.already_member {
+        ("join-already-member", "join-open-program")
+    } else {
+        ("join-intro", "join-with-account-submit")
+    };
+    let named = program.clone();
     view! {
-        <p class="join-program">{move || i18n.t_with("join-intro", &[("program", program().into())])}</p>
-        <p>{move || i18n.t_with("join-signed-in-as", &[("email", email.clone().into())])}</p>
+        <p class="join-program">{move || i18n.t_with(intro, &[("program", program().into())])}</p>
+        <p>
+            {move || i18n.t_with("join-signed-in-as", &[("email", email.clone().into())])}
+            {(!info.already_member).then(|| view! { " " {t!(i18n, "join-account-as-is")} })}
+        </p>
         <form method="post" action=JoinProgram::url()>
             <input type="hidden" name="token" value=token />
-            <RoleFields roles=info.roles.clone() />
+            {(!info.already_member).then(|| view! { <RoleFields roles=info.roles.clone() /> })}
             <button type="submit" class="button button-primary button-block">
-                {t!(i18n, "join-with-account-submit")}
+                {move || i18n.t_with(submit, &[("program", named().into())])}
             </button>
         </form>
     }

@@ -111,6 +111,8 @@ pub struct InvitationInfo {
     pub roles: Vec<Role>,
     /// The e-mail of whoever is signed in on this browser: they join with that account.
     pub signed_in_as: Option<String>,
+    /// Whether that account is already in the program: the link then just opens it.
+    pub already_member: bool,
 }
 
 /// A one-time link's state, for the page that opens it.

@@ -30,11 +30,16 @@ pub async fn invitation(
     let row = repo::program_by_invite(db, token)
         .await?
         .ok_or(AppError::LinkExpired)?;
+    let already_member = match viewer {
+        Some(session) => repo::is_member(db, session.viewer.user_id, row.id).await?,
+        None => false,
+    };
     Ok(InvitationInfo {
         name_en: row.name_en,
         name_fr: row.name_fr,
         roles: signup_roles(&row.signup_roles),
         signed_in_as: viewer.map(|s| s.viewer.email.clone()),
+        already_member,
     })
 }
 
