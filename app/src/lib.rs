@@ -7,6 +7,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod directory;
 pub mod error;
+pub mod fold;
 pub mod i18n;
 pub mod members;
 pub mod messaging;

@@ -401,17 +401,6 @@ async fn permanent_delete_erases_the_person_but_keeps_the_counts() {
     }
 }
 
-async fn finished(db: &Db, program: i64, run: i64) -> app::members::model::ImportRun {
-    for _ in 0..200 {
-        let state = import::run(db, program, run).await.unwrap();
-        if state.status != ImportStatus::Running {
-            return state;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("import {run} did not finish");
-}
-
 #[tokio::test]
 async fn an_import_with_one_bad_row_writes_nothing_and_the_fixed_file_writes_everything() {
     for db in support::databases().await {
@@ -432,7 +421,7 @@ async fn an_import_with_one_bad_row_writes_nothing_and_the_fixed_file_writes_eve
         )
         .await
         .unwrap();
-        let state = finished(&db, scope.program_id, run).await;
+        let state = support::finished_import(&db, scope.program_id, run).await;
         assert_eq!(state.status, ImportStatus::Invalid);
         assert_eq!(state.issues.len(), 1);
         assert_eq!(
@@ -453,7 +442,7 @@ async fn an_import_with_one_bad_row_writes_nothing_and_the_fixed_file_writes_eve
         )
         .await
         .unwrap();
-        let state = finished(&db, scope.program_id, run).await;
+        let state = support::finished_import(&db, scope.program_id, run).await;
         assert_eq!(state.status, ImportStatus::Done, "{state:?}");
         assert_eq!((state.created, state.updated), (2, 1));
         assert_eq!(
@@ -507,7 +496,12 @@ async fn an_import_with_one_bad_row_writes_nothing_and_the_fixed_file_writes_eve
         )
         .await
         .unwrap();
-        assert_eq!(finished(&db, scope.program_id, run).await.updated, 3);
+        assert_eq!(
+            support::finished_import(&db, scope.program_id, run)
+                .await
+                .updated,
+            3
+        );
         assert_eq!(
             count(&db, "SELECT COUNT(*) FROM users").await,
             users_before + 2
@@ -531,7 +525,7 @@ async fn bulk_deactivation_is_all_or_nothing() {
         )
         .await
         .unwrap();
-        let state = finished(&db, scope.program_id, run).await;
+        let state = support::finished_import(&db, scope.program_id, run).await;
         let codes: Vec<_> = state.issues.iter().map(|i| (i.row, i.code)).collect();
         assert_eq!(
             codes,
@@ -557,7 +551,7 @@ async fn bulk_deactivation_is_all_or_nothing() {
         )
         .await
         .unwrap();
-        let state = finished(&db, scope.program_id, run).await;
+        let state = support::finished_import(&db, scope.program_id, run).await;
         assert_eq!((state.status, state.updated), (ImportStatus::Done, 2));
         assert!(auth_repo::find_session(&db, &mentee.token_hash, Utc::now())
             .await

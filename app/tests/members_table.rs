@@ -486,3 +486,72 @@ async fn another_instance_sees_every_change_at_once() {
         assert_eq!(names(&one, &scope, "").await, ["Abel", "eve"], "{engine}");
     }
 }
+
+/// Case and accents never matter: imported names are found by what people type, with or
+/// without the accents, on both engines; and they sort by their folded spelling.
+#[tokio::test]
+async fn the_members_search_ignores_case_and_accents() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let engine = db.engine();
+        let scope = admin_scope(&db).await;
+        support::import_members(
+            &db,
+            &scope,
+            "first_name,last_name,email,role,language\n\
+             Mesut,Özil,ozil@fold.test,mentor,en\n\
+             ÉLODIE,Brûlé,brule@fold.test,mentee,fr\n\
+             Hélène,Lagacé,lagace@fold.test,mentee,fr\n\
+             Ærø,Hansen,hansen@fold.test,mentor,en\n\
+             İpek,Yılmaz,yilmaz@fold.test,mentee,en\n\
+             Jürgen,Straße,strasse@fold.test,mentor,en\n",
+        )
+        .await;
+        let found = |words: &'static str| last_names_found(&db, &scope, words);
+        for (typed, last_name) in [
+            ("Özil", "Özil"),
+            ("ozil", "Özil"),
+            ("OZIL", "Özil"),
+            ("ÉLODIE", "Brûlé"),
+            ("elodie", "Brûlé"),
+            ("brule", "Brûlé"),
+            ("Brûlé", "Brûlé"),
+            ("helene", "Lagacé"),
+            ("Hélène lagace", "Lagacé"),
+            ("aero", "Hansen"),
+            ("Ærø", "Hansen"),
+            ("ipek", "Yılmaz"),
+            ("İpek yilmaz", "Yılmaz"),
+            ("strasse", "Straße"),
+            ("Straße", "Straße"),
+            ("jurgen", "Straße"),
+        ] {
+            assert_eq!(found(typed).await, [last_name], "{engine}: {typed}");
+        }
+        // A rename is searched by its new spelling at once.
+        app::with_db!(&db, pool => sqlx::query("UPDATE users SET first_name = 'Zoë' WHERE email = 'ozil@fold.test'")
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .unwrap());
+        assert_eq!(found("zoe ozil").await, ["Özil"], "{engine}");
+        assert!(found("mesut").await.is_empty(), "{engine}");
+        // Sorted by last name, folded: Brûlé, Hansen, Lagacé, Özil, Straße, Yılmaz.
+        assert_eq!(
+            found("").await,
+            ["Brûlé", "Hansen", "Lagacé", "Özil", "Straße", "Yılmaz"],
+            "{engine}"
+        );
+    }
+}
+
+/// The last names the members table shows for `words` among this test's members.
+async fn last_names_found(db: &Db, scope: &MemberScope, words: &str) -> Vec<String> {
+    let words = app::messaging::model::encode_component(words);
+    let filter = parse_query(&format!("q=fold.test+{words}")).unwrap();
+    let rows = service::members_page(db, scope, &filter)
+        .await
+        .unwrap()
+        .rows;
+    rows.into_iter().map(|r| r.last_name).collect()
+}

@@ -12,7 +12,7 @@ use app::auth::server::session::RequestSession;
 use app::auth::server::{registration, repo as auth_repo, service};
 use app::db::Db;
 use app::error::{AppError, ValidationCode};
-use app::members::model::{ImportKind, ImportRun, ImportStatus};
+use app::members::model::{ImportKind, ImportStatus};
 use app::members::server::{import, service as members};
 use app::seed::{
     circle_program_id, demo_program_id, CIRCLE_INVITE_TOKEN, DEMO_ADMIN, DEMO_MENTEE, DEMO_PASSWORD,
@@ -42,28 +42,6 @@ async fn circle_admin(db: &Db) -> MemberScope {
     .unwrap();
     assert_eq!(scope.program_id, circle);
     scope
-}
-
-async fn import_file(db: &Db, scope: &MemberScope, csv: &str) -> ImportRun {
-    let run = import::start(
-        db,
-        BASE,
-        scope,
-        ImportKind::Members,
-        "members.csv",
-        csv.as_bytes(),
-    )
-    .await
-    .unwrap();
-    for _ in 0..200 {
-        let state = import::run(db, scope.program_id, run).await.unwrap();
-        if state.status != ImportStatus::Running {
-            assert_eq!(state.status, ImportStatus::Done, "{state:?}");
-            return state;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("import {run} did not finish");
 }
 
 #[derive(Debug, PartialEq, sqlx::FromRow)]
@@ -107,7 +85,7 @@ async fn an_import_never_changes_someone_another_program_knows() {
 
         // The Demo program's mentee is added to Circle as they are.
         let header = "first_name,last_name,email,role,language\n";
-        let state = import_file(
+        let state = support::import_members(
             &db,
             &circle,
             &format!("{header}Renamed,By Circle,{DEMO_MENTEE},mentee,en\n"),
@@ -121,7 +99,7 @@ async fn an_import_never_changes_someone_another_program_knows() {
             Some("mentee")
         );
         // Counted like a brand-new address: the counts tell nothing about other programs.
-        let fresh = import_file(
+        let fresh = support::import_members(
             &db,
             &circle,
             &format!("{header}Nobody,Known,nobody@elsewhere.test,mentee,en\n"),
@@ -141,7 +119,7 @@ async fn an_import_never_changes_someone_another_program_knows() {
         assert_eq!(welcome.lang, before.language);
 
         // A second import changes only their role in Circle.
-        let state = import_file(
+        let state = support::import_members(
             &db,
             &circle,
             &format!("{header}RENAMED-BY-CIRCLE,ADMIN,{DEMO_MENTEE},mentor,en\n"),
@@ -157,7 +135,7 @@ async fn an_import_never_changes_someone_another_program_knows() {
         );
 
         // Someone only this program knows is still renamed by its import.
-        import_file(
+        support::import_members(
             &db,
             &circle,
             &format!("{header}Now,Renamed,nobody@elsewhere.test,mentee,fr\n"),
@@ -177,7 +155,7 @@ async fn deactivating_a_membership_ends_only_that_programs_sessions() {
         let db = support::demo(db).await;
         let circle = circle_admin(&db).await;
         let header = "first_name,last_name,email,role,language\n";
-        import_file(
+        support::import_members(
             &db,
             &circle,
             &format!("{header}Ana,Lee,{DEMO_MENTEE},mentee,en\n"),

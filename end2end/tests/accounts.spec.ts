@@ -1,4 +1,4 @@
-import { test, expect, ready, membersTableReady, expectAccessible, signIn, signOut, setLanguage, ADMIN, PASSWORD } from './fixtures';
+import { test, expect, ready, membersTableReady, expectAccessible, signIn, signOut, setLanguage, ADMIN, PASSWORD, switchProgram } from './fixtures';
 import { waitForMail, linkPath, mailCount, Mail } from './mail';
 
 // Unique per run and per project (the two projects share one server). These tests add
@@ -135,10 +135,7 @@ test.describe('accounts', () => {
       `first_name,last_name,email,role,language\nAva,Stone,${en},mentor,en\nÉlise,Roy,${frEmail},mentee,fr\n`;
     await signIn(page, js, ADMIN);
     await setLanguage(page, 'en');
-    await page.goto('/programs');
-    await ready(page, js);
-    await page.locator('li', { hasText: 'Leadership Circle' }).getByRole('button', { name: 'Switch to this program' }).click();
-    await expect(page.locator('.topbar-program')).toHaveText('Leadership Circle');
+    await switchProgram(page, js, 'Leadership Circle');
     await page.goto('/admin/members/import');
     await ready(page, js);
     await expectAccessible(page, js);

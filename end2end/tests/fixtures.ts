@@ -108,3 +108,11 @@ export async function signOut(page: Page, js: boolean) {
   await expect(page.locator('input[name="password"]')).toBeVisible();
   await ready(page, js);
 }
+
+/** Switches the signed-in administrator to another of their programs (English names). */
+export async function switchProgram(page: Page, js: boolean, program: string) {
+  await page.goto('/programs');
+  await ready(page, js);
+  await page.locator('li', { hasText: program }).getByRole('button', { name: 'Switch to this program' }).click();
+  await expect(page.locator('.topbar-program')).toHaveText(program);
+}

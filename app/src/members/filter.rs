@@ -401,12 +401,12 @@ impl MemberFilter {
         }
     }
 
-    /// The search words, lower-cased (at most four are used).
+    /// The search words, folded like the text they are looked for in (at most four).
     pub fn search_words(&self) -> Vec<String> {
         self.search
             .split_whitespace()
             .take(4)
-            .map(|w| w.to_lowercase())
+            .map(crate::fold::fold)
             .collect()
     }
 }
@@ -556,8 +556,8 @@ mod tests {
     }
 
     #[test]
-    fn search_words_are_lower_cased_and_capped() {
-        let f = parse_query("q=Ana%20DE%20la%20Cruz%20Smith").unwrap();
+    fn search_words_are_folded_and_capped() {
+        let f = parse_query("q=Ana%20D%C3%89%20la%20Cruz%20Smith").unwrap();
         assert_eq!(f.search_words(), vec!["ana", "de", "la", "cruz"]);
     }
 }

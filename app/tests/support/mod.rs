@@ -164,3 +164,40 @@ pub fn link_token(body: &str, path_prefix: &str) -> String {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect()
 }
+
+/// Waits for an import run to end and returns its final state.
+pub async fn finished_import(db: &Db, program: i64, run: i64) -> app::members::model::ImportRun {
+    use app::members::model::ImportStatus;
+    for _ in 0..200 {
+        let state = app::members::server::import::run(db, program, run)
+            .await
+            .unwrap();
+        if state.status != ImportStatus::Running {
+            return state;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("import {run} did not finish");
+}
+
+/// Imports `csv` as the scope's administrator; the import must succeed.
+pub async fn import_members(
+    db: &Db,
+    scope: &app::auth::server::authz::MemberScope,
+    csv: &str,
+) -> app::members::model::ImportRun {
+    use app::members::model::{ImportKind, ImportStatus};
+    let run = app::members::server::import::start(
+        db,
+        "http://mentora.test",
+        scope,
+        ImportKind::Members,
+        "members.csv",
+        csv.as_bytes(),
+    )
+    .await
+    .unwrap();
+    let state = finished_import(db, scope.program_id, run).await;
+    assert_eq!(state.status, ImportStatus::Done, "{state:?}");
+    state
+}

@@ -10,6 +10,7 @@
 //! from the database by key.
 use super::repo::{self, IndexRow, IndexRows, MemberRecord};
 use crate::db::Db;
+use crate::fold::{person_search_text, person_sort_key};
 use crate::members::filter::{Activity, MemberColumn, MemberFilter, RelationshipFilter};
 use chrono::{DateTime, Utc};
 use std::cmp::Ordering;
@@ -166,12 +167,12 @@ pub struct IndexedMember {
     pub joined_at: i64,
     pub deactivated_at: Option<i64>,
     pub last_sign_in_at: Option<i64>,
-    /// "last first", lower-cased, accents folded: "Émile" sorts next to "Emma".
+    /// "last first", folded (`fold::person_sort_key`): "Émile" sorts next to "Emma".
     pub name_key: String,
     /// The same, accents kept: breaks ties in a stable order.
     pub sort_name: String,
     pub email: String,
-    /// Names and e-mail, lower-cased: every search word must be in it. Moved into the
+    /// Names and e-mail, folded: every folded search word must be in it. Moved into the
     /// copy's text block when the member is taken in (empty afterwards).
     pub search_text: String,
     /// Custom field answers: (field, option; none for a free-text answer).
@@ -188,7 +189,9 @@ impl IndexRow {
         let micros = |t: DateTime<Utc>| t.timestamp_micros();
         IndexedMember {
             user_id: self.user_id,
-            name_key: fold_accents(&self.sort_name),
+            name_key: person_sort_key(&self.first_name, &self.last_name),
+            search_text: person_search_text(&self.first_name, &self.last_name, &self.email),
+            sort_name: format!("{} {}", self.last_name, self.first_name).to_lowercase(),
             role: self.role,
             is_active: self.is_active,
             person_active: self.person_active,
@@ -196,9 +199,7 @@ impl IndexRow {
             joined_at: micros(self.joined_at),
             deactivated_at: self.deactivated_at.map(micros),
             last_sign_in_at: self.last_sign_in_at.map(micros),
-            sort_name: self.sort_name,
             email: self.email.to_lowercase(),
-            search_text: self.search_text,
             answers: Vec::new(),
             positions: Vec::new(),
             relationships: 0,
@@ -240,27 +241,6 @@ impl IndexRows {
         }
         members
     }
-}
-
-/// Lower-case letters without their accents, for ordering names as people expect.
-pub fn fold_accents(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => folded.push('a'),
-            'ç' => folded.push('c'),
-            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => folded.push('i'),
-            'ñ' => folded.push('n'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => folded.push('o'),
-            'û' | 'ù' | 'ü' | 'ú' => folded.push('u'),
-            'ÿ' | 'ý' => folded.push('y'),
-            'œ' => folded.push_str("oe"),
-            'æ' => folded.push_str("ae"),
-            _ => folded.extend(c.to_lowercase()),
-        }
-    }
-    folded
 }
 
 /// What most filters and every sort read, packed small and stored in one array so a
@@ -627,9 +607,9 @@ mod tests {
             joined_at: 1_000,
             deactivated_at: None,
             last_sign_in_at: None,
-            name_key: fold_accents(&sort_name),
+            name_key: crate::fold::fold(&sort_name),
             email: format!("{}@example.test", sort_name.replace(' ', ".")),
-            search_text: sort_name.clone(),
+            search_text: crate::fold::fold(&sort_name),
             sort_name,
             answers: Vec::new(),
             positions: Vec::new(),

@@ -47,8 +47,8 @@ pub struct IndexRow {
     pub joined_at: DateTime<Utc>,
     pub deactivated_at: Option<DateTime<Utc>>,
     pub last_sign_in_at: Option<DateTime<Utc>>,
-    pub sort_name: String,
-    pub search_text: String,
+    pub first_name: String,
+    pub last_name: String,
     pub email: String,
 }
 
@@ -108,7 +108,7 @@ pub async fn index_rows(
     users: Option<&[i64]>,
 ) -> sqlx::Result<IndexRows> {
     const MEMBERS: &str = "SELECT m.user_id, m.role, m.is_active, m.person_active, m.completeness,
-        m.joined_at, m.deactivated_at, m.last_sign_in_at, m.sort_name, m.search_text, u.email
+        m.joined_at, m.deactivated_at, m.last_sign_in_at, u.first_name, u.last_name, u.email
         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.program_id = $1";
     const ANSWERS: &str =
         "SELECT v.user_id, v.field_id, v.option_id FROM custom_field_values v WHERE v.program_id = $1";
