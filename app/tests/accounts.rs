@@ -118,6 +118,31 @@ async fn failed_sign_ins_are_rate_limited_per_address() {
 }
 
 #[tokio::test]
+async fn the_sweep_forgets_the_hits_no_limit_counts_any_more() {
+    use app::auth::server::{rate_limit, repo};
+    for db in support::databases().await {
+        let now = chrono::Utc::now();
+        let bucket = "sign-in:198.51.100.4";
+        for minutes in [3 * 60, 61, 59, 5] {
+            repo::insert_hit(&db, bucket, now - chrono::Duration::minutes(minutes))
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            rate_limit::prune(&db, now).await.unwrap(),
+            2,
+            "{}",
+            db.engine()
+        );
+        let kept = repo::count_hits(&db, bucket, now - chrono::Duration::days(1))
+            .await
+            .unwrap();
+        assert_eq!(kept, 2, "the last hour's hits still count");
+        assert_eq!(rate_limit::prune(&db, now).await.unwrap(), 0);
+    }
+}
+
+#[tokio::test]
 async fn a_reset_link_sets_a_new_password_once_and_ends_other_sessions() {
     for db in support::databases().await {
         let db = support::demo(db).await;

@@ -228,7 +228,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     };
     let workers = state.workers.clone();
     let router = server::router(state, server::leptos_options(&args.site_root));
-    let sweeper = server::workers::spawn_session_sweeper(db.clone());
+    let sweeper = server::workers::spawn_sweeper(db.clone());
     let warmer = server::workers::spawn_member_index_warmer(db.clone());
     let mailer = match smtp {
         Some(settings) => {

@@ -52,16 +52,29 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".to_string())
 }
 
-/// Deletes expired sessions every hour. Safe to run on several instances at once.
-pub fn spawn_session_sweeper(db: Db) -> tokio::task::JoinHandle<()> {
+/// Every hour: deletes expired sessions and the rate-limit hits no limit counts any more.
+/// Safe to run on several instances at once.
+pub fn spawn_sweeper(db: Db) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            match app::auth::server::repo::delete_expired_sessions(&db, chrono::Utc::now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "expired sessions removed"),
-                Err(err) => tracing::warn!(error = %err, "session sweep failed"),
+            let now = chrono::Utc::now();
+            let sessions = app::auth::server::repo::delete_expired_sessions(&db, now)
+                .await
+                .map_err(|e| format!("{e:?}"));
+            let hits = app::auth::server::rate_limit::prune(&db, now)
+                .await
+                .map_err(|e| format!("{e:?}"));
+            for (what, removed) in [
+                ("expired sessions", sessions),
+                ("old rate-limit hits", hits),
+            ] {
+                match removed {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(deleted = n, "{what} removed"),
+                    Err(err) => tracing::warn!(error = %err, "sweep of {what} failed"),
+                }
             }
         }
     })

@@ -27,6 +27,23 @@ pub const EMAILS_PER_ACCOUNT: Limit = Limit {
     window: Duration::hours(1),
 };
 
+/// Every limit above: the sweeper keeps hits as long as the longest window counts them.
+const ALL_LIMITS: [Limit; 3] = [
+    SIGN_IN_FAILURES_PER_IP,
+    ACCOUNT_REQUESTS_PER_IP,
+    EMAILS_PER_ACCOUNT,
+];
+
+/// Removes the hits no limit counts any more; returns how many.
+pub async fn prune(db: &Db, now: chrono::DateTime<Utc>) -> AppResult<u64> {
+    let longest = ALL_LIMITS
+        .iter()
+        .map(|l| l.window)
+        .max()
+        .unwrap_or_default();
+    Ok(repo::prune_hits(db, now - longest).await?)
+}
+
 /// Fails with `RateLimited` when `bucket` already reached its limit.
 pub async fn ensure_below(db: &Db, bucket: &str, limit: Limit) -> AppResult<()> {
     let since = Utc::now() - limit.window;
