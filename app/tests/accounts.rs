@@ -18,7 +18,7 @@ use app::seed::{
 use chrono::Utc;
 use support::{link_token, outbox, session_of};
 
-const BASE: &str = "http://mentora.test";
+use support::BASE;
 
 async fn sign_in(db: &Db, email: &str, password: &str) -> Result<service::SignedIn, AppError> {
     service::sign_in(db, BASE, "10.0.0.9", email, password, false).await

@@ -10,7 +10,7 @@ use app::i18n::Lang;
 use app::seed::{DEMO_ADMIN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD};
 use chrono::{Duration, Utc};
 
-const BASE: &str = "http://mentora.test";
+use support::BASE;
 
 #[tokio::test]
 async fn demo_seed_is_realistic_and_idempotent() {

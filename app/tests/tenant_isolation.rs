@@ -20,7 +20,7 @@ use app::seed::{
 use chrono::Utc;
 use support::{outbox, session_of};
 
-const BASE: &str = "http://mentora.test";
+use support::BASE;
 
 /// The demo admin, acting in "Leadership Circle" (they administer both programs).
 async fn circle_admin(db: &Db) -> MemberScope {

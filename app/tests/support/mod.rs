@@ -5,6 +5,9 @@
 use app::db::Db;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// The site address the tests' links are made with.
+pub const BASE: &str = "http://mentora.test";
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn unique_name() -> String {
@@ -111,16 +114,9 @@ pub async fn add_member(
 /// Signs a demo account in (demo password) and returns its session.
 pub async fn session_of(db: &Db, email: &str) -> app::auth::server::session::RequestSession {
     use app::auth::server::{repo, service, session};
-    let signed_in = service::sign_in(
-        db,
-        "http://mentora.test",
-        "10.0.0.1",
-        email,
-        app::seed::DEMO_PASSWORD,
-        false,
-    )
-    .await
-    .expect("sign in");
+    let signed_in = service::sign_in(db, BASE, "10.0.0.1", email, app::seed::DEMO_PASSWORD, false)
+        .await
+        .expect("sign in");
     let token_hash = session::hash_token(&signed_in.token);
     let found = repo::find_session(db, &token_hash, chrono::Utc::now())
         .await
@@ -189,7 +185,7 @@ pub async fn import_members(
     use app::members::model::{ImportKind, ImportStatus};
     let run = app::members::server::import::start(
         db,
-        "http://mentora.test",
+        BASE,
         scope,
         ImportKind::Members,
         "members.csv",
