@@ -489,3 +489,49 @@ async fn profile_photos_upload_and_serve_to_signed_in_people_only() {
         assert_eq!(gone.status, StatusCode::NOT_FOUND);
     }
 }
+
+/// The server renders a page once: each server function behind it runs once and its
+/// result is sent once. (Rendering the page inside a pass that is repeated used to run
+/// every page's functions three times and ship three copies; the browser then hydrated
+/// the first copy against the HTML of the last, which broke hydration whenever the data
+/// changed in between, as an import's progress does.)
+#[tokio::test]
+async fn a_page_loads_and_sends_its_data_once() {
+    let router = demo_router().await;
+    let admin = sign_in(&router, "admin%40demo.test").await;
+    for path in [
+        "/",
+        "/admin",
+        "/admin/settings",
+        "/admin/members",
+        "/account",
+        "/programs",
+    ] {
+        let page = send(
+            &router,
+            get(path)
+                .header(header::COOKIE, &admin)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let payloads: Vec<&str> = page
+            .body
+            .split("__RESOLVED_RESOURCES[")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("] = ").map(|(_, value)| value))
+            .map(|value| value.split("\";").next().unwrap_or(value))
+            .collect();
+        assert!(
+            payloads.len() >= 2,
+            "{path}: the viewer and the page's own data"
+        );
+        let distinct: std::collections::HashSet<&str> = payloads.iter().copied().collect();
+        assert_eq!(
+            distinct.len(),
+            payloads.len(),
+            "{path} sent a payload twice"
+        );
+    }
+}
