@@ -16,6 +16,7 @@ pub mod profiles;
 pub mod relationships;
 pub mod routes;
 pub mod shell;
+pub mod text_enum;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

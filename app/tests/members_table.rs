@@ -145,12 +145,28 @@ async fn every_filter_alone_and_combined_sorting_and_paging() {
             cleo,
         )
         .await;
-        app::seed::insert_relationship(&db, program, ana, ben, "active", now, None)
-            .await
-            .unwrap();
-        app::seed::insert_relationship(&db, program, dan, cleo, "completed", now, Some(now))
-            .await
-            .unwrap();
+        app::seed::insert_relationship(
+            &db,
+            program,
+            ana,
+            ben,
+            app::relationships::model::RelationshipStatus::Active,
+            now,
+            None,
+        )
+        .await
+        .unwrap();
+        app::seed::insert_relationship(
+            &db,
+            program,
+            dan,
+            cleo,
+            app::relationships::model::RelationshipStatus::Completed,
+            now,
+            Some(now),
+        )
+        .await
+        .unwrap();
         service::set_active(&db, &scope, dan, false).await.unwrap();
 
         let cases: &[(&str, &[&str])] = &[
@@ -456,9 +472,17 @@ async fn another_instance_sees_every_change_at_once() {
             names(&two, &scope, &format!("option={}", sport.1)).await,
             ["fay"]
         );
-        app::seed::insert_relationship(&one, program, fay, gus, "active", Utc::now(), None)
-            .await
-            .unwrap();
+        app::seed::insert_relationship(
+            &one,
+            program,
+            fay,
+            gus,
+            app::relationships::model::RelationshipStatus::Active,
+            Utc::now(),
+            None,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             names(&two, &scope, "relationship=active").await,
             ["Abel", "fay"],

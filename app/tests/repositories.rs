@@ -246,7 +246,9 @@ async fn directory_and_connections_are_scoped_to_the_program() {
                 .unwrap();
         assert_eq!(connections.len(), 2);
         assert!(connections.iter().all(|c| c.viewer_is_mentor));
-        assert!(connections.iter().any(|c| c.status == "active"));
+        assert!(connections
+            .iter()
+            .any(|c| c.status == app::relationships::model::RelationshipStatus::Active));
     }
 }
 
@@ -268,5 +270,34 @@ async fn synthetic_members_are_inserted_in_batches() {
             .await
             .unwrap();
         assert_eq!(stats.members(), 2_510);
+    }
+}
+
+/// Roles and statuses are read as their enums on both engines; a code the enum does not
+/// know is an error, never a mentor or a mentee by default.
+#[tokio::test]
+async fn stored_codes_decode_to_their_enums_and_unknown_codes_are_errors() {
+    use app::relationships::model::RelationshipStatus;
+    for db in support::databases().await {
+        let engine = db.engine();
+        let role: Role = app::with_db!(&db, pool => sqlx::query_scalar("SELECT 'mentor'")
+            .fetch_one(pool)
+            .await)
+        .unwrap();
+        assert_eq!(role, Role::Mentor, "{engine}");
+        let bound: String = app::with_db!(&db, pool => sqlx::query_scalar("SELECT $1 || ''")
+            .bind(RelationshipStatus::Completed)
+            .fetch_one(pool)
+            .await)
+        .unwrap();
+        assert_eq!(bound, "completed", "{engine}");
+        let unknown: Result<Role, sqlx::Error> = app::with_db!(&db, pool => sqlx::query_scalar("SELECT 'boss'")
+            .fetch_one(pool)
+            .await);
+        let message = unknown.unwrap_err().to_string();
+        assert!(
+            message.contains("unknown Role \"boss\""),
+            "{engine}: {message}"
+        );
     }
 }

@@ -1,29 +1,16 @@
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
-/// A person's role in one program.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Admin,
-    Mentor,
-    Mentee,
+crate::text_enum! {
+    /// A person's role in one program.
+    pub enum Role {
+        Admin = "admin",
+        Mentor = "mentor",
+        Mentee = "mentee",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Admin, Role::Mentor, Role::Mentee];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Mentor => "mentor",
-            Role::Mentee => "mentee",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == value)
-    }
-
     pub fn label_key(self) -> &'static str {
         match self {
             Role::Admin => "role-admin",

@@ -8,7 +8,6 @@ pub async fn list_my_connections() -> Result<Vec<Connection>, AppError> {
     use crate::auth::model::Role;
     use crate::auth::server::authz;
     use crate::i18n::LocalDateTime;
-    use crate::relationships::model::RelationshipStatus;
     use crate::state::{app_state, respond};
     respond(
         async {
@@ -22,20 +21,18 @@ pub async fn list_my_connections() -> Result<Vec<Connection>, AppError> {
             .await?;
             Ok(rows
                 .into_iter()
-                .filter_map(|r| {
-                    Some(Connection {
-                        relationship_id: r.id,
-                        partner_name: format!("{} {}", r.first_name, r.last_name),
-                        partner_role: if r.viewer_is_mentor {
-                            Role::Mentee
-                        } else {
-                            Role::Mentor
-                        },
-                        partner_job_title: r.job_title,
-                        partner_company: r.company,
-                        status: RelationshipStatus::parse(&r.status)?,
-                        started: LocalDateTime::from_utc(r.started_at, &viewer.time_zone),
-                    })
+                .map(|r| Connection {
+                    relationship_id: r.id,
+                    partner_name: format!("{} {}", r.first_name, r.last_name),
+                    partner_role: if r.viewer_is_mentor {
+                        Role::Mentee
+                    } else {
+                        Role::Mentor
+                    },
+                    partner_job_title: r.job_title,
+                    partner_company: r.company,
+                    status: r.status,
+                    started: LocalDateTime::from_utc(r.started_at, &viewer.time_zone),
                 })
                 .collect())
         }

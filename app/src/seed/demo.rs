@@ -4,6 +4,7 @@ use super::repo::{self, NewUser};
 use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
 use crate::auth::server::password::hash_password;
 use crate::db::Db;
+use crate::relationships::model::{InvitationStatus, RelationshipStatus};
 use chrono::{Duration, Utc};
 
 pub const DEMO_ADMIN: &str = "admin@demo.test";
@@ -173,9 +174,12 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         let mentee = mentee_ids[i];
         let started = now - Duration::days(20 + 9 * i as i64);
         let (status, ended) = if i >= 14 {
-            ("completed", Some(started + Duration::days(120)))
+            (
+                RelationshipStatus::Completed,
+                Some(started + Duration::days(120)),
+            )
         } else {
-            ("active", None)
+            (RelationshipStatus::Active, None)
         };
         repo::insert_relationship(db, program, mentor, mentee, status, started, ended).await?;
         repo::insert_invitation(
@@ -183,7 +187,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
             program,
             mentee,
             mentor,
-            "accepted",
+            InvitationStatus::Accepted,
             started - Duration::days(3),
         )
         .await?;
@@ -191,7 +195,11 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     // Open and declined invitations, in both directions.
     for i in 18..MENTEES {
         let mentor = mentor_ids[12 + (i % 18)];
-        let status = if i % 4 == 0 { "declined" } else { "pending" };
+        let status = if i % 4 == 0 {
+            InvitationStatus::Declined
+        } else {
+            InvitationStatus::Pending
+        };
         let (sender, recipient) = if i % 3 == 0 {
             (mentor, mentee_ids[i])
         } else {
@@ -212,7 +220,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         program,
         mentee_ids[1],
         mentor_ids[0],
-        "pending",
+        InvitationStatus::Pending,
         now - Duration::days(1),
     )
     .await?;
@@ -240,7 +248,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         circle,
         mentor_ids[20],
         mentor_ids[0],
-        "active",
+        RelationshipStatus::Active,
         now - Duration::days(12),
         None,
     )

@@ -1,5 +1,6 @@
 //! SQL for seeding.
 use crate::db::Db;
+use crate::relationships::model::{InvitationStatus, RelationshipStatus};
 use crate::with_db;
 use chrono::{DateTime, Utc};
 
@@ -116,7 +117,7 @@ pub async fn insert_memberships(
 pub async fn insert_relationships(
     db: &Db,
     program_id: i64,
-    pairs: &[(i64, i64, &str)],
+    pairs: &[(i64, i64, RelationshipStatus)],
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     if pairs.is_empty() {
@@ -127,7 +128,7 @@ pub async fn insert_relationships(
             "INSERT INTO relationships (program_id, mentor_id, mentee_id, status, started_at, ended_at) ",
         );
         builder.push_values(pairs, |mut row, (mentor, mentee, status)| {
-            let ended = (*status == "completed").then_some(now);
+            let ended = (*status == RelationshipStatus::Completed).then_some(now);
             row.push_bind(program_id)
                 .push_bind(*mentor)
                 .push_bind(*mentee)
@@ -165,7 +166,7 @@ pub async fn insert_relationship(
     program_id: i64,
     mentor_id: i64,
     mentee_id: i64,
-    status: &str,
+    status: RelationshipStatus,
     started_at: DateTime<Utc>,
     ended_at: Option<DateTime<Utc>>,
 ) -> sqlx::Result<()> {
@@ -189,10 +190,11 @@ pub async fn insert_invitation(
     program_id: i64,
     sender_id: i64,
     recipient_id: i64,
-    status: &str,
+    status: InvitationStatus,
     created_at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let responded_at = (status != "pending").then(|| created_at + chrono::Duration::days(2));
+    let responded_at =
+        (status != InvitationStatus::Pending).then(|| created_at + chrono::Duration::days(2));
     with_db!(db, pool => sqlx::query(
         "INSERT INTO invitations (program_id, sender_id, recipient_id, status, created_at, responded_at)
          VALUES ($1, $2, $3, $4, $5, $6)",

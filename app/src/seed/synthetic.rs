@@ -3,6 +3,7 @@ use super::repo::{self, NewUser};
 use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
 use crate::auth::server::password::hash_password;
 use crate::db::Db;
+use crate::relationships::model::RelationshipStatus;
 use chrono::{Duration, Utc};
 
 const BENCH_SLUG: &str = "benchmark";
@@ -94,7 +95,7 @@ pub async fn seed_members(
         super::seed_positions(db, program_id, &jobs).await?;
         // Every third mentor/mentee pair is matched (two in three of those still active),
         // and most members answer the sports question.
-        let pairs: Vec<(i64, i64, &str)> = ids
+        let pairs: Vec<(i64, i64, RelationshipStatus)> = ids
             .chunks(2)
             .filter(|pair| pair.len() == 2 && pair[0] % 3 == 0)
             .map(|pair| {
@@ -107,9 +108,9 @@ pub async fn seed_members(
                     mentor,
                     mentee,
                     if pair[0] % 9 == 0 {
-                        "completed"
+                        RelationshipStatus::Completed
                     } else {
-                        "active"
+                        RelationshipStatus::Active
                     },
                 )
             })

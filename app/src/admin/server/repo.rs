@@ -1,41 +1,45 @@
 use crate::admin::model::AdminStats;
+use crate::auth::model::Role;
 use crate::db::Db;
+use crate::relationships::model::{InvitationStatus, RelationshipStatus};
 use crate::with_db;
 
 /// Counts for one program; deactivated members are not counted.
 pub async fn program_stats(db: &Db, program_id: i64) -> sqlx::Result<AdminStats> {
-    let roles: Vec<(String, i64)> = with_db!(db, pool => sqlx::query_as(
+    let roles: Vec<(Role, i64)> = with_db!(db, pool => sqlx::query_as(
         "SELECT m.role, COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.program_id = $1 AND m.is_active = TRUE AND u.is_active = TRUE GROUP BY m.role",
     )
     .bind(program_id)
     .fetch_all(pool)
     .await)?;
-    let relationships: Vec<(String, i64)> = with_db!(db, pool => sqlx::query_as(
+    let relationships: Vec<(RelationshipStatus, i64)> = with_db!(db, pool => sqlx::query_as(
         "SELECT status, COUNT(*) FROM relationships WHERE program_id = $1 GROUP BY status",
     )
     .bind(program_id)
     .fetch_all(pool)
     .await)?;
-    let invitations: Vec<(String, i64)> = with_db!(db, pool => sqlx::query_as(
+    let invitations: Vec<(InvitationStatus, i64)> = with_db!(db, pool => sqlx::query_as(
         "SELECT status, COUNT(*) FROM invitations WHERE program_id = $1 GROUP BY status",
     )
     .bind(program_id)
     .fetch_all(pool)
     .await)?;
-    let count = |rows: &[(String, i64)], key: &str| {
-        rows.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n)
-    };
     Ok(AdminStats {
-        mentors: count(&roles, "mentor"),
-        mentees: count(&roles, "mentee"),
-        admins: count(&roles, "admin"),
-        active_relationships: count(&relationships, "active"),
-        completed_relationships: count(&relationships, "completed"),
-        pending_invitations: count(&invitations, "pending"),
-        accepted_invitations: count(&invitations, "accepted"),
-        declined_invitations: count(&invitations, "declined"),
+        mentors: count_of(&roles, Role::Mentor),
+        mentees: count_of(&roles, Role::Mentee),
+        admins: count_of(&roles, Role::Admin),
+        active_relationships: count_of(&relationships, RelationshipStatus::Active),
+        completed_relationships: count_of(&relationships, RelationshipStatus::Completed),
+        pending_invitations: count_of(&invitations, InvitationStatus::Pending),
+        accepted_invitations: count_of(&invitations, InvitationStatus::Accepted),
+        declined_invitations: count_of(&invitations, InvitationStatus::Declined),
     })
+}
+
+/// The count of `key` in a GROUP BY's rows (0 when absent).
+fn count_of<K: PartialEq>(rows: &[(K, i64)], key: K) -> i64 {
+    rows.iter().find(|(k, _)| *k == key).map_or(0, |(_, n)| *n)
 }
 
 /// The program's invitation token (if one was made) and whether the link is on.

@@ -263,7 +263,7 @@ pub async fn start(
                 known_by_email(db, scope.program_id, lines.iter().map(|l| l.email.clone())).await?;
             let admins: Vec<ImportIssue> = lines
                 .iter()
-                .filter(|l| known.get(&l.email).and_then(|k| k.role.as_deref()) == Some("admin"))
+                .filter(|l| known.get(&l.email).and_then(|k| k.role) == Some(Role::Admin))
                 .map(|l| {
                     issue(
                         l.row,
@@ -469,9 +469,9 @@ async fn apply_members(
         .collect();
     set_progress(run_id, new.len() as i64 / 2);
 
-    let mut memberships: Vec<(i64, &str)> = new
+    let mut memberships: Vec<(i64, Role)> = new
         .iter()
-        .map(|l| (ids[l.email.as_str()], l.role.as_str()))
+        .map(|l| (ids[l.email.as_str()], l.role))
         .collect();
     let mut updated = 0;
     for line in &existing {
@@ -482,10 +482,10 @@ async fn apply_members(
             repo::update_person(tx, user.id, &imported(line)).await?;
         }
         if user.role.is_some() {
-            repo::set_member_role(tx, program_id, user.id, line.role.as_str()).await?;
+            repo::set_member_role(tx, program_id, user.id, line.role).await?;
             updated += 1;
         } else {
-            memberships.push((user.id, line.role.as_str()));
+            memberships.push((user.id, line.role));
         }
     }
     // New to this program, whether or not the address had an account: the counts must not

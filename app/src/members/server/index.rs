@@ -9,6 +9,7 @@
 //! behind one database always answer from current data. The rows shown are then read
 //! from the database by key.
 use super::repo::{self, IndexRow, IndexRows, MemberRecord};
+use crate::auth::model::Role;
 use crate::db::Db;
 use crate::fold::{person_search_text, person_sort_key};
 use crate::members::filter::{Activity, MemberColumn, MemberFilter, RelationshipFilter};
@@ -158,7 +159,7 @@ pub struct IndexedPosition {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexedMember {
     pub user_id: i64,
-    pub role: String,
+    pub role: Role,
     /// The membership's own switch (the "Active" column).
     pub is_active: bool,
     /// The person's account (off when an account is closed everywhere).
@@ -234,8 +235,8 @@ impl IndexRows {
         for (mentor, mentee, status) in &self.relationships {
             for user_id in [mentor, mentee] {
                 if let Some(&i) = at.get(user_id) {
-                    members[i].matches += 1;
-                    members[i].relationships += i64::from(status == "active");
+                    members[i].matches += i64::from(status.is_match());
+                    members[i].relationships += i64::from(status.is_current());
                 }
             }
         }
@@ -277,12 +278,12 @@ fn prefix(text: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
-fn role_code(role: &str) -> u8 {
+fn role_code(role: Role) -> u8 {
     // Alphabetical, as the role column sorts.
     match role {
-        "admin" => 0,
-        "mentee" => 1,
-        _ => 2,
+        Role::Admin => 0,
+        Role::Mentee => 1,
+        Role::Mentor => 2,
     }
 }
 
@@ -299,7 +300,7 @@ impl Hot {
             completeness: m.completeness,
             relationships: m.relationships,
             matches: m.matches,
-            role: role_code(&m.role),
+            role: role_code(m.role),
             is_active: m.is_active,
             person_active: m.person_active,
             has_current_position: m.positions.iter().any(|p| p.current),
@@ -524,7 +525,7 @@ impl<'a> Test<'a> {
     fn new(search: &MemberSearch<'a>) -> Test<'a> {
         Test {
             filter: search.filter,
-            role: search.filter.role.map(|r| role_code(r.as_str())),
+            role: search.filter.role.map(role_code),
             words: search
                 .filter
                 .search_words()
@@ -600,7 +601,7 @@ mod tests {
         let sort_name = name.to_lowercase();
         IndexedMember {
             user_id,
-            role: role.into(),
+            role: Role::parse(role).unwrap(),
             is_active: true,
             person_active: true,
             completeness: 50,

@@ -1,7 +1,10 @@
 //! SQL for managing a program's members.
+use crate::auth::model::Role;
 use crate::db::{Db, Tx};
+use crate::relationships::model::RelationshipStatus;
 use crate::{with_db, with_tx};
 use chrono::{DateTime, Utc};
+use std::sync::LazyLock;
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct MemberRecord {
@@ -9,7 +12,7 @@ pub struct MemberRecord {
     pub first_name: String,
     pub last_name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub is_active: bool,
     pub last_sign_in_at: Option<DateTime<Utc>>,
     pub joined_at: DateTime<Utc>,
@@ -23,24 +26,33 @@ pub struct MemberRecord {
     pub matches: i64,
 }
 
-/// A member's row; the counts list every status so both engines seek the
-/// (program, status, person) indexes.
-const MEMBER_COLUMNS: &str = "u.id AS user_id, u.first_name, u.last_name, u.email, m.role,
-    m.is_active, u.last_sign_in_at, m.joined_at, m.deactivated_at, u.language, m.completeness,
-    m.member_admin_id,
-    CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id AND r.status = 'active'
-        AND r.mentor_id = m.user_id) + (SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
-        AND r.status = 'active' AND r.mentee_id = m.user_id) AS BIGINT) AS relationships,
-    CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
-        AND r.status IN ('active', 'completed') AND r.mentor_id = m.user_id)
-        + (SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
-        AND r.status IN ('active', 'completed') AND r.mentee_id = m.user_id) AS BIGINT) AS matches";
+/// A member's row. The counts name their statuses so both engines seek the
+/// (program, status, person) indexes; which statuses count is `RelationshipStatus`'s rule.
+static MEMBER_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    let count = |statuses: String| {
+        format!(
+            "CAST((SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
+                AND r.status IN ({statuses}) AND r.mentor_id = m.user_id)
+              + (SELECT COUNT(*) FROM relationships r WHERE r.program_id = m.program_id
+                AND r.status IN ({statuses}) AND r.mentee_id = m.user_id) AS BIGINT)"
+        )
+    };
+    format!(
+        "u.id AS user_id, u.first_name, u.last_name, u.email, m.role, m.is_active,
+         u.last_sign_in_at, m.joined_at, m.deactivated_at, u.language, m.completeness,
+         m.member_admin_id, {} AS relationships, {} AS matches",
+        count(RelationshipStatus::sql_codes(
+            RelationshipStatus::is_current
+        )),
+        count(RelationshipStatus::sql_codes(RelationshipStatus::is_match)),
+    )
+});
 
 /// A member as the members index loads them (see `index`).
 #[derive(Debug, sqlx::FromRow)]
 pub struct IndexRow {
     pub user_id: i64,
-    pub role: String,
+    pub role: Role,
     pub is_active: bool,
     pub person_active: bool,
     pub completeness: i64,
@@ -60,7 +72,7 @@ pub struct IndexRows {
     /// (member, industry, job function, current)
     pub positions: Vec<(i64, Option<i64>, Option<i64>, bool)>,
     /// (mentor, mentee, status)
-    pub relationships: Vec<(i64, i64, String)>,
+    pub relationships: Vec<(i64, i64, RelationshipStatus)>,
 }
 
 /// The program's member version (0 before its first change).
@@ -217,8 +229,9 @@ pub async fn members_by_id(
 ) -> sqlx::Result<Vec<MemberRecord>> {
     // CROSS JOIN makes SQLite start from the 50 people (by key), never from the program.
     let sql = format!(
-        "SELECT {MEMBER_COLUMNS} FROM users u CROSS JOIN memberships m
-         WHERE u.id IN ({{}}) AND m.user_id = u.id AND m.program_id = $1"
+        "SELECT {} FROM users u CROSS JOIN memberships m
+         WHERE u.id IN ({{}}) AND m.user_id = u.id AND m.program_id = $1",
+        *MEMBER_COLUMNS
     );
     for_listed(db, program_id, ids, &sql).await
 }
@@ -229,8 +242,9 @@ pub async fn find_member(
     user_id: i64,
 ) -> sqlx::Result<Option<MemberRecord>> {
     with_tx!(tx, conn => sqlx::query_as::<_, MemberRecord>(sqlx::AssertSqlSafe(format!(
-        "SELECT {MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.program_id = $1 AND m.user_id = $2"
+        "SELECT {} FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.program_id = $1 AND m.user_id = $2",
+        *MEMBER_COLUMNS
     )))
     .bind(program_id)
     .bind(user_id)
@@ -340,7 +354,7 @@ pub struct KnownUser {
     pub has_password: bool,
     pub time_zone: String,
     pub language: String,
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub is_active: Option<bool>,
     /// Memberships in other programs: while there are any, the person's name, language
     /// and password are not this program's to change.
@@ -422,7 +436,7 @@ pub async fn insert_users(
 pub async fn insert_memberships(
     tx: &mut Tx,
     program_id: i64,
-    members: &[(i64, &str)],
+    members: &[(i64, Role)],
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     for chunk in members.chunks(BATCH) {
@@ -458,7 +472,7 @@ pub async fn set_member_role(
     tx: &mut Tx,
     program_id: i64,
     user_id: i64,
-    role: &str,
+    role: Role,
 ) -> sqlx::Result<()> {
     with_tx!(tx, conn => sqlx::query("UPDATE memberships SET role = $3 WHERE program_id = $1 AND user_id = $2 AND role <> $3")
         .bind(program_id)

@@ -29,7 +29,7 @@ async fn target(tx: &mut Tx, scope: &MemberScope, user_id: i64) -> AppResult<Mem
 
 /// The last active administrator of a program cannot be removed or deactivated.
 async fn keep_an_admin(tx: &mut Tx, scope: &MemberScope, member: &MemberRecord) -> AppResult<()> {
-    if member.role == Role::Admin.as_str()
+    if member.role == Role::Admin
         && member.is_active
         && repo::active_admin_count(tx, scope.program_id).await? <= 1
     {
@@ -105,7 +105,7 @@ pub fn member_row(record: MemberRecord, zone: &str) -> MemberRow {
         first_name: record.first_name,
         last_name: record.last_name,
         email: record.email,
-        role: Role::parse(&record.role).unwrap_or(Role::Mentee),
+        role: record.role,
         active: record.is_active,
         completeness: record.completeness,
         last_sign_in: record

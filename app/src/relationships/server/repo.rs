@@ -1,11 +1,12 @@
 use crate::db::Db;
+use crate::relationships::model::RelationshipStatus;
 use crate::with_db;
 use chrono::{DateTime, Utc};
 
 #[derive(sqlx::FromRow)]
 pub struct ConnectionRow {
     pub id: i64,
-    pub status: String,
+    pub status: RelationshipStatus,
     pub started_at: DateTime<Utc>,
     pub first_name: String,
     pub last_name: String,
