@@ -18,6 +18,7 @@ pub mod routes;
 pub mod shell;
 pub mod text_enum;
 pub mod ui;
+pub mod zone;
 
 #[cfg(feature = "ssr")]
 pub mod csp;

@@ -11,7 +11,7 @@ use app::messaging::server::repo::{insert_emails, NewEmail};
 use app::seed::{demo_program_id, DEMO_MENTEE, DEMO_MENTOR};
 use chrono::{Duration, Utc};
 
-const ZONE: &str = "America/Toronto";
+const ZONE: &app::zone::Zone = &app::zone::Zone::DEFAULT;
 
 async fn csv_rows(db: &Db, program: i64, query: &EmailLogQuery) -> Vec<String> {
     let (filter, _) = resolve(db, program, ZONE, query).await.unwrap();

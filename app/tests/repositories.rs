@@ -301,3 +301,39 @@ async fn stored_codes_decode_to_their_enums_and_unknown_codes_are_errors() {
         );
     }
 }
+
+/// A zone is read once, as a zone: one the zone database does not know is an error (the
+/// request fails and the log says why), never silently Toronto.
+#[tokio::test]
+async fn an_unknown_stored_time_zone_is_an_error_not_another_zone() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let engine = db.engine();
+        let session = session_of(&db, DEMO_MENTEE).await;
+        app::with_db!(&db, pool => sqlx::query("UPDATE users SET time_zone = 'Asia/Kolkata' WHERE email = $1")
+            .bind(DEMO_MENTEE)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .unwrap());
+        let found = auth_repo::find_session(&db, &session.token_hash, Utc::now())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found.viewer.time_zone.name(), "Asia/Kolkata", "{engine}");
+        app::with_db!(&db, pool => sqlx::query("UPDATE users SET time_zone = 'Mars/Olympus' WHERE email = $1")
+            .bind(DEMO_MENTEE)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .unwrap());
+        let Err(err) = auth_repo::find_session(&db, &session.token_hash, Utc::now()).await else {
+            panic!("{engine}: a session with an unknown zone was read");
+        };
+        let err = err.to_string();
+        assert!(
+            err.contains("unknown time zone \"Mars/Olympus\""),
+            "{engine}: {err}"
+        );
+    }
+}

@@ -45,7 +45,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                                     <label for="time_zone">{t!(i18n, "field-time_zone")}</label>
                                     <select id="time_zone" name="time_zone">
                                         {s.time_zones.iter().map(|tz| view! {
-                                            <option value=tz.clone() selected=*tz == s.time_zone>{tz.replace('_', " ")}</option>
+                                            <option value=tz.clone() selected=tz == s.time_zone.name()>{tz.replace('_', " ")}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>

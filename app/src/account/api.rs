@@ -30,20 +30,13 @@ pub async fn update_account_settings(language: String, time_zone: String) -> Res
             let current = authz::require_session()?;
             let lang = Lang::parse(&language)
                 .ok_or(AppError::validation("lang", ValidationCode::InvalidChoice))?;
-            if time_zone.parse::<chrono_tz::Tz>().is_err() {
-                return Err(AppError::validation(
-                    "time_zone",
-                    ValidationCode::InvalidChoice,
-                ));
-            }
+            let zone = crate::zone::Zone::parse(&time_zone).ok_or(AppError::validation(
+                "time_zone",
+                ValidationCode::InvalidChoice,
+            ))?;
             let state = app_state()?;
-            super::server::repo::update_settings(
-                &state.db,
-                current.viewer.user_id,
-                lang,
-                &time_zone,
-            )
-            .await?;
+            super::server::repo::update_settings(&state.db, current.viewer.user_id, lang, &zone)
+                .await?;
             expect_context::<leptos_axum::ResponseOptions>()
                 .append_header(SET_COOKIE, session::lang_cookie(lang, state.secure_cookies));
             leptos_axum::redirect("/account?saved=1");

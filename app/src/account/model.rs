@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 pub struct AccountSettings {
     pub email: String,
     pub language: Lang,
-    pub time_zone: String,
+    pub time_zone: crate::zone::Zone,
     /// Every IANA zone name the server knows, for the picker.
     pub time_zones: Vec<String>,
 }

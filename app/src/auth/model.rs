@@ -46,7 +46,7 @@ pub struct Viewer {
     pub first_name: String,
     pub last_name: String,
     pub language: Lang,
-    pub time_zone: String,
+    pub time_zone: crate::zone::Zone,
     /// Their profile photo, if they uploaded one (the avatar in the top bar).
     #[serde(default)]
     pub photo_url: Option<String>,

@@ -15,10 +15,9 @@ pub struct LocalDateTime {
 
 impl LocalDateTime {
     #[cfg(feature = "ssr")]
-    pub fn from_utc(instant: chrono::DateTime<chrono::Utc>, zone: &str) -> Self {
+    pub fn from_utc(instant: chrono::DateTime<chrono::Utc>, zone: &crate::zone::Zone) -> Self {
         use chrono::{Datelike, Timelike};
-        let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::America::Toronto);
-        let local = instant.with_timezone(&tz);
+        let local = instant.with_timezone(&zone.tz());
         Self {
             year: local.year(),
             month: local.month(),
@@ -110,10 +109,11 @@ mod tests {
     #[test]
     fn converts_to_the_viewers_zone() {
         use chrono::TimeZone;
+        let zone = |name| crate::zone::Zone::parse(name).unwrap();
         let instant = chrono::Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
-        let st_johns = LocalDateTime::from_utc(instant, "America/St_Johns");
+        let st_johns = LocalDateTime::from_utc(instant, &zone("America/St_Johns"));
         assert_eq!((st_johns.hour, st_johns.minute), (8, 30));
-        let vancouver = LocalDateTime::from_utc(instant, "America/Vancouver");
+        let vancouver = LocalDateTime::from_utc(instant, &zone("America/Vancouver"));
         assert_eq!((vancouver.day, vancouver.hour), (15, 4));
     }
 }

@@ -165,7 +165,7 @@ pub async fn get_member(user_id: i64) -> Result<MemberDetail, AppError> {
                 .await?
                 .ok_or(AppError::NotFound)?;
             tx.commit().await?;
-            let zone = scope.session.viewer.time_zone.clone();
+            let zone = scope.session.viewer.time_zone;
             Ok(MemberDetail {
                 joined: LocalDateTime::from_utc(record.joined_at, &zone),
                 language: record.language.clone(),

@@ -62,7 +62,7 @@ pub async fn get_email(id: i64) -> Result<EmailDetail, AppError> {
         async {
             let scope = authz::require_admin()?;
             let db = &app_state()?.db;
-            let zone = scope.session.viewer.time_zone.clone();
+            let zone = scope.session.viewer.time_zone;
             let (record, detail) = super::server::log_repo::detail(db, scope.program_id, id)
                 .await?
                 .ok_or(AppError::NotFound)?;

@@ -6,7 +6,7 @@ pub async fn update_settings(
     db: &Db,
     user_id: i64,
     lang: Lang,
-    time_zone: &str,
+    time_zone: &crate::zone::Zone,
 ) -> sqlx::Result<()> {
     with_db!(db, pool => sqlx::query("UPDATE users SET language = $1, time_zone = $2 WHERE id = $3")
         .bind(lang.code())

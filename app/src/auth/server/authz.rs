@@ -106,7 +106,7 @@ mod tests {
                 first_name: "A".into(),
                 last_name: "B".into(),
                 language: Lang::En,
-                time_zone: "America/Toronto".into(),
+                time_zone: crate::zone::Zone::DEFAULT,
                 photo_url: None,
                 membership: role.map(|role| ProgramMembership {
                     program_id: 7,

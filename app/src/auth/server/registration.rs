@@ -9,6 +9,7 @@ use crate::error::{required_text, AppError, AppResult, ValidationCode};
 use crate::i18n::Lang;
 use crate::messaging::server::service::{queue_system_message, MessageLink};
 use crate::messaging::template::WELCOME;
+use crate::zone::Zone;
 use chrono::Utc;
 
 /// The roles a program lets people choose when registering.
@@ -101,15 +102,9 @@ pub struct Registration {
 }
 
 /// Where a new account's times are shown: the browser's zone when it sent a real one.
-fn starting_time_zone(sent: &str) -> &str {
-    if sent.parse::<chrono_tz::Tz>().is_ok() {
-        sent
-    } else {
-        DEFAULT_TIME_ZONE
-    }
+fn starting_time_zone(sent: &str) -> Zone {
+    Zone::parse(sent).unwrap_or(Zone::DEFAULT)
 }
-
-const DEFAULT_TIME_ZONE: &str = "America/Toronto";
 
 /// Registers a new account through the link and signs the person in. An address that
 /// already has an account is refused whatever password comes with it: this form checks
@@ -166,7 +161,7 @@ pub async fn register(
             first_name: &first_name,
             last_name: &last_name,
             language: language.code(),
-            time_zone: starting_time_zone(&form.time_zone),
+            time_zone: starting_time_zone(&form.time_zone).name(),
             now,
         },
     )
@@ -201,13 +196,11 @@ mod tests {
 
     #[test]
     fn a_new_account_starts_in_the_browsers_zone_when_it_is_real() {
-        assert_eq!(super::starting_time_zone("Europe/Paris"), "Europe/Paris");
-        assert_eq!(
-            super::starting_time_zone("America/Vancouver"),
-            "America/Vancouver"
-        );
+        for sent in ["Europe/Paris", "America/Vancouver", "Asia/Kolkata"] {
+            assert_eq!(super::starting_time_zone(sent).name(), sent);
+        }
         for sent in ["", "Mars/Olympus", "<script>"] {
-            assert_eq!(super::starting_time_zone(sent), "America/Toronto");
+            assert_eq!(super::starting_time_zone(sent).name(), "America/Toronto");
         }
     }
 }

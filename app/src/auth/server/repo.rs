@@ -54,7 +54,7 @@ struct SessionRow {
     first_name: String,
     last_name: String,
     language: String,
-    time_zone: String,
+    time_zone: crate::zone::Zone,
     photo_key: Option<String>,
 }
 

@@ -503,7 +503,7 @@ async fn apply_members(
         let (id, zone, has_password, was_member, language) = match known.get(&line.email) {
             Some(user) => (
                 user.id,
-                user.time_zone.clone(),
+                user.time_zone,
                 user.has_password,
                 user.role.is_some(),
                 // Written in the language the person chose, unless it is ours to set.
@@ -515,7 +515,7 @@ async fn apply_members(
             ),
             None => (
                 ids[line.email.as_str()],
-                "America/Toronto".to_string(),
+                crate::zone::Zone::DEFAULT,
                 false,
                 false,
                 line.language.code().to_string(),

@@ -352,7 +352,7 @@ pub struct KnownUser {
     pub id: i64,
     pub email: String,
     pub has_password: bool,
-    pub time_zone: String,
+    pub time_zone: crate::zone::Zone,
     pub language: String,
     pub role: Option<Role>,
     pub is_active: Option<bool>,

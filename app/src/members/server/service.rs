@@ -15,6 +15,7 @@ use crate::members::model::{
 use crate::messaging::server::log::start_of_day;
 use crate::profiles::model::ListKind;
 use crate::profiles::server::repo as profiles_repo;
+use crate::zone::Zone;
 use chrono::{Duration, Utc};
 
 /// The member (of the admin's program) an action is about, refusing the admin themself.
@@ -99,7 +100,7 @@ pub async fn members_page(
     })
 }
 
-pub fn member_row(record: MemberRecord, zone: &str) -> MemberRow {
+pub fn member_row(record: MemberRecord, zone: &Zone) -> MemberRow {
     MemberRow {
         user_id: record.user_id,
         first_name: record.first_name,

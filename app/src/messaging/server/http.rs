@@ -21,7 +21,7 @@ pub async fn log_csv(
         Err(refused) => return refused.into_response(),
     };
     let query = EmailLogQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let zone = scope.session.viewer.time_zone.clone();
+    let zone = scope.session.viewer.time_zone;
     let lang = scope.session.viewer.language;
     let filter = match resolve(&state.db, scope.program_id, &zone, &query).await {
         Ok((filter, _)) => filter,
@@ -36,7 +36,7 @@ pub async fn log_csv(
     let stream = futures::stream::unfold(
         (Some(header_line), None, false),
         move |(pending, cursor, done)| {
-            let (db, filter, zone) = (db.clone(), filter.clone(), zone.clone());
+            let (db, filter) = (db.clone(), filter.clone());
             async move {
                 if let Some(text) = pending {
                     return Some((Ok::<_, std::io::Error>(text), (None, cursor, done)));

@@ -7,11 +7,12 @@ use crate::i18n::{translate, Lang, LocalDateTime};
 use crate::messaging::model::{
     EmailLogPage, EmailLogQuery, EmailLogRow, EmailStatus, EMAIL_LOG_COUNT_CAP, EMAIL_LOG_PAGE,
 };
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 /// Midnight at the start of `date` in `zone`, as an instant.
-pub(crate) fn start_of_day(date: NaiveDate, zone: &str) -> DateTime<Utc> {
-    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::America::Toronto);
+pub(crate) fn start_of_day(date: NaiveDate, zone: &Zone) -> DateTime<Utc> {
+    let tz = zone.tz();
     let midnight = date.and_hms_opt(0, 0, 0).expect("valid time");
     tz.from_local_datetime(&midnight)
         .earliest()
@@ -34,7 +35,7 @@ fn parse_date(field: &str, value: &Option<String>) -> AppResult<Option<NaiveDate
 pub async fn resolve(
     db: &Db,
     program_id: i64,
-    zone: &str,
+    zone: &Zone,
     query: &EmailLogQuery,
 ) -> AppResult<(LogFilter, Vec<(String, String)>)> {
     let from = parse_date("from", &query.from)?;
@@ -80,7 +81,7 @@ pub fn decode_cursor(value: &str) -> Option<(DateTime<Utc>, i64)> {
     ))
 }
 
-pub fn to_row(record: LogRecord, zone: &str) -> EmailLogRow {
+pub fn to_row(record: LogRecord, zone: &Zone) -> EmailLogRow {
     EmailLogRow {
         id: record.id,
         subject: record.subject,
@@ -97,7 +98,7 @@ pub fn to_row(record: LogRecord, zone: &str) -> EmailLogRow {
 pub async fn page(
     db: &Db,
     program_id: i64,
-    zone: &str,
+    zone: &Zone,
     query: &EmailLogQuery,
 ) -> AppResult<EmailLogPage> {
     let (filter, members) = resolve(db, program_id, zone, query).await?;
@@ -161,8 +162,8 @@ pub fn csv_cell(value: &str) -> String {
     }
 }
 
-fn local_stamp(at: DateTime<Utc>, zone: &str) -> String {
-    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::America::Toronto);
+fn local_stamp(at: DateTime<Utc>, zone: &Zone) -> String {
+    let tz = zone.tz();
     at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
 }
 
@@ -182,7 +183,7 @@ pub fn csv_header(lang: Lang) -> String {
     format!("{}\r\n", cells.join(","))
 }
 
-pub fn csv_line(record: &LogRecord, lang: Lang, zone: &str) -> String {
+pub fn csv_line(record: &LogRecord, lang: Lang, zone: &Zone) -> String {
     let status = EmailStatus::parse(&record.status).unwrap_or(EmailStatus::Queued);
     let status_label = if status == EmailStatus::Opened && record.open_automatic {
         translate(lang, "email-status-opened-automatic", None)
@@ -268,11 +269,11 @@ mod tests {
         assert_eq!(decode_cursor("junk"), None);
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         assert_eq!(
-            start_of_day(day, "America/Toronto").to_rfc3339(),
+            start_of_day(day, &Zone::parse("America/Toronto").unwrap()).to_rfc3339(),
             "2026-11-01T04:00:00+00:00"
         );
         assert_eq!(
-            start_of_day(day, "America/Vancouver").to_rfc3339(),
+            start_of_day(day, &Zone::parse("America/Vancouver").unwrap()).to_rfc3339(),
             "2026-11-01T07:00:00+00:00"
         );
     }

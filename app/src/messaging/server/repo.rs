@@ -99,7 +99,7 @@ pub struct RecipientRow {
     pub first_name: String,
     pub last_name: String,
     pub language: String,
-    pub time_zone: String,
+    pub time_zone: crate::zone::Zone,
 }
 
 pub async fn recipient(tx: &mut Tx, user_id: i64) -> sqlx::Result<Option<RecipientRow>> {

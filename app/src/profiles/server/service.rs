@@ -464,13 +464,13 @@ pub async fn save_basic(db: &Db, program_id: i64, user_id: i64, form: &BasicForm
     }
     let province = optional_line("province", &form.province, PROFILE_SHORT_MAX)?;
     let city = optional_line("city", &form.city, PROFILE_SHORT_MAX)?;
-    let time_zone = form.time_zone.trim().to_string();
-    if time_zone.parse::<chrono_tz::Tz>().is_err() {
-        return Err(AppError::validation(
+    let time_zone = crate::zone::Zone::parse(&form.time_zone)
+        .ok_or(AppError::validation(
             "time_zone",
             ValidationCode::InvalidChoice,
-        ));
-    }
+        ))?
+        .name()
+        .to_string();
     let mut languages: Vec<String> = Vec::new();
     for code in &form.languages {
         if !is_spoken_language(code) {

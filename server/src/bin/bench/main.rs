@@ -107,7 +107,7 @@ pub(crate) fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
                 first_name: "Bench".into(),
                 last_name: "Admin".into(),
                 language: Lang::En,
-                time_zone: "America/Toronto".into(),
+                time_zone: app::zone::Zone::DEFAULT,
                 photo_url: None,
                 membership: Some(ProgramMembership {
                     program_id,
@@ -402,7 +402,7 @@ async fn bench_log(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    let zone = "America/Toronto";
+    let zone = &app::zone::Zone::DEFAULT;
     let someone = email_of(db, user_ids[user_ids.len() / 2]).await?;
     let month_end = now.date_naive() - Duration::days(60);
     let month_start = month_end - Duration::days(30);

@@ -1,0 +1,132 @@
+//! A time zone, parsed once where it comes in (a database row, a form, the browser) and
+//! carried as a value after that. On the server it holds the `chrono_tz::Tz` every local
+//! time is computed with; the browser, which never computes with it, holds its IANA name
+//! only (the zone database stays out of the wasm bundle). Both sides write it as that name.
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Zone(chrono_tz::Tz);
+
+#[cfg(not(feature = "ssr"))]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Zone(String);
+
+#[cfg(feature = "ssr")]
+impl Zone {
+    /// Where an account starts when nothing better is known (a registration without
+    /// JavaScript, an import): the demo's and most Canadian members' zone.
+    pub const DEFAULT: Zone = Zone(chrono_tz::America::Toronto);
+
+    /// The one way in: an IANA name such as "America/Toronto" (surrounding spaces
+    /// ignored), or nothing.
+    pub fn parse(name: &str) -> Option<Zone> {
+        name.trim().parse::<chrono_tz::Tz>().ok().map(Zone)
+    }
+
+    /// The zone to compute local times with.
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.0
+    }
+
+    pub fn name(&self) -> &str {
+        self.0.name()
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+impl Zone {
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Zone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Zone {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Zone {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        #[cfg(feature = "ssr")]
+        {
+            Zone::parse(&name)
+                .ok_or_else(|| serde::de::Error::custom(format!("unknown time zone {name:?}")))
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            Ok(Zone(name))
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod sql {
+    use super::Zone;
+
+    impl<DB: sqlx::Database> sqlx::Type<DB> for Zone
+    where
+        String: sqlx::Type<DB>,
+    {
+        fn type_info() -> DB::TypeInfo {
+            <String as sqlx::Type<DB>>::type_info()
+        }
+
+        fn compatible(ty: &DB::TypeInfo) -> bool {
+            <String as sqlx::Type<DB>>::compatible(ty)
+        }
+    }
+
+    impl<'q, DB: sqlx::Database> sqlx::Encode<'q, DB> for Zone
+    where
+        String: sqlx::Encode<'q, DB>,
+    {
+        fn encode_by_ref(
+            &self,
+            buf: &mut <DB as sqlx::Database>::ArgumentBuffer,
+        ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+            <String as sqlx::Encode<'q, DB>>::encode(self.name().to_owned(), buf)
+        }
+    }
+
+    /// A stored zone the zone database does not know is an error (logged with the
+    /// request that met it), never silently another zone.
+    impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for Zone
+    where
+        &'r str: sqlx::Decode<'r, DB>,
+    {
+        fn decode(
+            value: <DB as sqlx::Database>::ValueRef<'r>,
+        ) -> Result<Self, sqlx::error::BoxDynError> {
+            let name = <&'r str as sqlx::Decode<'r, DB>>::decode(value)?;
+            Zone::parse(name)
+                .ok_or_else(|| format!("unknown time zone {name:?} in the database").into())
+        }
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zones_parse_once_and_write_their_name() {
+        let kolkata = Zone::parse(" Asia/Kolkata ").unwrap();
+        assert_eq!(kolkata.name(), "Asia/Kolkata");
+        assert_eq!(serde_json::to_string(&kolkata).unwrap(), "\"Asia/Kolkata\"");
+        let back: Zone = serde_json::from_str("\"Asia/Kolkata\"").unwrap();
+        assert_eq!(back, kolkata);
+        assert!(serde_json::from_str::<Zone>("\"Mars/Olympus\"").is_err());
+        assert_eq!(Zone::parse("Mars/Olympus"), None);
+        assert_eq!(Zone::parse(""), None);
+        assert_eq!(Zone::DEFAULT.name(), "America/Toronto");
+    }
+}
