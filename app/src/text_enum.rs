@@ -3,6 +3,52 @@
 //! cannot be left out of any of them, and a code the enum does not know is a decoding
 //! error, never a silent default.
 
+/// The sqlx encoding of a value stored as text, for both engines: written with
+/// `value.$to_text()`, read with `$from_text(&str) -> Option<Self>`; a text that does not
+/// read back is a decoding error naming `$what`.
+#[macro_export]
+macro_rules! stored_as_text {
+    ($name:ty, $to_text:ident, $from_text:path, $what:expr) => {
+        impl<DB: sqlx::Database> sqlx::Type<DB> for $name
+        where
+            String: sqlx::Type<DB>,
+        {
+            fn type_info() -> DB::TypeInfo {
+                <String as sqlx::Type<DB>>::type_info()
+            }
+
+            fn compatible(ty: &DB::TypeInfo) -> bool {
+                <String as sqlx::Type<DB>>::compatible(ty)
+            }
+        }
+
+        impl<'q, DB: sqlx::Database> sqlx::Encode<'q, DB> for $name
+        where
+            String: sqlx::Encode<'q, DB>,
+        {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <DB as sqlx::Database>::ArgumentBuffer,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <String as sqlx::Encode<'q, DB>>::encode(self.$to_text().to_owned(), buf)
+            }
+        }
+
+        impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for $name
+        where
+            &'r str: sqlx::Decode<'r, DB>,
+        {
+            fn decode(
+                value: <DB as sqlx::Database>::ValueRef<'r>,
+            ) -> Result<Self, sqlx::error::BoxDynError> {
+                let text = <&'r str as sqlx::Decode<'r, DB>>::decode(value)?;
+                $from_text(text)
+                    .ok_or_else(|| format!("unknown {} {text:?} in the database", $what).into())
+            }
+        }
+    };
+}
+
 /// `text_enum! { /// docs  pub enum Role { Admin = "admin", Mentor = "mentor" } }`
 #[macro_export]
 macro_rules! text_enum {
@@ -41,46 +87,7 @@ macro_rules! text_enum {
         }
 
         #[cfg(feature = "ssr")]
-        impl<DB: sqlx::Database> sqlx::Type<DB> for $name
-        where
-            String: sqlx::Type<DB>,
-        {
-            fn type_info() -> DB::TypeInfo {
-                <String as sqlx::Type<DB>>::type_info()
-            }
-
-            fn compatible(ty: &DB::TypeInfo) -> bool {
-                <String as sqlx::Type<DB>>::compatible(ty)
-            }
-        }
-
-        #[cfg(feature = "ssr")]
-        impl<'q, DB: sqlx::Database> sqlx::Encode<'q, DB> for $name
-        where
-            String: sqlx::Encode<'q, DB>,
-        {
-            fn encode_by_ref(
-                &self,
-                buf: &mut <DB as sqlx::Database>::ArgumentBuffer,
-            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <String as sqlx::Encode<'q, DB>>::encode(self.as_str().to_owned(), buf)
-            }
-        }
-
-        #[cfg(feature = "ssr")]
-        impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for $name
-        where
-            &'r str: sqlx::Decode<'r, DB>,
-        {
-            fn decode(
-                value: <DB as sqlx::Database>::ValueRef<'r>,
-            ) -> Result<Self, sqlx::error::BoxDynError> {
-                let code = <&'r str as sqlx::Decode<'r, DB>>::decode(value)?;
-                $name::parse(code).ok_or_else(|| {
-                    format!("unknown {} {code:?} in the database", stringify!($name)).into()
-                })
-            }
-        }
+        $crate::stored_as_text!($name, as_str, $name::parse, stringify!($name));
     };
 }
 

@@ -68,50 +68,10 @@ impl<'de> Deserialize<'de> for Zone {
     }
 }
 
+// A stored zone the zone database does not know is an error (logged with the request
+// that met it), never silently another zone.
 #[cfg(feature = "ssr")]
-mod sql {
-    use super::Zone;
-
-    impl<DB: sqlx::Database> sqlx::Type<DB> for Zone
-    where
-        String: sqlx::Type<DB>,
-    {
-        fn type_info() -> DB::TypeInfo {
-            <String as sqlx::Type<DB>>::type_info()
-        }
-
-        fn compatible(ty: &DB::TypeInfo) -> bool {
-            <String as sqlx::Type<DB>>::compatible(ty)
-        }
-    }
-
-    impl<'q, DB: sqlx::Database> sqlx::Encode<'q, DB> for Zone
-    where
-        String: sqlx::Encode<'q, DB>,
-    {
-        fn encode_by_ref(
-            &self,
-            buf: &mut <DB as sqlx::Database>::ArgumentBuffer,
-        ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-            <String as sqlx::Encode<'q, DB>>::encode(self.name().to_owned(), buf)
-        }
-    }
-
-    /// A stored zone the zone database does not know is an error (logged with the
-    /// request that met it), never silently another zone.
-    impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for Zone
-    where
-        &'r str: sqlx::Decode<'r, DB>,
-    {
-        fn decode(
-            value: <DB as sqlx::Database>::ValueRef<'r>,
-        ) -> Result<Self, sqlx::error::BoxDynError> {
-            let name = <&'r str as sqlx::Decode<'r, DB>>::decode(value)?;
-            Zone::parse(name)
-                .ok_or_else(|| format!("unknown time zone {name:?} in the database").into())
-        }
-    }
-}
+crate::stored_as_text!(Zone, name, Zone::parse, "time zone");
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
