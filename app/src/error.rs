@@ -51,6 +51,7 @@ pub enum AppError {
     Internal,
 }
 
+crate::listed_enum! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ValidationCode {
     Required,
@@ -84,6 +85,7 @@ pub enum ValidationCode {
     ControlCharacters,
     /// A picture of more pixels than we decode.
     PictureTooBig,
+}
 }
 
 impl std::fmt::Display for ValidationCode {
@@ -163,7 +165,7 @@ impl AppError {
 
     /// The inverse of `url_code`, for errors a page may show from its query string.
     pub fn from_url_code(code: &str) -> Option<Self> {
-        let validation = ALL_VALIDATION_CODES
+        let validation = ValidationCode::ALL
             .into_iter()
             .map(|code| AppError::validation("", code));
         ALL_SIMPLE
@@ -224,34 +226,13 @@ const ALL_SIMPLE: [AppError; 12] = [
     AppError::Internal,
 ];
 
-const ALL_VALIDATION_CODES: [ValidationCode; 18] = [
-    ValidationCode::PictureTooBig,
-    ValidationCode::ControlCharacters,
-    ValidationCode::OptionsMismatch,
-    ValidationCode::OutOfRange,
-    ValidationCode::InvalidImage,
-    ValidationCode::FileTooLarge,
-    ValidationCode::Duplicate,
-    ValidationCode::ListFull,
-    ValidationCode::SelfAction,
-    ValidationCode::LastAdmin,
-    ValidationCode::PasswordTooShort,
-    ValidationCode::Mismatch,
-    ValidationCode::AlreadyRegistered,
-    ValidationCode::Required,
-    ValidationCode::InvalidEmail,
-    ValidationCode::InvalidChoice,
-    ValidationCode::TooLong,
-    ValidationCode::TooShort,
-];
-
 /// Every message key an `AppError` can produce (used by the locale completeness test).
 pub fn all_message_keys() -> Vec<&'static str> {
     ALL_SIMPLE
         .iter()
         .map(AppError::message_key)
         .chain(
-            ALL_VALIDATION_CODES
+            ValidationCode::ALL
                 .into_iter()
                 .map(|code| AppError::validation("", code).message_key()),
         )
@@ -377,6 +358,37 @@ pub fn optional_number(field: &str, value: &str, min: i64, max: i64) -> AppResul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A variant's place in `ALL_SIMPLE`. The match is exhaustive, so a new variant does
+    /// not compile until it is given a place here, and the test checks the list holds it there.
+    fn place_in_all_simple(e: &AppError) -> Option<usize> {
+        Some(match e {
+            AppError::Validation { .. } | AppError::UnknownKeyword { .. } => return None,
+            AppError::AccountLocked => 0,
+            AppError::AccountDeactivated { .. } => 1,
+            AppError::LinkExpired => 2,
+            AppError::Unauthenticated => 3,
+            AppError::Forbidden => 4,
+            AppError::NotFound => 5,
+            AppError::InvalidCredentials => 6,
+            AppError::Conflict => 7,
+            AppError::RateLimited => 8,
+            AppError::BadRequest => 9,
+            AppError::Network => 10,
+            AppError::Internal => 11,
+        })
+    }
+
+    #[test]
+    fn all_simple_lists_every_variant_without_free_text() {
+        for (place, e) in ALL_SIMPLE.iter().enumerate() {
+            assert_eq!(place_in_all_simple(e), Some(place), "{e:?}");
+        }
+        assert_eq!(
+            place_in_all_simple(&AppError::validation("email", ValidationCode::Required)),
+            None
+        );
+    }
 
     #[test]
     fn url_codes_round_trip() {

@@ -91,6 +91,28 @@ macro_rules! text_enum {
     };
 }
 
+/// An enum whose `ALL` lists every variant, for enums that are not stored as text:
+/// `listed_enum! { #[derive(Clone, Copy)] pub enum Kind { A, B } }`.
+#[macro_export]
+macro_rules! listed_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant),+
+        }
+
+        impl $name {
+            /// Every variant, in the order they are declared.
+            pub const ALL: [$name; [$(stringify!($variant)),+].len()] = [$($name::$variant),+];
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     crate::text_enum! {
@@ -100,6 +122,20 @@ mod tests {
             /// Documented variants keep their docs.
             DeepBlue = "deep-blue",
         }
+    }
+
+    crate::listed_enum! {
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        enum Shape {
+            Circle,
+            /// Documented variants keep their docs.
+            Square,
+        }
+    }
+
+    #[test]
+    fn a_listed_enum_lists_every_variant_in_order() {
+        assert_eq!(Shape::ALL, [Shape::Circle, Shape::Square]);
     }
 
     #[test]

@@ -21,10 +21,10 @@ pub fn ColumnChooser(
                 <fieldset class="checkbox-grid">
                     <legend class="visually-hidden">{t!(i18n, "members-columns")}</legend>
                     {MemberColumn::ALL.into_iter().filter(|c| *c != MemberColumn::Name).map(|c| {
-                        let id = format!("column-{}", c.code());
+                        let id = format!("column-{}", c.as_str());
                         view! {
                             <div class="field field-checkbox">
-                                <input type="checkbox" id=id.clone() name="columns[]" value=c.code() checked=chosen.contains(&c) />
+                                <input type="checkbox" id=id.clone() name="columns[]" value=c.as_str() checked=chosen.contains(&c) />
                                 <label for=id>{move || i18n.t(c.label_key())}</label>
                             </div>
                         }

@@ -61,63 +61,27 @@ impl RelationshipFilter {
     }
 }
 
-/// The table's columns, in the seed's order. The name is always shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MemberColumn {
-    Name,
-    Email,
-    Completeness,
-    LastSignIn,
-    Relationships,
-    Groups,
-    Matches,
-    Role,
-    Hours,
-    MemberSince,
-    EndDate,
-    Active,
-    MemberAdmin,
+crate::text_enum! {
+    /// The table's columns, in the order of the administrator's guide; the name is always
+    /// shown. The codes are used in URLs and saved searches.
+    pub enum MemberColumn {
+        Name = "name",
+        Email = "email",
+        Completeness = "completeness",
+        LastSignIn = "last_sign_in",
+        Relationships = "relationships",
+        Groups = "groups",
+        Matches = "matches",
+        Role = "role",
+        Hours = "hours",
+        MemberSince = "member_since",
+        EndDate = "end_date",
+        Active = "active",
+        MemberAdmin = "member_admin",
+    }
 }
 
 impl MemberColumn {
-    pub const ALL: [MemberColumn; 13] = [
-        MemberColumn::Name,
-        MemberColumn::Email,
-        MemberColumn::Completeness,
-        MemberColumn::LastSignIn,
-        MemberColumn::Relationships,
-        MemberColumn::Groups,
-        MemberColumn::Matches,
-        MemberColumn::Role,
-        MemberColumn::Hours,
-        MemberColumn::MemberSince,
-        MemberColumn::EndDate,
-        MemberColumn::Active,
-        MemberColumn::MemberAdmin,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            MemberColumn::Name => "name",
-            MemberColumn::Email => "email",
-            MemberColumn::Completeness => "completeness",
-            MemberColumn::LastSignIn => "last_sign_in",
-            MemberColumn::Relationships => "relationships",
-            MemberColumn::Groups => "groups",
-            MemberColumn::Matches => "matches",
-            MemberColumn::Role => "role",
-            MemberColumn::Hours => "hours",
-            MemberColumn::MemberSince => "member_since",
-            MemberColumn::EndDate => "end_date",
-            MemberColumn::Active => "active",
-            MemberColumn::MemberAdmin => "member_admin",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     pub fn label_key(self) -> &'static str {
         match self {
             MemberColumn::Name => "members-col-name",
@@ -168,7 +132,7 @@ impl MemberColumn {
         Self::ALL
             .into_iter()
             .filter(|c| columns.contains(c))
-            .map(MemberColumn::code)
+            .map(MemberColumn::as_str)
             .collect::<Vec<_>>()
             .join(",")
     }
@@ -364,7 +328,7 @@ impl MemberFilter {
             pairs.push(("relationship", rel.code().into()));
         }
         if self.sort != MemberColumn::Name {
-            pairs.push(("sort", self.sort.code().into()));
+            pairs.push(("sort", self.sort.as_str().into()));
         }
         if self.descending {
             pairs.push(("dir", "desc".into()));

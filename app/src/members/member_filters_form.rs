@@ -247,7 +247,7 @@ pub fn MemberFiltersForm(setup: MembersTableSetup) -> impl IntoView {
             }}
             <input type="hidden" name="sort" value=move || {
                 let f = state.filter.get();
-                if f.sort == MemberColumn::Name { String::new() } else { f.sort.code().to_string() }
+                if f.sort == MemberColumn::Name { String::new() } else { f.sort.as_str().to_string() }
             } />
             <input type="hidden" name="dir" value=move || if state.filter.get().descending { "desc" } else { "" } />
             <div class="form-actions">

@@ -40,7 +40,7 @@ impl MembersTableState {
     }
 }
 
-/// `/admin/members`: the seed's members table — live search, filters and saved filters in
+/// `/admin/members`: the members table of the administrator guide — live search, filters and saved filters in
 /// the URL, chosen columns, the Active switch with undo, and the member admin.
 #[component]
 pub fn MembersTablePage() -> impl IntoView {

@@ -142,42 +142,27 @@ pub struct ImportIssue {
     pub other_row: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ImportIssueCode {
-    EmptyFile,
-    Unreadable,
-    TooManyRows,
-    MissingColumn,
-    Required,
-    InvalidEmail,
-    InvalidRole,
-    InvalidLanguage,
-    TooLong,
-    DuplicateInFile,
-    IsAdmin,
-    NotAMember,
-    IsYou,
-    ControlCharacters,
+crate::listed_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ImportIssueCode {
+        EmptyFile,
+        Unreadable,
+        TooManyRows,
+        MissingColumn,
+        Required,
+        InvalidEmail,
+        InvalidRole,
+        InvalidLanguage,
+        TooLong,
+        DuplicateInFile,
+        IsAdmin,
+        NotAMember,
+        IsYou,
+        ControlCharacters,
+    }
 }
 
 impl ImportIssueCode {
-    pub const ALL: [ImportIssueCode; 14] = [
-        ImportIssueCode::ControlCharacters,
-        ImportIssueCode::EmptyFile,
-        ImportIssueCode::Unreadable,
-        ImportIssueCode::TooManyRows,
-        ImportIssueCode::MissingColumn,
-        ImportIssueCode::Required,
-        ImportIssueCode::InvalidEmail,
-        ImportIssueCode::InvalidRole,
-        ImportIssueCode::InvalidLanguage,
-        ImportIssueCode::TooLong,
-        ImportIssueCode::DuplicateInFile,
-        ImportIssueCode::IsAdmin,
-        ImportIssueCode::NotAMember,
-        ImportIssueCode::IsYou,
-    ];
-
     pub fn message_key(self) -> &'static str {
         match self {
             ImportIssueCode::EmptyFile => "import-error-empty-file",

@@ -130,7 +130,7 @@ fn LogFilters(query: EmailLogQuery, members: Vec<(String, String)>) -> impl Into
                         let checked = statuses.contains(&status);
                         view! {
                             <label class="choice">
-                                <input type="checkbox" name="status" value=status.code() checked=checked />
+                                <input type="checkbox" name="status" value=status.as_str() checked=checked />
                                 {move || i18n.t(status.label_key())}
                             </label>
                         }
@@ -182,7 +182,7 @@ fn LogTable(rows: Vec<EmailLogRow>) -> impl IntoView {
                                 <td><a href=href>{row.subject.clone()}</a></td>
                                 <td>{move || recipient.clone().unwrap_or_else(|| i18n.t("deleted-member"))}</td>
                                 <td>{move || sent.format_date_time(i18n.lang())}</td>
-                                <td class=format!("status status-{}", status.code())>
+                                <td class=format!("status status-{}", status.as_str())>
                                     {move || status_label(i18n, status, automatic, status_at.format_date_time(i18n.lang()))}
                                 </td>
                             </tr>

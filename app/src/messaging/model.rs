@@ -1,55 +1,28 @@
 //! Shared types of the e-mail log and system messages.
 use serde::{Deserialize, Serialize};
 
-/// One status model for every e-mail, whatever reported it (our SMTP worker, the
-/// provider's webhook, the open pixel).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EmailStatus {
-    /// Waiting for the worker.
-    Queued,
-    /// Accepted by the SMTP relay; no delivery report yet.
-    Sent,
-    Delivered,
-    Opened,
-    /// Refused by the recipient's server (SMTP 5xx or a provider bounce report).
-    Bounced,
-    /// Temporarily refused (SMTP 4xx); retried with backoff.
-    Deferred,
-    /// The recipient or their provider reported it as spam.
-    Spam,
-    /// Retries exhausted without an answer from the relay.
-    Failed,
+crate::text_enum! {
+    /// One status model for every e-mail, whatever reported it (our SMTP worker, the
+    /// provider's webhook, the open pixel).
+    pub enum EmailStatus {
+        /// Waiting for the worker.
+        Queued = "queued",
+        /// Accepted by the SMTP relay; no delivery report yet.
+        Sent = "sent",
+        Delivered = "delivered",
+        Opened = "opened",
+        /// Refused by the recipient's server (SMTP 5xx or a provider bounce report).
+        Bounced = "bounced",
+        /// Temporarily refused (SMTP 4xx); retried with backoff.
+        Deferred = "deferred",
+        /// The recipient or their provider reported it as spam.
+        Spam = "spam",
+        /// Retries exhausted without an answer from the relay.
+        Failed = "failed",
+    }
 }
 
 impl EmailStatus {
-    pub const ALL: [EmailStatus; 8] = [
-        EmailStatus::Queued,
-        EmailStatus::Sent,
-        EmailStatus::Delivered,
-        EmailStatus::Opened,
-        EmailStatus::Bounced,
-        EmailStatus::Deferred,
-        EmailStatus::Spam,
-        EmailStatus::Failed,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EmailStatus::Queued => "queued",
-            EmailStatus::Sent => "sent",
-            EmailStatus::Delivered => "delivered",
-            EmailStatus::Opened => "opened",
-            EmailStatus::Bounced => "bounced",
-            EmailStatus::Deferred => "deferred",
-            EmailStatus::Spam => "spam",
-            EmailStatus::Failed => "failed",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     pub fn label_key(self) -> &'static str {
         match self {
             EmailStatus::Queued => "email-status-queued",
@@ -182,7 +155,7 @@ mod tests {
         assert_eq!(DeliveryEvent::parse("Bounce"), Some(DeliveryEvent::Bounce));
         assert_eq!(DeliveryEvent::parse("click"), None);
         for s in EmailStatus::ALL {
-            assert_eq!(EmailStatus::parse(s.code()), Some(s));
+            assert_eq!(EmailStatus::parse(s.as_str()), Some(s));
         }
     }
 
@@ -247,7 +220,11 @@ impl EmailLogQuery {
             .iter()
             .map(|m| format!("member={}", encode_component(m)))
             .collect();
-        parts.extend(self.statuses.iter().map(|s| format!("status={}", s.code())));
+        parts.extend(
+            self.statuses
+                .iter()
+                .map(|s| format!("status={}", s.as_str())),
+        );
         parts.extend(
             self.from
                 .iter()

@@ -2,17 +2,16 @@
 //! `{keyword}` placeholders. Plain Rust, used by the server (sending, validating edits)
 //! and the browser (the keyword list in the editor).
 
-/// Groups shown on the "System-generated messages" page, in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum TemplateCategory {
-    GettingStarted,
-    Account,
+crate::listed_enum! {
+    /// Groups shown on the "System-generated messages" page, in this order.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+    pub enum TemplateCategory {
+        GettingStarted,
+        Account,
+    }
 }
 
 impl TemplateCategory {
-    pub const ALL: [TemplateCategory; 2] =
-        [TemplateCategory::GettingStarted, TemplateCategory::Account];
-
     pub fn label_key(self) -> &'static str {
         match self {
             TemplateCategory::GettingStarted => "template-category-getting-started",

@@ -26,7 +26,7 @@ fn item_id(id: &str) -> Result<i64, AppError> {
 #[cfg(feature = "ssr")]
 fn back_to(kind: crate::profiles::model::ListKind, notice: Option<&str>) {
     let query = notice.map(|n| format!("?{n}=1")).unwrap_or_default();
-    leptos_axum::redirect(&format!("/admin/lists/{}{query}", kind.code()));
+    leptos_axum::redirect(&format!("/admin/lists/{}{query}", kind.as_str()));
 }
 
 /// One of the program's lists, with how many profiles use each entry.

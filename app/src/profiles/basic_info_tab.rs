@@ -31,7 +31,7 @@ pub fn BasicInfoTab(edit: ProfileEdit, action: ServerAction<SaveProfileBasic>) -
     let req = move |f: F| rules.with_value(|r| r.iter().any(|(x, required)| *x == f && *required));
     let full_name = format!("{} {}", p.first_name, p.last_name);
     let text = move |f: F, value: String, autocomplete: &'static str| {
-        let key = f.key();
+        let key = f.as_str();
         view! {
             <div class="field">
                 <label for=key>{move || i18n.t(&f.label_key())} <RequiredMark on=req(f) /></label>

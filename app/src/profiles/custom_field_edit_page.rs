@@ -10,7 +10,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// `/admin/profile-fields/new` and `/admin/profile-fields/:id`: the seed's custom field
+/// `/admin/profile-fields/new` and `/admin/profile-fields/:id`: the custom field
 /// form — name, description, options and hint in English and French, then role, order
 /// and the settings.
 #[component]
@@ -139,7 +139,7 @@ fn CustomFieldForm(field: Option<CustomField>) -> impl IntoView {
                     <label for="role">{t!(i18n, "field-role")}</label>
                     <select id="role" name="role">
                         {FieldAudience::ALL.into_iter().map(|a| view! {
-                            <option value=a.code() selected=a == f.audience>{move || i18n.t(a.label_key())}</option>
+                            <option value=a.as_str() selected=a == f.audience>{move || i18n.t(a.label_key())}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
-/// `/admin/profile-fields`: "Manage custom fields", as in the seed's admin guide, with
+/// `/admin/profile-fields`: "Manage custom fields", as in the administrator guide, with
 /// the "Recalculate" action kept for parity (completeness is always current anyway).
 #[component]
 pub fn CustomFieldsPage() -> impl IntoView {

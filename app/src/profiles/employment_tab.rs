@@ -85,7 +85,7 @@ fn PositionRow(
     let shows = move |f: F| edit.with_value(|e| e.shows(f));
     let req = move |f: F| edit.with_value(|e| e.requires(f)) && at == 0;
     let text = move |f: F, value: String| {
-        let key = f.key();
+        let key = f.as_str();
         view! {
             <div class="field">
                 <label for=id(key)>{move || i18n.t(&f.label_key())} <RequiredMark on=req(f) /></label>
@@ -95,7 +95,7 @@ fn PositionRow(
         }
     };
     let select = move |f: F, items: Vec<ListItem>, selected: Option<i64>| {
-        let key = f.key();
+        let key = f.as_str();
         view! {
             <div class="field">
                 <label for=id(key)>{move || i18n.t(&f.label_key())} <RequiredMark on=req(f) /></label>

@@ -6,34 +6,36 @@ use crate::profiles::model::{Position, Profile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// A field of the profile form that a program can require or count as a base field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum BuiltinField {
-    Photo,
-    FirstName,
-    LastName,
-    Country,
-    Province,
-    City,
-    TimeZone,
-    Languages,
-    Gender,
-    JobTitle,
-    Company,
-    Industry,
-    JobFunction,
-    YearsExperience,
-    Skills,
-    DevelopmentAreas,
-    Summary,
-    ThreeWords,
-    Linkedin,
-    Twitter,
-    Skype,
-    MeetingFormats,
-    MeetingCities,
-    MaxPartners,
-    Goals,
+crate::text_enum! {
+    /// A field of the profile form that a program can require or count as a base field;
+    /// the codes are stored in `profile_field_rules.field_key` and used in form names.
+    pub enum BuiltinField {
+        Photo = "photo",
+        FirstName = "first_name",
+        LastName = "last_name",
+        Country = "country",
+        Province = "province",
+        City = "city",
+        TimeZone = "time_zone",
+        Languages = "languages",
+        Gender = "gender",
+        JobTitle = "job_title",
+        Company = "company",
+        Industry = "industry",
+        JobFunction = "job_function",
+        YearsExperience = "years_experience",
+        Skills = "skills",
+        DevelopmentAreas = "development_areas",
+        Summary = "summary",
+        ThreeWords = "three_words",
+        Linkedin = "linkedin",
+        Twitter = "twitter",
+        Skype = "skype",
+        MeetingFormats = "meeting_formats",
+        MeetingCities = "meeting_cities",
+        MaxPartners = "max_partners",
+        Goals = "goals",
+    }
 }
 
 /// Which of the three tabs of "Edit profile" a field is on.
@@ -45,72 +47,9 @@ pub enum ProfileTab {
 }
 
 impl BuiltinField {
-    pub const ALL: [BuiltinField; 25] = [
-        BuiltinField::Photo,
-        BuiltinField::FirstName,
-        BuiltinField::LastName,
-        BuiltinField::Country,
-        BuiltinField::Province,
-        BuiltinField::City,
-        BuiltinField::TimeZone,
-        BuiltinField::Languages,
-        BuiltinField::Gender,
-        BuiltinField::JobTitle,
-        BuiltinField::Company,
-        BuiltinField::Industry,
-        BuiltinField::JobFunction,
-        BuiltinField::YearsExperience,
-        BuiltinField::Skills,
-        BuiltinField::DevelopmentAreas,
-        BuiltinField::Summary,
-        BuiltinField::ThreeWords,
-        BuiltinField::Linkedin,
-        BuiltinField::Twitter,
-        BuiltinField::Skype,
-        BuiltinField::MeetingFormats,
-        BuiltinField::MeetingCities,
-        BuiltinField::MaxPartners,
-        BuiltinField::Goals,
-    ];
-
-    /// The stable name stored in `profile_field_rules.field_key` and used in form names.
-    pub fn key(self) -> &'static str {
-        match self {
-            BuiltinField::Photo => "photo",
-            BuiltinField::FirstName => "first_name",
-            BuiltinField::LastName => "last_name",
-            BuiltinField::Country => "country",
-            BuiltinField::Province => "province",
-            BuiltinField::City => "city",
-            BuiltinField::TimeZone => "time_zone",
-            BuiltinField::Languages => "languages",
-            BuiltinField::Gender => "gender",
-            BuiltinField::JobTitle => "job_title",
-            BuiltinField::Company => "company",
-            BuiltinField::Industry => "industry",
-            BuiltinField::JobFunction => "job_function",
-            BuiltinField::YearsExperience => "years_experience",
-            BuiltinField::Skills => "skills",
-            BuiltinField::DevelopmentAreas => "development_areas",
-            BuiltinField::Summary => "summary",
-            BuiltinField::ThreeWords => "three_words",
-            BuiltinField::Linkedin => "linkedin",
-            BuiltinField::Twitter => "twitter",
-            BuiltinField::Skype => "skype",
-            BuiltinField::MeetingFormats => "meeting_formats",
-            BuiltinField::MeetingCities => "meeting_cities",
-            BuiltinField::MaxPartners => "max_partners",
-            BuiltinField::Goals => "goals",
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<BuiltinField> {
-        BuiltinField::ALL.into_iter().find(|f| f.key() == key)
-    }
-
     /// The label's message id (`field-<key>`, shared with field-level errors).
     pub fn label_key(self) -> String {
-        format!("field-{}", self.key())
+        format!("field-{}", self.as_str())
     }
 
     pub fn tab(self) -> ProfileTab {
@@ -318,7 +257,7 @@ mod tests {
     #[test]
     fn every_key_parses_back() {
         for f in BuiltinField::ALL {
-            assert_eq!(BuiltinField::parse(f.key()), Some(f));
+            assert_eq!(BuiltinField::parse(f.as_str()), Some(f));
         }
         assert_eq!(BuiltinField::parse("nope"), None);
     }

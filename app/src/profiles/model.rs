@@ -2,43 +2,22 @@
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
-/// The lists a program keeps for its profiles and searches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ListKind {
-    Industry,
-    JobFunction,
-    Skill,
-    DevelopmentArea,
-    MeetingCity,
+crate::text_enum! {
+    /// The lists a program keeps for its profiles and searches; the codes are stored
+    /// (`program_list_items.list`) and used in URLs.
+    pub enum ListKind {
+        Industry = "industry",
+        JobFunction = "job_function",
+        Skill = "skill",
+        DevelopmentArea = "development_area",
+        MeetingCity = "meeting_city",
+    }
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 5] = [
-        ListKind::Industry,
-        ListKind::JobFunction,
-        ListKind::Skill,
-        ListKind::DevelopmentArea,
-        ListKind::MeetingCity,
-    ];
-
-    /// As stored (`program_list_items.list`) and in URLs.
-    pub fn code(self) -> &'static str {
-        match self {
-            ListKind::Industry => "industry",
-            ListKind::JobFunction => "job_function",
-            ListKind::Skill => "skill",
-            ListKind::DevelopmentArea => "development_area",
-            ListKind::MeetingCity => "meeting_city",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<ListKind> {
-        ListKind::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     /// The list's title message id (`list-<code>`).
     pub fn title_key(self) -> String {
-        format!("list-{}", self.code())
+        format!("list-{}", self.as_str())
     }
 }
 
@@ -65,34 +44,17 @@ pub const LIST_LABEL_MAX: usize = 80;
 /// The most items one list may hold.
 pub const LIST_ITEMS_MAX: i64 = 500;
 
-/// Who a custom field is asked of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FieldAudience {
-    Mentors,
-    Mentees,
-    Both,
+crate::text_enum! {
+    /// Who a custom field is asked of, in the order the form offers them; the codes are
+    /// stored (`custom_fields.role`) and posted by the form.
+    pub enum FieldAudience {
+        Both = "both",
+        Mentors = "mentor",
+        Mentees = "mentee",
+    }
 }
 
 impl FieldAudience {
-    pub const ALL: [FieldAudience; 3] = [
-        FieldAudience::Both,
-        FieldAudience::Mentors,
-        FieldAudience::Mentees,
-    ];
-
-    /// As stored (`custom_fields.role`) and posted by the form.
-    pub fn code(self) -> &'static str {
-        match self {
-            FieldAudience::Mentors => "mentor",
-            FieldAudience::Mentees => "mentee",
-            FieldAudience::Both => "both",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<FieldAudience> {
-        FieldAudience::ALL.into_iter().find(|a| a.code() == code)
-    }
-
     pub fn label_key(self) -> &'static str {
         match self {
             FieldAudience::Mentors => "custom-role-mentor",

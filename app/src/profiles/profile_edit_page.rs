@@ -30,7 +30,7 @@ impl ProfileTab {
     }
 }
 
-/// `/profile`: "Edit profile" with the seed's three tabs (`?tab=basic|employment|skills`)
+/// `/profile`: "Edit profile" in three tabs, as in the member quick-start (`?tab=basic|employment|skills`)
 /// and the side panel (points, hours, completeness). Each tab is its own form: with
 /// JavaScript it saves in place and the panel follows; without, it posts and comes back.
 #[component]

@@ -66,7 +66,7 @@ fn RuleRow(rule: FieldRule) -> impl IntoView {
     let label_key = field.label_key();
     let cell = move |flag: &'static str, column: &'static str, on: bool| {
         let label_key = label_key.clone();
-        let name = format!("rule[{}][{flag}]", field.key());
+        let name = format!("rule[{}][{flag}]", field.as_str());
         view! {
             <td class="check">
                 <input type="checkbox" name=name checked=on disabled=fixed

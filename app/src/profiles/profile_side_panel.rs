@@ -3,7 +3,7 @@ use crate::i18n::use_i18n;
 use crate::t;
 use leptos::prelude::*;
 
-/// The seed's dark side panel: mentoring points, mentoring hours (h:mm) and completeness.
+/// The dark side panel of the member quick-start: mentoring points, mentoring hours (h:mm) and completeness.
 #[component]
 pub fn ProfileSidePanel(stats: ProfileStats, user_id: i64) -> impl IntoView {
     let i18n = use_i18n();

@@ -20,7 +20,7 @@ pub fn ProgramListsPage() -> impl IntoView {
         move || kind.get(),
         |kind| async move {
             match kind {
-                Some(kind) => get_program_list(kind.code().to_string()).await,
+                Some(kind) => get_program_list(kind.as_str().to_string()).await,
                 None => Err(crate::error::AppError::NotFound),
             }
         },
@@ -33,7 +33,7 @@ pub fn ProgramListsPage() -> impl IntoView {
         />
         <nav class="tabs" aria-label=t!(i18n, "lists-nav-label")>
             {ListKind::ALL.into_iter().map(|k| view! {
-                <a href=format!("/admin/lists/{}", k.code())
+                <a href=format!("/admin/lists/{}", k.as_str())
                     aria-current=move || (kind.get() == Some(k)).then_some("page")>
                     {move || i18n.t(&k.title_key())}
                 </a>
@@ -99,7 +99,7 @@ fn ItemRow(kind: ListKind, item: ListItem, first: bool, last: bool) -> impl Into
         let en = en.clone();
         view! {
             <form method="post" action=MoveListItem::url() class="inline-form">
-                <input type="hidden" name="list" value=kind.code() />
+                <input type="hidden" name="list" value=kind.as_str() />
                 <input type="hidden" name="id" value=item.id.to_string() />
                 <input type="hidden" name="direction" value=direction />
                 <button type="submit" class="button button-small" disabled=disabled
@@ -123,7 +123,7 @@ fn ItemRow(kind: ListKind, item: ListItem, first: bool, last: bool) -> impl Into
             <td>
                 <div class="row-actions">
                     <form id=form_id method="post" action=RenameListItem::url() class="inline-form">
-                        <input type="hidden" name="list" value=kind.code() />
+                        <input type="hidden" name="list" value=kind.as_str() />
                         <input type="hidden" name="id" value=id.clone() />
                         <button type="submit" class="button button-small">{t!(i18n, "lists-save")}</button>
                     </form>
@@ -132,7 +132,7 @@ fn ItemRow(kind: ListKind, item: ListItem, first: bool, last: bool) -> impl Into
                     <details class="confirm-delete">
                         <summary class="button button-small">{t!(i18n, "lists-delete")}</summary>
                         <form method="post" action=DeleteListItem::url()>
-                            <input type="hidden" name="list" value=kind.code() />
+                            <input type="hidden" name="list" value=kind.as_str() />
                             <input type="hidden" name="id" value=id />
                             <p>{move || i18n.t_with("lists-delete-confirm", &[("label", confirm.clone().into()), ("count", in_use.into())])}</p>
                             <button type="submit" class="button button-danger button-small">{t!(i18n, "lists-delete-yes")}</button>
@@ -150,7 +150,7 @@ fn AddItemForm(kind: ListKind) -> impl IntoView {
     view! {
         <form method="post" action=AddListItem::url() class="card">
             <h2>{t!(i18n, "lists-add-title")}</h2>
-            <input type="hidden" name="list" value=kind.code() />
+            <input type="hidden" name="list" value=kind.as_str() />
             <div class="field">
                 <label for="label_en">{t!(i18n, "field-label_en")}</label>
                 <input id="label_en" name="label_en" required maxlength="80" />

@@ -22,7 +22,7 @@ pub fn SkillsTab(edit: ProfileEdit, action: ServerAction<SaveProfileSkills>) -> 
     let shows = move |f: F| rules.with_value(|r| r.iter().any(|(x, _)| *x == f));
     let req = move |f: F| rules.with_value(|r| r.iter().any(|(x, required)| *x == f && *required));
     let text = move |f: F, value: String, required: bool, hint: Option<&'static str>| {
-        let key = f.key();
+        let key = f.as_str();
         view! {
             <div class="field">
                 <label for=key>{move || i18n.t(&f.label_key())} <RequiredMark on=required /></label>
@@ -35,7 +35,7 @@ pub fn SkillsTab(edit: ProfileEdit, action: ServerAction<SaveProfileSkills>) -> 
         }
     };
     let area = move |f: F, value: String, required: bool| {
-        let key = f.key();
+        let key = f.as_str();
         view! {
             <div class="field">
                 <label for=key>{move || i18n.t(&f.label_key())} <RequiredMark on=required /></label>
@@ -127,7 +127,7 @@ fn ChoiceList(
     error: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let key = field.key();
+    let key = field.as_str();
     let empty = items.is_empty();
     view! {
         <fieldset class="field choice-list">

@@ -156,7 +156,7 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         .map(|(id, p)| (*id, p.job))
         .collect();
     super::seed_positions(db, program, &jobs).await?;
-    // The seed's example question; five in six members answer it (the demo mentor: Baseball).
+    // The administrator guide's example question; five in six members answer it (the demo mentor: Baseball).
     let (sports_field, sports) = super::sports_question(db, program).await?;
     let answers: Vec<(i64, i64)> = ids[1..]
         .iter()

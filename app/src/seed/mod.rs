@@ -330,7 +330,7 @@ pub(crate) async fn seed_positions(
     Ok(())
 }
 
-/// The "Favourite sport" question (the seed's own example of a custom field), created once
+/// The "Favourite sport" question (the administrator guide's example of a custom field), created once
 /// per program: its id and its options' ids.
 pub(crate) async fn sports_question(db: &Db, program_id: i64) -> sqlx::Result<(i64, Vec<i64>)> {
     use crate::profiles::server::{repo as profiles_repo, service};

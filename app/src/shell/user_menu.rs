@@ -7,7 +7,7 @@ use crate::ui::Avatar;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// Top-right menu as in the seed's screenshot. A `<details>` element, so it opens
+/// Top-right menu as in the member quick-start's screenshot. A `<details>` element, so it opens
 /// without JavaScript and is keyboard accessible.
 #[component]
 pub fn UserMenu(viewer: Viewer) -> impl IntoView {

@@ -55,15 +55,21 @@ async fn apply(
             let first_open = current != EmailStatus::Opened;
             let person_after_machine = email.open_automatic && !automatic;
             if first_open || person_after_machine {
-                repo::set_status(&mut tx, email.id, status.code(), at, Some((at, automatic)))
-                    .await?;
+                repo::set_status(
+                    &mut tx,
+                    email.id,
+                    status.as_str(),
+                    at,
+                    Some((at, automatic)),
+                )
+                .await?;
                 Applied::Changed(status)
             } else {
                 Applied::Unchanged
             }
         }
         (_, Some(status)) if status != current => {
-            repo::set_status(&mut tx, email.id, status.code(), at, None).await?;
+            repo::set_status(&mut tx, email.id, status.as_str(), at, None).await?;
             Applied::Changed(status)
         }
         _ => Applied::Unchanged,

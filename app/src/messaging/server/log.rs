@@ -45,7 +45,7 @@ pub async fn resolve(
         statuses: query
             .statuses
             .iter()
-            .map(|s| s.code().to_string())
+            .map(|s| s.as_str().to_string())
             .collect(),
         from: from.map(|d| start_of_day(d, zone)),
         until: to.and_then(|d| d.succ_opt()).map(|d| start_of_day(d, zone)),

@@ -22,7 +22,7 @@ pub async fn list_items(db: &Db, program_id: i64, kind: ListKind) -> sqlx::Resul
          ORDER BY i.position, i.id",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .fetch_all(pool)
     .await)?;
     Ok(rows
@@ -41,7 +41,7 @@ pub async fn count_items(db: &Db, program_id: i64, kind: ListKind) -> sqlx::Resu
         "SELECT COUNT(*) FROM program_list_items WHERE program_id = $1 AND list = $2",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .fetch_one(pool)
     .await)
 }
@@ -61,7 +61,7 @@ pub async fn label_taken(
            AND (LOWER(label_en) = LOWER($3) OR LOWER(label_fr) = LOWER($4)))",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .bind(label_en)
     .bind(label_fr)
     .bind(except_id.unwrap_or(0))
@@ -86,7 +86,7 @@ pub async fn insert_item(
          RETURNING id",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .bind(label_en)
     .bind(label_fr)
     .bind(now)
@@ -108,7 +108,7 @@ pub async fn update_item(
          WHERE id = $3 AND program_id = $1 AND list = $2",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .bind(item_id)
     .bind(label_en)
     .bind(label_fr)
@@ -129,7 +129,7 @@ pub async fn delete_item(
         "DELETE FROM program_list_items WHERE id = $3 AND program_id = $1 AND list = $2",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .bind(item_id)
     .execute(pool)
     .await
@@ -151,7 +151,7 @@ pub async fn move_item(
         "SELECT id FROM program_list_items WHERE program_id = $1 AND list = $2 ORDER BY position, id",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .fetch_all(&mut *conn)
     .await)?;
     let Some(at) = order.iter().position(|&id| id == item_id) else {
@@ -192,7 +192,7 @@ pub async fn item_names(
          ORDER BY position, id",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .fetch_all(pool)
     .await)
 }
@@ -620,7 +620,7 @@ pub async fn insert_custom_field(
     .bind(v.description_fr)
     .bind(v.hint_en)
     .bind(v.hint_fr)
-    .bind(v.audience.code())
+    .bind(v.audience.as_str())
     .bind(v.required)
     .bind(v.in_search)
     .bind(v.admin_only)
@@ -687,7 +687,7 @@ pub async fn update_custom_field(
     .bind(v.description_fr)
     .bind(v.hint_en)
     .bind(v.hint_fr)
-    .bind(v.audience.code())
+    .bind(v.audience.as_str())
     .bind(v.required)
     .bind(v.in_search)
     .bind(v.admin_only)
@@ -798,7 +798,7 @@ pub async fn replace_builtin_rules(
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(program_id)
-        .bind(field.key())
+        .bind(field.as_str())
         .bind(rule.for_mentors)
         .bind(rule.for_mentees)
         .bind(rule.required)
@@ -1197,7 +1197,7 @@ pub async fn list_entries(db: &Db, program_id: i64, kind: ListKind) -> sqlx::Res
          ORDER BY position, id",
     )
     .bind(program_id)
-    .bind(kind.code())
+    .bind(kind.as_str())
     .fetch_all(pool)
     .await)?;
     Ok(rows

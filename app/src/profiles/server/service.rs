@@ -417,7 +417,9 @@ fn check_required(
     let filled = filled_fields(profile);
     match first_missing_required(edit.role, rules, tab, &filled) {
         None => Ok(()),
-        Some(FieldRef::Builtin(f)) => Err(AppError::validation(f.key(), ValidationCode::Required)),
+        Some(FieldRef::Builtin(f)) => {
+            Err(AppError::validation(f.as_str(), ValidationCode::Required))
+        }
         Some(FieldRef::Custom(id)) => Err(AppError::validation(
             &format!("custom_{id}"),
             ValidationCode::Required,
