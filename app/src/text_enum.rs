@@ -58,19 +58,18 @@ macro_rules! text_enum {
             $($(#[$variant_meta:meta])* $variant:ident = $code:literal),+ $(,)?
         }
     ) => {
-        $(#[$meta])*
-        #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-            serde::Serialize, serde::Deserialize,
-        )]
-        $vis enum $name {
-            $($(#[$variant_meta])* $variant),+
+        $crate::listed_enum! {
+            $(#[$meta])*
+            #[derive(
+                Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+                serde::Serialize, serde::Deserialize,
+            )]
+            $vis enum $name {
+                $($(#[$variant_meta])* $variant),+
+            }
         }
 
         impl $name {
-            /// Every variant, in the order they are declared.
-            pub const ALL: [$name; [$($code),+].len()] = [$($name::$variant),+];
-
             /// The code stored in the database and written in URLs and forms.
             pub const fn as_str(self) -> &'static str {
                 match self {
@@ -91,7 +90,7 @@ macro_rules! text_enum {
     };
 }
 
-/// An enum whose `ALL` lists every variant, for enums that are not stored as text:
+/// An enum whose `ALL` lists every variant (`text_enum!` builds on it):
 /// `listed_enum! { #[derive(Clone, Copy)] pub enum Kind { A, B } }`.
 #[macro_export]
 macro_rules! listed_enum {
