@@ -49,7 +49,7 @@ async fn apply(
     };
     let event = event_for(&email);
     repo::insert_event(&mut tx, email.id, event.code(), detail, at).await?;
-    let current = EmailStatus::parse(&email.status).unwrap_or(EmailStatus::Sent);
+    let current = email.status;
     let applied = match (event, next_status(current, event)) {
         (DeliveryEvent::Open { automatic }, Some(status)) => {
             let first_open = current != EmailStatus::Opened;

@@ -88,7 +88,7 @@ pub fn to_row(record: LogRecord, zone: &Zone) -> EmailLogRow {
         to_name: record.to_name,
         to_address: record.to_address,
         sent: LocalDateTime::from_utc(record.created_at, zone),
-        status: EmailStatus::parse(&record.status).unwrap_or(EmailStatus::Queued),
+        status: record.status,
         status_at: LocalDateTime::from_utc(record.status_at, zone),
         open_automatic: record.open_automatic,
     }
@@ -184,7 +184,7 @@ pub fn csv_header(lang: Lang) -> String {
 }
 
 pub fn csv_line(record: &LogRecord, lang: Lang, zone: &Zone) -> String {
-    let status = EmailStatus::parse(&record.status).unwrap_or(EmailStatus::Queued);
+    let status = record.status;
     let status_label = if status == EmailStatus::Opened && record.open_automatic {
         translate(lang, "email-status-opened-automatic", None)
     } else {

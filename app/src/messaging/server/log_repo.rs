@@ -1,6 +1,7 @@
 //! SQL for the e-mail log: filtered, newest first, keyset-paginated so that the 1,000th
 //! page costs what the first does (see `bench` for the figures at 1,000,000 rows).
 use crate::db::Db;
+use crate::messaging::model::EmailStatus;
 use crate::with_db;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
@@ -106,7 +107,7 @@ pub struct LogRecord {
     pub to_name: String,
     pub to_address: String,
     pub created_at: DateTime<Utc>,
-    pub status: String,
+    pub status: EmailStatus,
     pub status_at: DateTime<Utc>,
     pub open_automatic: bool,
 }

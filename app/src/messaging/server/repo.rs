@@ -1,5 +1,6 @@
 //! SQL for the outbox, delivery reports and edited templates.
 use crate::db::{Db, Pool, Tx};
+use crate::messaging::model::EmailStatus;
 use crate::{with_db, with_tx};
 use chrono::{DateTime, SubsecRound, Utc};
 
@@ -246,7 +247,7 @@ pub async fn record_attempt(
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct TrackedEmail {
     pub id: i64,
-    pub status: String,
+    pub status: EmailStatus,
     pub sent_at: Option<DateTime<Utc>>,
     pub open_automatic: bool,
     pub opened_at: Option<DateTime<Utc>>,
