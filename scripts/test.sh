@@ -15,18 +15,27 @@ say "Formatting"
 cargo fmt --all --check
 
 say "Lints: server build"
-cargo clippy -p app -p server -p wasm-split --features app/ssr --all-targets -- -D warnings
+cargo clippy -p shared -p backend -p app -p server -p wasm-split --features app/ssr --all-targets -- -D warnings
+cargo clippy -p shared --all-targets -- -D warnings
 say "Lints: browser (wasm) build"
 cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 say "The browser bundle must not contain server-only crates"
-if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none | grep -E '^(sqlx|tokio|csv|argon2|lettre|image) '; then
+if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none | grep -E '^(backend|sqlx|tokio|csv|argon2|lettre|image|chrono-tz) '; then
   die "server-only crates found in the wasm dependency tree"
+fi
+
+say "Crates depend one way: shared <- backend <- app <- server"
+if cargo tree -p backend -e normal --prefix none | grep -E '^(leptos|leptos_[a-z]+|server_fn|app) '; then
+  die "the backend depends on Leptos or on the app"
+fi
+if cargo tree -p shared -e normal --prefix none | grep -E '^(leptos|server_fn|sqlx|tokio|backend|app) '; then
+  die "the shared crate (default features) depends on Leptos, the database, a runtime or a crate above it"
 fi
 
 start_test_postgres
 say "Rust tests (SQLite and PostgreSQL)"
-cargo test -p app -p server --features app/ssr
+cargo test -p shared -p backend -p app -p server --features app/ssr
 stop_test_postgres
 
 scripts/build-site.sh

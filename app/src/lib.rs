@@ -1,4 +1,6 @@
-//! Mentora: the application shared by the server (SSR) and the browser (hydration).
+//! Mentora's pages and the server functions behind them, shared by the server (SSR) and
+//! the browser (hydration). Types and pure rules come from `shared`; on the server, the
+//! rules and SQL the server functions call come from `backend`.
 #![recursion_limit = "256"]
 
 pub mod account;
@@ -6,30 +8,23 @@ pub mod admin;
 pub mod auth;
 pub mod dashboard;
 pub mod directory;
-pub mod error;
-pub mod fold;
 pub mod i18n;
 pub mod members;
 pub mod messaging;
-pub mod percent;
 pub mod profiles;
 pub mod relationships;
 pub mod routes;
 pub mod shell;
-pub mod text_enum;
 pub mod ui;
-pub mod zone;
+
+pub use shared::{error, fold, percent, text_enum, zone};
 
 #[cfg(feature = "ssr")]
 pub mod csp;
 #[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
-pub mod local_url;
-#[cfg(feature = "ssr")]
-pub mod seed;
-#[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub use backend::{db, local_url, seed};
 
 use i18n::{provide_i18n, Lang};
 use leptos::prelude::*;

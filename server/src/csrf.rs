@@ -6,12 +6,12 @@
 //! every POST), else `Referer`. A request with none of the three does not come from a web
 //! page — curl, the test suite, the e-mail provider — and no site could have made a
 //! browser send it with someone's cookie, so it passes.
-use app::local_url::is_same_origin;
-use app::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
+use backend::local_url::is_same_origin;
+use backend::state::AppState;
 
 /// Called by the e-mail provider, authenticated by its HMAC signature instead.
 const EXEMPT_PATHS: [&str; 1] = ["/webhooks/email"];

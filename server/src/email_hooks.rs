@@ -1,15 +1,15 @@
 //! Delivery reports from outside: the open-tracking pixel and the provider webhook.
-use app::messaging::model::DeliveryEvent;
-use app::messaging::server::delivery::{apply_event, record_open, token_from_message_id, Applied};
-use app::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use backend::messaging::delivery::{apply_event, record_open, token_from_message_id, Applied};
+use backend::state::AppState;
 use chrono::{DateTime, TimeZone, Utc};
 use hmac::{Hmac, Mac};
 use serde::Deserialize;
 use sha2::Sha256;
+use shared::messaging::model::DeliveryEvent;
 
 /// The smallest transparent GIF.
 const PIXEL: [u8; 43] = [

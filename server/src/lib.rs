@@ -4,14 +4,15 @@ pub mod email_hooks;
 pub mod mailer;
 pub mod workers;
 
-use app::auth::server::session::resolve_session;
-use app::state::AppState;
 use app::{shell, App};
 use axum::extract::{FromRef, State};
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use backend::auth::session::resolve_session;
+use backend::state::AppState;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::path::PathBuf;
@@ -87,12 +88,34 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
             ServerState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn_with_state(
             app_state.clone(),
             resolve_session,
         ))
         .with_state(state);
     harden(router, app_state)
+}
+
+/// A server function that failed before its body ran (arguments it could not read, say)
+/// is answered 500 by Leptos, whatever the error; the status comes from the error instead.
+/// Errors the body returned already carry theirs (`respond`).
+async fn server_fn_error_status(request: axum::extract::Request, next: Next) -> Response {
+    let is_server_fn = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // An encoded AppError is a few dozen bytes.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return plain_response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
+    };
+    if let Ok(error) = serde_json::from_slice::<shared::error::AppError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// The layers every response passes through (the last one added is the outermost).
@@ -131,7 +154,7 @@ fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
 /// A short plain-text answer in both languages: refusals and crashes are answered before
 /// the request's language is known.
 pub(crate) fn plain_response(status: StatusCode, key: &str) -> Response {
-    use app::i18n::{translate, Lang};
+    use shared::i18n::{translate, Lang};
     let body = format!(
         "{}\n{}\n",
         translate(Lang::En, key, None),
@@ -148,7 +171,7 @@ pub(crate) fn plain_response(status: StatusCode, key: &str) -> Response {
 /// Plain admin routes: member import and bulk deactivation (uploads up to 10 MB, sample
 /// files), the e-mail log's CSV download and an e-mail's HTML part.
 fn upload_routes() -> Router<ServerState> {
-    use app::members::server::upload;
+    use backend::members::upload;
     Router::new()
         .route("/admin/members/import/upload", post(upload::import_upload))
         .route(
@@ -156,7 +179,7 @@ fn upload_routes() -> Router<ServerState> {
             post(upload::deactivate_upload),
         )
         .layer(axum::extract::DefaultBodyLimit::max(
-            app::members::server::import::MAX_FILE_BYTES + 64 * 1024,
+            backend::members::import::MAX_FILE_BYTES + 64 * 1024,
         ))
         .route(
             "/admin/members/import/sample.csv",
@@ -168,22 +191,22 @@ fn upload_routes() -> Router<ServerState> {
         )
         .route(
             "/admin/messages/log.csv",
-            get(app::messaging::server::http::log_csv),
+            get(backend::messaging::http::log_csv),
         )
         .route(
             "/admin/messages/log/{id}/body.html",
-            get(app::messaging::server::http::email_html),
+            get(backend::messaging::http::email_html),
         )
         .route(
             "/admin/messages/system/{key}/preview.html",
-            get(app::messaging::server::http::template_preview),
+            get(backend::messaging::http::template_preview),
         )
 }
 
 /// Profile photos: upload (its own body limit: a 5 MiB file plus multipart overhead),
 /// removal, and the stored pictures, for signed-in people.
 fn photo_routes() -> Router<ServerState> {
-    use app::profiles::server::photos;
+    use backend::profiles::photos;
     Router::new()
         .route("/profile/photo", post(photos::upload_photo))
         .layer(axum::extract::DefaultBodyLimit::max(

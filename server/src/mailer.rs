@@ -6,13 +6,13 @@
 //! database; they are due again when the lease runs out. The one unavoidable window
 //! (RFC 1047: killed between the relay's 250 and our commit) is microseconds wide, and the
 //! stable Message-ID lets receiving systems drop such a duplicate.
-use app::db::Db;
-use app::error::is_line_breaking;
-use app::messaging::server::repo::{self, OutgoingEmail};
+use backend::db::Db;
+use backend::messaging::repo::{self, OutgoingEmail};
 use chrono::{Duration, Utc};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use shared::error::is_line_breaking;
 use std::time::Duration as StdDuration;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

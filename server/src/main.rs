@@ -1,7 +1,7 @@
 //! `mentora`: the operator's command line (serve, migrate, seed).
 use anyhow::{bail, Context};
-use app::db::{Db, DEFAULT_DATABASE_URL};
-use app::state::AppState;
+use backend::db::{Db, DEFAULT_DATABASE_URL};
+use backend::state::AppState;
 use clap::{Args, Parser, Subcommand};
 use server::mailer::{MailWorker, SmtpSettings, TlsMode, WorkerOptions};
 use std::process::ExitCode;
@@ -166,18 +166,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Seed(args) => {
             if args.demo {
-                match app::seed::seed_demo(&db).await? {
-                    app::seed::DemoReport::Created { members, programs } => {
+                match backend::seed::seed_demo(&db).await? {
+                    backend::seed::DemoReport::Created { members, programs } => {
                         println!("Demo data created: {members} members in {programs} programs.")
                     }
-                    app::seed::DemoReport::AlreadyPresent => {
+                    backend::seed::DemoReport::AlreadyPresent => {
                         println!("Demo data already present; nothing changed.")
                     }
                 }
                 print_demo_logins();
             } else if let Some(n) = args.members {
                 let started = std::time::Instant::now();
-                let report = app::seed::seed_members(&db, n, |done| {
+                let report = backend::seed::seed_members(&db, n, |done| {
                     if done % 10_000 == 0 || done == n {
                         eprintln!("  {done}/{n} members");
                     }
@@ -217,19 +217,21 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
-    let demo_present = app::seed::demo_present(&db).await.unwrap_or(false);
+    let demo_present = backend::seed::demo_present(&db).await.unwrap_or(false);
     let state = AppState {
         db: db.clone(),
+        member_index: Default::default(),
         secure_cookies,
         base_url: base_url.clone(),
         trust_proxy: args.trust_proxy,
         email_webhook_secret: args.mail.email_webhook_secret.clone(),
-        workers: app::state::WorkerHealth::default(),
+        workers: backend::state::WorkerHealth::default(),
     };
     let workers = state.workers.clone();
+    let member_index = state.member_index.clone();
     let router = server::router(state, server::leptos_options(&args.site_root));
     let sweeper = server::workers::spawn_sweeper(db.clone());
-    let warmer = server::workers::spawn_member_index_warmer(db.clone());
+    let warmer = server::workers::spawn_member_index_warmer(db.clone(), member_index);
     let mailer = match smtp {
         Some(settings) => {
             let options = WorkerOptions {
@@ -279,10 +281,10 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
 fn print_demo_logins() {
     println!(
         "Demo log-ins (password \"{}\"): {} (program admin), {} (mentor), {} (mentee)",
-        app::seed::DEMO_PASSWORD,
-        app::seed::DEMO_ADMIN,
-        app::seed::DEMO_MENTOR,
-        app::seed::DEMO_MENTEE
+        backend::seed::DEMO_PASSWORD,
+        backend::seed::DEMO_ADMIN,
+        backend::seed::DEMO_MENTOR,
+        backend::seed::DEMO_MENTEE
     );
 }
 

@@ -1,6 +1,6 @@
 //! Background work that runs beside the HTTP server.
-use app::db::Db;
-use app::state::WorkerHealth;
+use backend::db::Db;
+use backend::state::WorkerHealth;
 use futures::FutureExt;
 use std::future::Future;
 use std::time::Duration;
@@ -60,10 +60,10 @@ pub fn spawn_sweeper(db: Db) -> tokio::task::JoinHandle<()> {
         loop {
             tick.tick().await;
             let now = chrono::Utc::now();
-            let sessions = app::auth::server::repo::delete_expired_sessions(&db, now)
+            let sessions = backend::auth::repo::delete_expired_sessions(&db, now)
                 .await
                 .map_err(|e| format!("{e:?}"));
-            let hits = app::auth::server::rate_limit::prune(&db, now)
+            let hits = backend::auth::rate_limit::prune(&db, now)
                 .await
                 .map_err(|e| format!("{e:?}"));
             for (what, removed) in [
@@ -81,10 +81,13 @@ pub fn spawn_sweeper(db: Db) -> tokio::task::JoinHandle<()> {
 }
 
 /// Loads the members-table index of large programs in the background after a start.
-pub fn spawn_member_index_warmer(db: Db) -> tokio::task::JoinHandle<()> {
+pub fn spawn_member_index_warmer(
+    db: Db,
+    indexes: std::sync::Arc<backend::members::index::MemberIndexes>,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let started = std::time::Instant::now();
-        match db.member_index().warm(&db).await {
+        match indexes.warm(&db).await {
             Ok(0) => {}
             Ok(programs) => tracing::info!(
                 programs,

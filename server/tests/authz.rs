@@ -2,13 +2,13 @@
 //! called as a visitor, a mentee, a mentor, an administrator of another program and the
 //! program's administrator. A server function missing from the table fails the test.
 mod common;
-#[path = "../../app/tests/support/mod.rs"]
+#[path = "../../backend/tests/support/mod.rs"]
 mod support;
 
-use app::members::model::ImportKind;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use shared::members::model::ImportKind;
 use std::collections::{BTreeMap, BTreeSet};
 use tower::ServiceExt;
 
@@ -305,10 +305,10 @@ async fn cookie_for(router: &Router, email: &str) -> String {
 }
 
 /// A second program whose only administrator is `other-admin@elsewhere.test`.
-async fn other_program(db: &app::db::Db) -> i64 {
-    let hash = app::auth::server::password::hash_password(app::seed::DEMO_PASSWORD);
+async fn other_program(db: &backend::db::Db) -> i64 {
+    let hash = backend::auth::password::hash_password(backend::seed::DEMO_PASSWORD);
     let now = chrono::Utc::now();
-    app::with_db!(db, pool => {
+    backend::with_db!(db, pool => {
         let org: i64 = sqlx::query_scalar("INSERT INTO organisations (name, created_at) VALUES ('Elsewhere', $1) RETURNING id")
             .bind(now).fetch_one(pool).await.unwrap();
         let program: i64 = sqlx::query_scalar(
@@ -328,9 +328,9 @@ async fn other_program(db: &app::db::Db) -> i64 {
 #[tokio::test]
 async fn every_server_function_enforces_its_access_rule() {
     let db = support::demo(support::sqlite().await).await;
-    let demo_program = app::seed::demo_program_id(&db).await.unwrap().unwrap();
+    let demo_program = backend::seed::demo_program_id(&db).await.unwrap().unwrap();
     let other_program = other_program(&db).await;
-    let mentee = support::session_of(&db, app::seed::DEMO_MENTEE)
+    let mentee = support::session_of(&db, backend::seed::DEMO_MENTEE)
         .await
         .viewer
         .user_id;
@@ -339,16 +339,16 @@ async fn every_server_function_enforces_its_access_rule() {
         demo_program,
         "doomed@demo.test",
         "en",
-        app::auth::model::Role::Mentee,
+        shared::auth::model::Role::Mentee,
     )
     .await;
-    let admin = app::auth::server::authz::check(
-        app::auth::server::authz::Access::Admin,
-        Some(support::session_of(&db, app::seed::DEMO_ADMIN).await),
+    let admin = backend::auth::authz::check(
+        backend::auth::authz::Access::Admin,
+        Some(support::session_of(&db, backend::seed::DEMO_ADMIN).await),
     )
     .unwrap()
     .unwrap();
-    let run = app::members::server::import::start(
+    let run = backend::members::import::start(
         &db,
         "http://t",
         &admin,
@@ -358,28 +358,28 @@ async fn every_server_function_enforces_its_access_rule() {
     )
     .await
     .unwrap();
-    app::auth::server::recovery::request_password_reset(
+    backend::auth::recovery::request_password_reset(
         &db,
         "http://t",
         "ip",
-        app::seed::DEMO_MENTOR,
+        backend::seed::DEMO_MENTOR,
     )
     .await
     .unwrap();
     let email = support::outbox(&db).await[0].id;
-    let list_item = app::profiles::server::service::add_item(
+    let list_item = backend::profiles::service::add_item(
         &db,
         demo_program,
-        app::profiles::model::ListKind::Skill,
+        shared::profiles::model::ListKind::Skill,
         "Authorization",
         "Autorisation",
     )
     .await
     .unwrap();
-    let custom_field = app::profiles::server::service::create_custom_field(
+    let custom_field = backend::profiles::service::create_custom_field(
         &db,
         demo_program,
-        &app::profiles::server::service::CustomFieldForm {
+        &backend::profiles::service::CustomFieldForm {
             name_en: "Pronouns".into(),
             name_fr: "Pronom".into(),
             description_en: String::new(),
@@ -403,7 +403,7 @@ async fn every_server_function_enforces_its_access_rule() {
     .await
     .unwrap();
     let saved_filter =
-        app::members::server::service::save_filter(&db, &admin, "Mentees", "role=mentee")
+        backend::members::service::save_filter(&db, &admin, "Mentees", "role=mentee")
             .await
             .unwrap()
             .id;
@@ -443,10 +443,10 @@ async fn every_server_function_enforces_its_access_rule() {
     ] {
         let cookie = match role {
             Role::Visitor => None,
-            Role::Mentee => Some(cookie_for(&router, app::seed::DEMO_MENTEE).await),
-            Role::Mentor => Some(cookie_for(&router, app::seed::DEMO_MENTOR).await),
+            Role::Mentee => Some(cookie_for(&router, backend::seed::DEMO_MENTEE).await),
+            Role::Mentor => Some(cookie_for(&router, backend::seed::DEMO_MENTOR).await),
             Role::OtherAdmin => Some(cookie_for(&router, "other-admin@elsewhere.test").await),
-            Role::Admin => Some(cookie_for(&router, app::seed::DEMO_ADMIN).await),
+            Role::Admin => Some(cookie_for(&router, backend::seed::DEMO_ADMIN).await),
         };
         for (name, access, args) in table() {
             let status = call(
@@ -481,8 +481,8 @@ async fn plain_admin_routes_use_the_same_rules() {
         ("GET", "/admin/messages/log.csv"),
         ("GET", "/admin/messages/system/welcome/preview.html"),
     ];
-    let mentee = cookie_for(&router, app::seed::DEMO_MENTEE).await;
-    let admin = cookie_for(&router, app::seed::DEMO_ADMIN).await;
+    let mentee = cookie_for(&router, backend::seed::DEMO_MENTEE).await;
+    let admin = cookie_for(&router, backend::seed::DEMO_ADMIN).await;
     for (method, path) in routes {
         let visitor = call(&router, method, path, None, String::new()).await;
         assert_eq!(
@@ -541,12 +541,12 @@ async fn another_programs_admin_cannot_change_this_programs_members() {
         let other = other_program(&db).await;
         let router = common::router_on(db.clone());
         let other_admin = cookie_for(&router, "other-admin@elsewhere.test").await;
-        let mentee = cookie_for(&router, app::seed::DEMO_MENTEE).await;
+        let mentee = cookie_for(&router, backend::seed::DEMO_MENTEE).await;
         let person = || async {
-            app::with_db!(&db, pool => sqlx::query_as::<_, (String, String, String)>(
+            backend::with_db!(&db, pool => sqlx::query_as::<_, (String, String, String)>(
                 "SELECT first_name, last_name, language FROM users WHERE email = $1",
             )
-            .bind(app::seed::DEMO_MENTEE)
+            .bind(backend::seed::DEMO_MENTEE)
             .fetch_one(pool)
             .await
             .unwrap())
@@ -557,10 +557,10 @@ async fn another_programs_admin_cannot_change_this_programs_members() {
             async move {
                 let run: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
                 for _ in 0..200 {
-                    let state = app::members::server::import::run(&db, other, run)
+                    let state = backend::members::import::run(&db, other, run)
                         .await
                         .unwrap();
-                    if state.status != app::members::model::ImportStatus::Running {
+                    if state.status != shared::members::model::ImportStatus::Running {
                         return state;
                     }
                     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -570,7 +570,7 @@ async fn another_programs_admin_cannot_change_this_programs_members() {
         };
         let csv = format!(
             "first_name,last_name,email,role,language\nRENAMED,BY OTHER ADMIN,{},mentor,en\n",
-            app::seed::DEMO_MENTEE
+            backend::seed::DEMO_MENTEE
         );
         for _ in 0..2 {
             let location =
@@ -578,7 +578,7 @@ async fn another_programs_admin_cannot_change_this_programs_members() {
             let state = finished(location).await;
             assert_eq!(
                 state.status,
-                app::members::model::ImportStatus::Done,
+                shared::members::model::ImportStatus::Done,
                 "{state:?}"
             );
         }
@@ -588,7 +588,7 @@ async fn another_programs_admin_cannot_change_this_programs_members() {
             &router,
             "/admin/members/deactivate/upload",
             &other_admin,
-            &format!("email\n{}\n", app::seed::DEMO_MENTEE),
+            &format!("email\n{}\n", backend::seed::DEMO_MENTEE),
         )
         .await;
         finished(location).await;

@@ -1,6 +1,6 @@
 //! HTTP-level tests of the whole router: language negotiation, sign-in, and access control.
 mod common;
-#[path = "../../app/tests/support/mod.rs"]
+#[path = "../../backend/tests/support/mod.rs"]
 mod support;
 
 use axum::body::Body;
@@ -184,7 +184,7 @@ async fn admin_pages_and_functions_are_for_admins_only() {
     )
     .await;
     assert_eq!(call.status, StatusCode::OK);
-    let stats: app::admin::model::AdminStats = serde_json::from_str(&call.body).unwrap();
+    let stats: shared::admin::model::AdminStats = serde_json::from_str(&call.body).unwrap();
     assert_eq!(stats.members(), 61);
     let page = send(
         &router,
@@ -259,7 +259,7 @@ async fn unfiltered_email_log_call_from_the_browser_is_answered() {
     )
     .await;
     assert_eq!(call.status, StatusCode::OK, "{}", call.body);
-    let page: app::messaging::model::EmailLogPage = serde_json::from_str(&call.body).unwrap();
+    let page: shared::messaging::model::EmailLogPage = serde_json::from_str(&call.body).unwrap();
     // The first page of everything: no filter chips, nothing newer.
     assert!(page.members.is_empty() && page.newer.is_none());
 }
@@ -352,17 +352,17 @@ async fn profile_photos_upload_and_serve_to_signed_in_people_only() {
     for db in support::databases().await {
         let db = support::demo(db).await;
         let router = common::router_on(db.clone());
-        let mentor_id: i64 = app::with_db!(&db, pool => sqlx::query_scalar(
+        let mentor_id: i64 = backend::with_db!(&db, pool => sqlx::query_scalar(
             "SELECT id FROM users WHERE email = $1",
         )
-        .bind(app::seed::DEMO_MENTOR)
+        .bind(backend::seed::DEMO_MENTOR)
         .fetch_one(pool)
         .await
         .unwrap());
         let photo_key = || {
             let db = db.clone();
             async move {
-                app::with_db!(&db, pool => sqlx::query_scalar::<_, Option<String>>(
+                backend::with_db!(&db, pool => sqlx::query_scalar::<_, Option<String>>(
                     "SELECT photo_key FROM users WHERE id = $1",
                 )
                 .bind(mentor_id)
@@ -399,7 +399,7 @@ async fn profile_photos_upload_and_serve_to_signed_in_people_only() {
             "/profile?tab=basic&photo=saved"
         );
         let key = photo_key().await.expect("a photo key");
-        let url = app::profiles::photo_url::photo_url(mentor_id, &key);
+        let url = shared::profiles::photo_url::photo_url(mentor_id, &key);
         let mentee = sign_in(&router, "mentee%40demo.test").await;
         let response = router
             .clone()

@@ -1,7 +1,7 @@
 //! HTTP-level security tests: redirects stay on this site, crafted input never drops a
 //! response, bad arguments are 400, cross-site posts are refused, security headers.
 mod common;
-#[path = "../../app/tests/support/mod.rs"]
+#[path = "../../backend/tests/support/mod.rs"]
 mod support;
 
 use axum::body::Body;
@@ -137,12 +137,13 @@ async fn directory_page_numbers_are_clamped() {
     };
     let huge = send(&router, directory("9223372036854775807")).await;
     assert_eq!(huge.status, StatusCode::OK, "{}", huge.body);
-    let page: app::directory::model::DirectoryPage = serde_json::from_str(&huge.body).unwrap();
+    let page: shared::directory::model::DirectoryPage = serde_json::from_str(&huge.body).unwrap();
     assert!(page.members.is_empty() && page.total > 0);
     assert_eq!(page.page, 100_000);
 
     let negative = send(&router, directory("-9223372036854775808")).await;
-    let page: app::directory::model::DirectoryPage = serde_json::from_str(&negative.body).unwrap();
+    let page: shared::directory::model::DirectoryPage =
+        serde_json::from_str(&negative.body).unwrap();
     assert_eq!(page.page, 1);
     assert!(!page.members.is_empty());
 }

@@ -1,16 +1,16 @@
 //! The outbox worker against a local SMTP sink, on both databases: language, multipart,
 //! relay answers (4xx deferred, 5xx bounced), and a worker killed mid-batch.
-#[path = "../../app/tests/support/smtp_sink.rs"]
+#[path = "../../backend/tests/support/smtp_sink.rs"]
 mod smtp_sink;
-#[path = "../../app/tests/support/mod.rs"]
+#[path = "../../backend/tests/support/mod.rs"]
 mod support;
 
-use app::auth::model::Role;
-use app::auth::server::recovery;
-use app::db::Db;
-use app::seed::{demo_program_id, DEMO_MENTEE, DEMO_MENTOR};
+use backend::auth::recovery;
+use backend::db::Db;
+use backend::seed::{demo_program_id, DEMO_MENTEE, DEMO_MENTOR};
 use chrono::{Duration, Utc};
 use server::mailer::{MailWorker, SmtpSettings, TlsMode, WorkerOptions};
+use shared::auth::model::Role;
 use smtp_sink::SmtpSink;
 use std::collections::HashSet;
 
@@ -39,7 +39,7 @@ struct EmailRow {
 }
 
 async fn emails(db: &Db) -> Vec<EmailRow> {
-    app::with_db!(db, pool => sqlx::query_as::<_, EmailRow>(
+    backend::with_db!(db, pool => sqlx::query_as::<_, EmailRow>(
         "SELECT to_address, status, lang, subject, tracking_token, next_attempt_at FROM emails ORDER BY id",
     )
     .fetch_all(pool)
@@ -165,7 +165,7 @@ async fn a_poisoned_message_fails_alone_and_nothing_typed_breaks_a_header() {
         // What older data or a future bug could leave in the outbox: a recipient name and
         // a subject with line breaks (they once made lettre panic and the worker die), and
         // an address no relay can take.
-        app::with_db!(&db, pool => {
+        backend::with_db!(&db, pool => {
             sqlx::query(
                 "UPDATE emails SET to_name = 'Multi\r\nLine', subject = 'Hi\r\nBcc: evil@evil.test'
                  WHERE to_address = 'first@mail.test'",
@@ -202,7 +202,7 @@ async fn a_poisoned_message_fails_alone_and_nothing_typed_breaks_a_header() {
             status: String,
             last_error: Option<String>,
         }
-        let poisoned = app::with_db!(&db, pool => sqlx::query_as::<_, Failed>(
+        let poisoned = backend::with_db!(&db, pool => sqlx::query_as::<_, Failed>(
             "SELECT status, last_error FROM emails WHERE to_address LIKE 'poison@%'",
         )
         .fetch_one(pool)

@@ -1,8 +1,8 @@
 //! Account settings: language and time zone.
 mod account_settings_page;
 pub mod api;
-pub mod model;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub use backend::account as server;
+pub use shared::account::model;
 
 pub use account_settings_page::AccountSettingsPage;

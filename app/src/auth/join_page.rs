@@ -2,7 +2,7 @@ use super::api::{get_invitation, JoinProgram, Register};
 use super::auth_card::AuthCard;
 use super::model::{InvitationInfo, Role};
 use super::password_link_page::NewPasswordFields;
-use crate::i18n::local_time::browser_time_zone;
+use crate::i18n::browser_time_zone;
 use crate::i18n::{use_i18n, Lang};
 use crate::messaging::model::encode_component;
 use crate::t;

@@ -5,15 +5,22 @@ pub mod api;
 mod auth_card;
 mod forgot_password_page;
 mod join_page;
-pub mod model;
+pub use shared::auth::model;
 mod password_link_page;
 mod sign_in_page;
 mod switch_program_page;
 mod unlock_pages;
 mod viewer_context;
 
+/// The backend's auth rules and SQL, with what server functions read from the request
+/// (its session, address and cookies) beside them under the same names.
 #[cfg(feature = "ssr")]
-pub mod server;
+pub mod server {
+    pub use backend::auth::*;
+    pub mod authz;
+    pub mod rate_limit;
+    pub mod session;
+}
 
 pub use forgot_password_page::ForgotPasswordPage;
 pub use join_page::JoinPage;

@@ -14,7 +14,9 @@ pub async fn list_members(query: String) -> Result<MembersPage, AppError> {
         async {
             let scope = authz::require_admin()?;
             let filter = crate::members::filter::parse_query(&query)?;
-            super::server::service::members_page(&app_state()?.db, &scope, &filter).await
+            let state = app_state()?;
+            super::server::service::members_page(&state.db, &state.member_index, &scope, &filter)
+                .await
         }
         .await,
     )

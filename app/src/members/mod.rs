@@ -2,17 +2,17 @@
 //! filters, saved filters, columns), a member's admin page, imports, deactivation.
 pub mod api;
 mod column_chooser;
-pub mod filter;
+pub use shared::members::filter;
 mod import_run_page;
 mod member_admin_page;
 mod member_filters_form;
 mod member_row_controls;
 mod members_table;
 mod members_table_page;
-pub mod model;
+pub use shared::members::model;
 mod saved_searches;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub use backend::members as server;
 mod undo_toast;
 mod upload_page;
 

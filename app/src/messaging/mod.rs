@@ -2,13 +2,13 @@
 pub mod api;
 mod email_detail_page;
 mod email_log_page;
-pub mod model;
+pub use shared::messaging::model;
 mod system_message_edit_page;
 mod system_messages_page;
-pub mod template;
+pub use shared::messaging::template;
 
 #[cfg(feature = "ssr")]
-pub mod server;
+pub use backend::messaging as server;
 
 pub use email_detail_page::EmailDetailPage;
 pub use email_log_page::EmailLogPage;

@@ -20,7 +20,7 @@ pub fn BasicInfoTab(edit: ProfileEdit, action: ServerAction<SaveProfileBasic>) -
     let device_zone = RwSignal::new(None::<String>);
     let (stored_zone, zones) = (p.time_zone.clone(), edit.time_zones.clone());
     Effect::new(move |_| {
-        if let Some(zone) = crate::i18n::local_time::browser_time_zone() {
+        if let Some(zone) = crate::i18n::browser_time_zone() {
             if zone != stored_zone && zones.contains(&zone) {
                 device_zone.set(Some(zone));
             }

@@ -6,20 +6,20 @@ mod custom_field_edit_page;
 mod custom_field_input;
 mod custom_fields_page;
 mod employment_tab;
-pub mod fields;
+pub use shared::profiles::fields;
 mod form_parts;
 mod member_profile_page;
-pub mod model;
-pub mod options_plan;
-pub mod photo_url;
-pub mod places;
+pub use shared::profiles::model;
+pub use shared::profiles::options_plan;
+pub use shared::profiles::photo_url;
+pub use shared::profiles::places;
 mod profile_admin_nav;
 mod profile_edit_page;
 mod profile_rules_page;
 mod profile_side_panel;
 mod program_lists_page;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub use backend::profiles as server;
 mod skills_tab;
 
 pub use custom_field_edit_page::CustomFieldEditPage;

@@ -12,24 +12,6 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-impl ProfileTab {
-    pub fn code(self) -> &'static str {
-        match self {
-            ProfileTab::Basic => "basic",
-            ProfileTab::Employment => "employment",
-            ProfileTab::Skills => "skills",
-        }
-    }
-
-    fn label_key(self) -> &'static str {
-        match self {
-            ProfileTab::Basic => "profile-tab-basic",
-            ProfileTab::Employment => "profile-tab-employment",
-            ProfileTab::Skills => "profile-tab-skills",
-        }
-    }
-}
-
 /// `/profile`: "Edit profile" in three tabs, as in the member quick-start (`?tab=basic|employment|skills`)
 /// and the side panel (points, hours, completeness). Each tab is its own form: with
 /// JavaScript it saves in place and the panel follows; without, it posts and comes back.

@@ -2,10 +2,10 @@
 //! the reply, signing in.
 #![allow(dead_code)]
 use super::support;
-use app::state::AppState;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use backend::state::AppState;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -13,9 +13,10 @@ pub const WEBHOOK_SECRET: &str = "test-webhook-secret";
 pub const FORM: &str = "application/x-www-form-urlencoded";
 
 /// The state of a test server on `db` (base URL http://mentora.test).
-pub fn app_state(db: app::db::Db) -> AppState {
+pub fn app_state(db: backend::db::Db) -> AppState {
     AppState {
         db,
+        member_index: Default::default(),
         secure_cookies: false,
         base_url: "http://mentora.test".into(),
         trust_proxy: false,
@@ -24,7 +25,7 @@ pub fn app_state(db: app::db::Db) -> AppState {
     }
 }
 
-pub fn router_on(db: app::db::Db) -> Router {
+pub fn router_on(db: backend::db::Db) -> Router {
     server::router(app_state(db), server::leptos_options("target/site"))
 }
 

@@ -1,7 +1,7 @@
 //! Member import: applying a file, and reading and checking large files.
 use super::{admin_scope, resident_kb, user_ids};
-use app::db::Db;
-use app::members::model::{ImportKind, ImportStatus};
+use backend::db::Db;
+use shared::members::model::{ImportKind, ImportStatus};
 use std::time::Instant;
 
 /// A CSV of `rows` new members; `row` may replace any line (a bad row, say).
@@ -31,7 +31,7 @@ pub async fn bench_import(db: &Db, program: i64, rows: usize) -> anyhow::Result<
     let started = Instant::now();
     let user_ids: Vec<i64> = user_ids(db, program).await?;
     let scope = admin_scope(program, user_ids[0]);
-    let run = app::members::server::import::start(
+    let run = backend::members::import::start(
         db,
         "http://bench",
         &scope,
@@ -41,7 +41,7 @@ pub async fn bench_import(db: &Db, program: i64, rows: usize) -> anyhow::Result<
     )
     .await?;
     loop {
-        let state = app::members::server::import::run(db, program, run).await?;
+        let state = backend::members::import::run(db, program, run).await?;
         match state.status {
             ImportStatus::Running => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
             ImportStatus::Done => break,
@@ -93,7 +93,7 @@ pub async fn bench_import_file_checks(db: &Db, program: i64) -> anyhow::Result<(
     for (name, csv, expected) in files {
         let before = resident_kb();
         let started = Instant::now();
-        let run = app::members::server::import::start(
+        let run = backend::members::import::start(
             db,
             "http://bench",
             &scope,
@@ -103,7 +103,7 @@ pub async fn bench_import_file_checks(db: &Db, program: i64) -> anyhow::Result<(
         )
         .await?;
         let took = started.elapsed();
-        let state = app::members::server::import::run(db, program, run).await?;
+        let state = backend::members::import::run(db, program, run).await?;
         let grown = resident_kb().saturating_sub(before);
         if state.status != expected && state.status != ImportStatus::Done {
             anyhow::bail!("{name}: {:?}, expected {expected:?}", state.status);
@@ -114,7 +114,7 @@ pub async fn bench_import_file_checks(db: &Db, program: i64) -> anyhow::Result<(
             grown as f64 / 1024.0
         );
         // Let an accepted import finish before the next figure.
-        while app::members::server::import::run(db, program, run)
+        while backend::members::import::run(db, program, run)
             .await?
             .status
             == ImportStatus::Running

@@ -4,16 +4,17 @@
 //!
 //! Each run uses fresh databases: a temporary SQLite file and, with --postgres-url, a new
 //! PostgreSQL database created (and dropped) on that server.
-use app::auth::model::{ProgramMembership, Role, Viewer};
-use app::auth::server::authz::MemberScope;
-use app::auth::server::session::RequestSession;
-use app::db::{Db, Pool};
-use app::i18n::Lang;
-use app::messaging::model::{EmailLogQuery, EmailStatus};
-use app::messaging::server::log::{self, csv_chunk, resolve};
-use app::messaging::server::repo::{insert_emails, NewEmail};
+use backend::auth::authz::MemberScope;
+use backend::auth::session::RequestSession;
+use backend::db::{Db, Pool};
+use backend::members::index::MemberIndexes;
+use backend::messaging::log::{self, csv_chunk, resolve};
+use backend::messaging::repo::{insert_emails, NewEmail};
 use chrono::{Duration, Utc};
 use clap::Parser;
+use shared::auth::model::{ProgramMembership, Role, Viewer};
+use shared::i18n::Lang;
+use shared::messaging::model::{EmailLogQuery, EmailStatus};
 use std::time::Instant;
 
 mod import;
@@ -107,7 +108,7 @@ pub(crate) fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
                 first_name: "Bench".into(),
                 last_name: "Admin".into(),
                 language: Lang::En,
-                time_zone: app::zone::Zone::DEFAULT,
+                time_zone: shared::zone::Zone::DEFAULT,
                 photo_url: None,
                 membership: Some(ProgramMembership {
                     program_id,
@@ -125,7 +126,7 @@ pub(crate) fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
 
 async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> {
     println!("== {engine}");
-    let members = app::seed::seed_members(db, 10_000, |_| {}).await?;
+    let members = backend::seed::seed_members(db, 10_000, |_| {}).await?;
     let program = members.program_id;
     let wanted = |part: &str| args.only.split(',').any(|p| p.trim() == part);
     if wanted("import") {
@@ -147,7 +148,7 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
 /// Profile completeness at scale: the admin's "Recalculate", and adding or removing a
 /// required custom field (every member's stored figure changes before the call returns).
 async fn bench_profiles(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
-    use app::profiles::server::service;
+    use backend::profiles::service;
     ensure_members(db, program, args).await?;
     let started = Instant::now();
     let done = service::refresh_program_completeness(db, program).await?;
@@ -186,7 +187,7 @@ async fn ensure_members(db: &Db, program: i64, args: &Args) -> anyhow::Result<()
     let have = user_ids(db, program).await?.len();
     if have < args.members {
         let started = Instant::now();
-        app::seed::seed_members(db, args.members - have, |_| {}).await?;
+        backend::seed::seed_members(db, args.members - have, |_| {}).await?;
         println!(
             "seed: {} more members (with completeness, sign-ins, relationships, answers) in {:.1} s",
             args.members - have,
@@ -199,8 +200,8 @@ async fn ensure_members(db: &Db, program: i64, args: &Args) -> anyhow::Result<()
 /// The admin members table: the first page (and its "Displaying N members" count) for
 /// filters alone and combined, at `--members` members. Target: p95 under 25 ms.
 async fn bench_members_table(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
-    use app::members::filter::parse_query;
-    use app::members::server::service;
+    use backend::members::service;
+    use shared::members::filter::parse_query;
     ensure_members(db, program, args).await?;
     let scope = admin_scope(program, 1);
     let setup = service::table_setup(db, &scope).await?;
@@ -239,7 +240,9 @@ async fn bench_members_table(db: &Db, program: i64, args: &Args) -> anyhow::Resu
         ("by completeness, page 100", "sort=completeness&page=100".into()),
         ("by matches, most first", "sort=matches&dir=desc".into()),
     ];
-    bench_member_index(db, program, &scope).await?;
+    // This instance's copy of the members table, as in the server's state.
+    let index = MemberIndexes::default();
+    bench_member_index(db, &index, program, &scope).await?;
     println!(
         "members table, first page of 50 + count, {} members, {} runs each:",
         args.members, args.runs
@@ -251,7 +254,7 @@ async fn bench_members_table(db: &Db, program: i64, args: &Args) -> anyhow::Resu
         let mut total = 0;
         for run in 0..args.runs + 2 {
             let started = Instant::now();
-            let page = service::members_page(db, &scope, &filter).await?;
+            let page = service::members_page(db, &index, &scope, &filter).await?;
             let took = started.elapsed().as_secs_f64() * 1000.0;
             total = page.total;
             // Two warm-up runs.
@@ -279,17 +282,22 @@ async fn bench_members_table(db: &Db, program: i64, args: &Args) -> anyhow::Resu
 
 /// The members index of one app instance: loading a program (first search after a start,
 /// and the memory it takes), and catching up after another instance changes a member.
-async fn bench_member_index(db: &Db, program: i64, scope: &MemberScope) -> anyhow::Result<()> {
-    use app::members::filter::parse_query;
-    use app::members::server::service;
+async fn bench_member_index(
+    db: &Db,
+    index: &MemberIndexes,
+    program: i64,
+    scope: &MemberScope,
+) -> anyhow::Result<()> {
+    use backend::members::service;
+    use shared::members::filter::parse_query;
     let everyone = parse_query("")?;
     let mut loads = Vec::new();
     let mut memory = 0;
     for _ in 0..3 {
-        let instance = db.new_instance();
+        let fresh_instance = MemberIndexes::default();
         let before = resident_kb();
         let started = Instant::now();
-        service::members_page(&instance, scope, &everyone).await?;
+        service::members_page(db, &fresh_instance, scope, &everyone).await?;
         loads.push(started.elapsed().as_secs_f64() * 1000.0);
         memory = resident_kb().saturating_sub(before).max(memory);
     }
@@ -302,7 +310,7 @@ async fn bench_member_index(db: &Db, program: i64, scope: &MemberScope) -> anyho
     let ids = user_ids(db, program).await?;
     let mut catch_up = Vec::new();
     for (i, user) in ids.iter().step_by(997).take(20).enumerate() {
-        app::with_db!(db, pool => sqlx::query("UPDATE memberships SET completeness = $1 WHERE program_id = $2 AND user_id = $3")
+        backend::with_db!(db, pool => sqlx::query("UPDATE memberships SET completeness = $1 WHERE program_id = $2 AND user_id = $3")
             .bind((i * 7 % 100) as i64)
             .bind(program)
             .bind(*user)
@@ -310,7 +318,7 @@ async fn bench_member_index(db: &Db, program: i64, scope: &MemberScope) -> anyho
             .await
             .map(|_| ()))?;
         let started = Instant::now();
-        service::members_page(db, scope, &everyone).await?;
+        service::members_page(db, index, scope, &everyone).await?;
         catch_up.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     catch_up.sort_by(f64::total_cmp);
@@ -402,7 +410,7 @@ async fn bench_log(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    let zone = &app::zone::Zone::DEFAULT;
+    let zone = &shared::zone::Zone::DEFAULT;
     let someone = email_of(db, user_ids[user_ids.len() / 2]).await?;
     let month_end = now.date_naive() - Duration::days(60);
     let month_start = month_end - Duration::days(30);
@@ -509,7 +517,7 @@ async fn bench_log(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
 
 pub(crate) async fn user_ids(db: &Db, program: i64) -> anyhow::Result<Vec<i64>> {
     Ok(
-        app::with_db!(db, pool => sqlx::query_scalar("SELECT user_id FROM memberships WHERE program_id = $1 ORDER BY user_id")
+        backend::with_db!(db, pool => sqlx::query_scalar("SELECT user_id FROM memberships WHERE program_id = $1 ORDER BY user_id")
         .bind(program)
         .fetch_all(pool)
         .await)?,
@@ -518,7 +526,7 @@ pub(crate) async fn user_ids(db: &Db, program: i64) -> anyhow::Result<Vec<i64>> 
 
 async fn email_of(db: &Db, user_id: i64) -> anyhow::Result<String> {
     Ok(
-        app::with_db!(db, pool => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        backend::with_db!(db, pool => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(pool)
         .await)?,
@@ -528,7 +536,7 @@ async fn email_of(db: &Db, user_id: i64) -> anyhow::Result<String> {
 /// Spreads statuses over the rows (by id), as a year of real delivery reports would.
 async fn set_statuses(db: &Db, statuses: &[&str]) -> anyhow::Result<()> {
     for (i, status) in statuses.iter().enumerate() {
-        app::with_db!(db, pool => sqlx::query("UPDATE emails SET status = $1, status_at = created_at WHERE id % $2 = $3")
+        backend::with_db!(db, pool => sqlx::query("UPDATE emails SET status = $1, status_at = created_at WHERE id % $2 = $3")
             .bind(*status)
             .bind(statuses.len() as i64)
             .bind(i as i64)
@@ -536,9 +544,9 @@ async fn set_statuses(db: &Db, statuses: &[&str]) -> anyhow::Result<()> {
             .await
             .map(|_| ()))?;
     }
-    if let app::db::Pool::Postgres(pool) = db.pool() {
+    if let backend::db::Pool::Postgres(pool) = db.pool() {
         sqlx::query("ANALYZE emails").execute(pool).await?;
-    } else if let app::db::Pool::Sqlite(pool) = db.pool() {
+    } else if let backend::db::Pool::Sqlite(pool) = db.pool() {
         sqlx::query("ANALYZE").execute(pool).await?;
     }
     Ok(())

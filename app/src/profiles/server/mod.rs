@@ -1,3 +1,0 @@
-pub mod photos;
-pub mod repo;
-pub mod service;

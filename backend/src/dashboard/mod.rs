@@ -1,0 +1,4 @@
+//! The member dashboard's figures.
+pub use shared::dashboard::*;
+
+pub mod repo;

@@ -1,0 +1,4 @@
+//! Mentoring relationships: what exists of them so far (the member's connections).
+pub use shared::relationships::*;
+
+pub mod repo;

@@ -1,0 +1,838 @@
+//! Accounts and e-mail, on SQLite and PostgreSQL: lockout and unlock, password links,
+//! registration through the invitation link, deactivation, permanent delete, member
+//! import and bulk deactivation, delivery reports.
+mod support;
+
+use backend::auth::authz::{check, Access, MemberScope};
+use backend::auth::{recovery, registration, repo as auth_repo, service};
+use backend::db::Db;
+use backend::members::{import, service as members};
+use backend::messaging::delivery::{apply_event, record_open};
+use backend::seed::{
+    demo_program_id, DEMO_ADMIN, DEMO_INVITE_TOKEN, DEMO_MENTEE, DEMO_MENTOR, DEMO_PASSWORD,
+};
+use chrono::Utc;
+use shared::auth::model::Role;
+use shared::error::{AppError, ValidationCode};
+use shared::members::model::{ImportIssueCode, ImportKind, ImportStatus};
+use shared::messaging::model::DeliveryEvent;
+use support::{link_token, outbox, session_of};
+
+use support::BASE;
+
+async fn sign_in(db: &Db, email: &str, password: &str) -> Result<service::SignedIn, AppError> {
+    service::sign_in(db, BASE, "10.0.0.9", email, password, false).await
+}
+
+async fn admin_scope(db: &Db) -> MemberScope {
+    check(Access::Admin, Some(session_of(db, DEMO_ADMIN).await))
+        .unwrap()
+        .unwrap()
+}
+
+async fn user_id(db: &Db, email: &str) -> i64 {
+    backend::with_db!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(pool)
+        .await
+        .unwrap())
+}
+
+async fn count(db: &Db, sql: &'static str) -> i64 {
+    backend::with_db!(db, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await.unwrap())
+}
+
+#[tokio::test]
+async fn consecutive_failures_lock_the_account_until_the_emailed_link_unlocks_it() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        // A wrong password answers the same before, at and after the lock, and the same
+        // as for an address without an account: nobody learns which addresses exist.
+        for attempt in 1..=7 {
+            for email in [DEMO_MENTOR, "nobody@demo.test"] {
+                let err = sign_in(&db, email, "wrong password").await.unwrap_err();
+                assert_eq!(
+                    err,
+                    AppError::InvalidCredentials,
+                    "{email}, attempt {attempt}"
+                );
+            }
+        }
+        // Only the right password hears that the account is locked.
+        assert_eq!(
+            sign_in(&db, DEMO_MENTOR, DEMO_PASSWORD).await.unwrap_err(),
+            AppError::AccountLocked
+        );
+        let mail = outbox(&db).await;
+        assert_eq!(mail.len(), 1, "one unlock e-mail, not one per attempt");
+        assert_eq!(mail[0].template_key.as_deref(), Some("account-unlock"));
+        assert_eq!(mail[0].to_address, DEMO_MENTOR);
+        let token = link_token(&mail[0].body_text, "/unlock/");
+
+        // "Didn't receive unlock instructions?" sends a fresh link; the old one retires.
+        recovery::resend_unlock(&db, BASE, "10.0.0.9", DEMO_MENTOR)
+            .await
+            .unwrap();
+        let mail = outbox(&db).await;
+        assert_eq!(mail.len(), 2);
+        assert_eq!(
+            recovery::unlock_account(&db, &token).await.unwrap_err(),
+            AppError::LinkExpired
+        );
+        let token = link_token(&mail[1].body_text, "/unlock/");
+        recovery::unlock_account(&db, &token).await.unwrap();
+        assert!(sign_in(&db, DEMO_MENTOR, DEMO_PASSWORD).await.is_ok());
+        assert_eq!(
+            recovery::unlock_account(&db, &token).await.unwrap_err(),
+            AppError::LinkExpired
+        );
+        // Nobody else is told anything about unknown or unlocked accounts.
+        recovery::resend_unlock(&db, BASE, "10.0.0.9", "nobody@demo.test")
+            .await
+            .unwrap();
+        recovery::resend_unlock(&db, BASE, "10.0.0.9", DEMO_MENTOR)
+            .await
+            .unwrap();
+        assert_eq!(outbox(&db).await.len(), 2);
+    }
+}
+
+#[tokio::test]
+async fn failed_sign_ins_are_rate_limited_per_address() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        for _ in 0..20 {
+            let err =
+                service::sign_in(&db, BASE, "203.0.113.7", "nobody@demo.test", "x", false).await;
+            assert_eq!(err.unwrap_err(), AppError::InvalidCredentials);
+        }
+        let err =
+            service::sign_in(&db, BASE, "203.0.113.7", DEMO_MENTOR, DEMO_PASSWORD, false).await;
+        assert_eq!(err.unwrap_err(), AppError::RateLimited);
+        assert!(
+            service::sign_in(&db, BASE, "203.0.113.8", DEMO_MENTOR, DEMO_PASSWORD, false)
+                .await
+                .is_ok()
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_sweep_forgets_the_hits_no_limit_counts_any_more() {
+    use backend::auth::{rate_limit, repo};
+    for db in support::databases().await {
+        let now = chrono::Utc::now();
+        let bucket = "sign-in:198.51.100.4";
+        for minutes in [3 * 60, 61, 59, 5] {
+            repo::insert_hit(&db, bucket, now - chrono::Duration::minutes(minutes))
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            rate_limit::prune(&db, now).await.unwrap(),
+            2,
+            "{}",
+            db.engine()
+        );
+        let kept = repo::count_hits(&db, bucket, now - chrono::Duration::days(1))
+            .await
+            .unwrap();
+        assert_eq!(kept, 2, "the last hour's hits still count");
+        assert_eq!(rate_limit::prune(&db, now).await.unwrap(), 0);
+    }
+}
+
+#[tokio::test]
+async fn a_reset_link_sets_a_new_password_once_and_ends_other_sessions() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let other = session_of(&db, DEMO_MENTEE).await;
+        recovery::request_password_reset(&db, BASE, "10.0.0.9", "NOBODY@demo.test")
+            .await
+            .unwrap();
+        assert!(
+            outbox(&db).await.is_empty(),
+            "unknown addresses get no e-mail"
+        );
+        recovery::request_password_reset(&db, BASE, "10.0.0.9", " Mentee@Demo.test ")
+            .await
+            .unwrap();
+        let mail = outbox(&db).await;
+        assert_eq!(mail.len(), 1);
+        assert_eq!(mail[0].lang, "fr", "the mentee reads French");
+        assert!(
+            mail[0].subject.starts_with("Réinitialisez"),
+            "{}",
+            mail[0].subject
+        );
+        assert!(
+            mail[0].body_text.contains("expire le"),
+            "expiry in the recipient's words"
+        );
+        let token = link_token(&mail[0].body_text, "/password/");
+
+        let weak = recovery::complete_password_link(&db, BASE, &token, "short", "short").await;
+        assert_eq!(
+            weak.unwrap_err(),
+            AppError::validation("password", ValidationCode::PasswordTooShort)
+        );
+        let mismatch =
+            recovery::complete_password_link(&db, BASE, &token, "a long new one", "a long new two")
+                .await;
+        assert_eq!(
+            mismatch.unwrap_err(),
+            AppError::validation("password_confirm", ValidationCode::Mismatch)
+        );
+        let signed_in =
+            recovery::complete_password_link(&db, BASE, &token, "a long new one", "a long new one")
+                .await
+                .unwrap();
+        assert!(!signed_in.token.is_empty());
+        assert!(
+            auth_repo::find_session(&db, &other.token_hash, Utc::now())
+                .await
+                .unwrap()
+                .is_none(),
+            "the other session ended"
+        );
+        assert_eq!(
+            sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.unwrap_err(),
+            AppError::InvalidCredentials
+        );
+        assert!(sign_in(&db, DEMO_MENTEE, "a long new one").await.is_ok());
+        let again = recovery::complete_password_link(
+            &db,
+            BASE,
+            &token,
+            "another long one",
+            "another long one",
+        )
+        .await;
+        assert_eq!(again.unwrap_err(), AppError::LinkExpired);
+        let mail = outbox(&db).await;
+        assert_eq!(
+            mail.last().unwrap().template_key.as_deref(),
+            Some("password-changed")
+        );
+    }
+}
+
+fn registration(email: &str, role: &str) -> registration::Registration {
+    registration::Registration {
+        first_name: " Zoé ".into(),
+        last_name: "Roy".into(),
+        email: email.into(),
+        password: "a good long password".into(),
+        password_confirm: "a good long password".into(),
+        role: role.into(),
+        language: "fr".into(),
+        time_zone: "Europe/Paris".into(),
+    }
+}
+
+#[tokio::test]
+async fn the_invitation_link_registers_members_in_the_program() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let info = registration::invitation(&db, DEMO_INVITE_TOKEN, None)
+            .await
+            .unwrap();
+        assert_eq!(info.roles, vec![Role::Mentor, Role::Mentee]);
+        assert_eq!(
+            registration::invitation(&db, "nope", None)
+                .await
+                .unwrap_err(),
+            AppError::LinkExpired
+        );
+
+        let admin_role = registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("zoe@x.ca", "admin"),
+        )
+        .await;
+        assert_eq!(
+            admin_role.unwrap_err(),
+            AppError::validation("role", ValidationCode::InvalidChoice)
+        );
+        let signed_in = registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("Zoe@X.ca", "mentee"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(signed_in.language, shared::i18n::Lang::Fr);
+        // The account starts in the zone the browser sent.
+        let zone: String = backend::with_db!(&db, pool => sqlx::query_scalar(
+            "SELECT time_zone FROM users WHERE email = 'zoe@x.ca'",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap());
+        assert_eq!(zone, "Europe/Paris", "{}", db.engine());
+        let mail = outbox(&db).await;
+        assert_eq!(mail.len(), 1);
+        assert_eq!(
+            (mail[0].to_address.as_str(), mail[0].template_key.as_deref()),
+            ("zoe@x.ca", Some("welcome"))
+        );
+        assert!(mail[0].subject.starts_with("Bienvenue"));
+        let again = registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("zoe@x.ca", "mentee"),
+        )
+        .await;
+        assert_eq!(
+            again.unwrap_err(),
+            AppError::validation("email", ValidationCode::AlreadyRegistered)
+        );
+        assert!(sign_in(&db, "zoe@x.ca", "a good long password")
+            .await
+            .is_ok());
+
+        let program = demo_program_id(&db).await.unwrap().unwrap();
+        backend::admin::repo::set_invite_enabled(&db, program, false)
+            .await
+            .unwrap();
+        let closed = registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("new@x.ca", "mentor"),
+        )
+        .await;
+        assert_eq!(closed.unwrap_err(), AppError::LinkExpired);
+    }
+}
+
+#[tokio::test]
+async fn deactivation_ends_sessions_and_reactivation_restores_access() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let scope = admin_scope(&db).await;
+        let mentee = session_of(&db, DEMO_MENTEE).await;
+        let mentee_id = mentee.viewer.user_id;
+        members::set_active(&db, &scope, mentee_id, false)
+            .await
+            .unwrap();
+        assert!(auth_repo::find_session(&db, &mentee.token_hash, Utc::now())
+            .await
+            .unwrap()
+            .is_none());
+        // The answer carries a notice the page reads the program's contact through;
+        // nothing else (a made-up notice, a program id) gives the contact away.
+        let AppError::AccountDeactivated { notice } =
+            sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.unwrap_err()
+        else {
+            panic!("deactivated expected");
+        };
+        assert_eq!(
+            service::notice_contact(&db, &notice).await.unwrap(),
+            DEMO_ADMIN,
+            "the demo program's contact"
+        );
+        let program = demo_program_id(&db).await.unwrap().unwrap();
+        for made_up in [String::new(), "unknown".to_string(), program.to_string()] {
+            assert_eq!(
+                service::notice_contact(&db, &made_up).await.unwrap_err(),
+                AppError::LinkExpired
+            );
+        }
+        let wrong = sign_in(&db, DEMO_MENTEE, "wrong").await.unwrap_err();
+        assert_eq!(
+            wrong,
+            AppError::InvalidCredentials,
+            "the status is only told to the right password"
+        );
+        members::set_active(&db, &scope, mentee_id, true)
+            .await
+            .unwrap();
+        assert!(sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.is_ok());
+        let own = members::set_active(&db, &scope, scope.session.viewer.user_id, false).await;
+        assert_eq!(
+            own.unwrap_err(),
+            AppError::validation("member", ValidationCode::SelfAction)
+        );
+        let stranger = members::set_active(&db, &scope, 999_999, false).await;
+        assert_eq!(stranger.unwrap_err(), AppError::NotFound);
+    }
+}
+
+#[tokio::test]
+async fn permanent_delete_erases_the_person_but_keeps_the_counts() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let scope = admin_scope(&db).await;
+        let program = scope.program_id;
+        recovery::request_password_reset(&db, BASE, "10.0.0.9", DEMO_MENTEE)
+            .await
+            .unwrap();
+        let before = backend::admin::repo::program_stats(&db, program)
+            .await
+            .unwrap();
+        let mentee_id = user_id(&db, DEMO_MENTEE).await;
+        members::delete_member(&db, &scope, mentee_id)
+            .await
+            .unwrap();
+        let after = backend::admin::repo::program_stats(&db, program)
+            .await
+            .unwrap();
+        assert_eq!(after.mentees, before.mentees - 1);
+        assert_eq!(
+            after.relationships(),
+            before.relationships(),
+            "relationships still add up"
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM users WHERE email = 'mentee@demo.test'"
+            )
+            .await,
+            0
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT COUNT(*) FROM users WHERE deleted_at IS NOT NULL AND first_name = ''"
+            )
+            .await,
+            1
+        );
+        let mail = outbox(&db).await;
+        assert_eq!(mail.len(), 1, "the log keeps the row");
+        assert!(mail[0].to_address.is_empty() && mail[0].body_text.is_empty());
+        assert_eq!(
+            sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.unwrap_err(),
+            AppError::InvalidCredentials
+        );
+
+        // Someone who also belongs to another program only leaves this one.
+        let mentor_id = user_id(&db, DEMO_MENTOR).await;
+        members::delete_member(&db, &scope, mentor_id)
+            .await
+            .unwrap();
+        let mentor = session_of(&db, DEMO_MENTOR).await;
+        assert_ne!(mentor.viewer.program_id(), Some(program));
+    }
+}
+
+#[tokio::test]
+async fn an_import_with_one_bad_row_writes_nothing_and_the_fixed_file_writes_everything() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let scope = admin_scope(&db).await;
+        let users_before = count(&db, "SELECT COUNT(*) FROM users").await;
+        let bad = "first_name,last_name,email,role,language\n\
+                   Ana,Lee,ana@import.test,mentor,en\n\
+                   Luc,Roy,luc@import,mentee,fr\n\
+                   Mia,Chen,mentee@demo.test,mentor,en\n";
+        let run = import::start(
+            &db,
+            BASE,
+            &scope,
+            ImportKind::Members,
+            "bad.csv",
+            bad.as_bytes(),
+        )
+        .await
+        .unwrap();
+        let state = support::finished_import(&db, scope.program_id, run).await;
+        assert_eq!(state.status, ImportStatus::Invalid);
+        assert_eq!(state.issues.len(), 1);
+        assert_eq!(
+            (state.issues[0].row, state.issues[0].code),
+            (3, ImportIssueCode::InvalidEmail)
+        );
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM users").await, users_before);
+        assert!(outbox(&db).await.is_empty());
+
+        let good = bad.replace("luc@import,", "luc@import.test,");
+        let run = import::start(
+            &db,
+            BASE,
+            &scope,
+            ImportKind::Members,
+            "good.csv",
+            good.as_bytes(),
+        )
+        .await
+        .unwrap();
+        let state = support::finished_import(&db, scope.program_id, run).await;
+        assert_eq!(state.status, ImportStatus::Done, "{state:?}");
+        assert_eq!((state.created, state.updated), (2, 1));
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM users").await,
+            users_before + 2
+        );
+        let mail = outbox(&db).await;
+        assert_eq!(
+            mail.len(),
+            2,
+            "a set-password e-mail per new member; the existing one is updated"
+        );
+        let luc = mail
+            .iter()
+            .find(|m| m.to_address == "luc@import.test")
+            .unwrap();
+        assert_eq!(
+            (luc.lang.as_str(), luc.template_key.as_deref()),
+            ("fr", Some("import-login"))
+        );
+        assert!(luc.subject.starts_with("Votre compte"));
+        let token = link_token(&luc.body_text, "/password/");
+        assert_eq!(
+            recovery::password_link_kind(&db, &token).await.unwrap(),
+            shared::auth::model::PasswordLinkKind::SetPassword
+        );
+        recovery::complete_password_link(
+            &db,
+            BASE,
+            &token,
+            "luc's own password",
+            "luc's own password",
+        )
+        .await
+        .unwrap();
+        assert!(sign_in(&db, "luc@import.test", "luc's own password")
+            .await
+            .is_ok());
+        let mia = session_of(&db, DEMO_MENTEE).await;
+        assert_eq!(mia.viewer.first_name, "Mia");
+        assert_eq!(mia.viewer.role(), Some(Role::Mentor));
+
+        // Importing the same file again duplicates nobody.
+        let run = import::start(
+            &db,
+            BASE,
+            &scope,
+            ImportKind::Members,
+            "good.csv",
+            good.as_bytes(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            support::finished_import(&db, scope.program_id, run)
+                .await
+                .updated,
+            3
+        );
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM users").await,
+            users_before + 2
+        );
+    }
+}
+
+#[tokio::test]
+async fn bulk_deactivation_is_all_or_nothing() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let scope = admin_scope(&db).await;
+        let bad = "Courriel\nmentor@demo.test\nstranger@elsewhere.test\nadmin@demo.test\n";
+        let run = import::start(
+            &db,
+            BASE,
+            &scope,
+            ImportKind::Deactivate,
+            "d.csv",
+            bad.as_bytes(),
+        )
+        .await
+        .unwrap();
+        let state = support::finished_import(&db, scope.program_id, run).await;
+        let codes: Vec<_> = state.issues.iter().map(|i| (i.row, i.code)).collect();
+        assert_eq!(
+            codes,
+            vec![
+                (3, ImportIssueCode::NotAMember),
+                (4, ImportIssueCode::IsYou)
+            ]
+        );
+        assert!(
+            sign_in(&db, DEMO_MENTOR, DEMO_PASSWORD).await.is_ok(),
+            "nothing was deactivated"
+        );
+
+        let mentee = session_of(&db, DEMO_MENTEE).await;
+        let good = "email\nmentor@demo.test\nMENTEE@demo.test\n";
+        let run = import::start(
+            &db,
+            BASE,
+            &scope,
+            ImportKind::Deactivate,
+            "d.csv",
+            good.as_bytes(),
+        )
+        .await
+        .unwrap();
+        let state = support::finished_import(&db, scope.program_id, run).await;
+        assert_eq!((state.status, state.updated), (ImportStatus::Done, 2));
+        assert!(auth_repo::find_session(&db, &mentee.token_hash, Utc::now())
+            .await
+            .unwrap()
+            .is_none());
+        assert!(matches!(
+            sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await,
+            Err(AppError::AccountDeactivated { .. })
+        ));
+        // The mentor is also a member of another program: only this one is closed to him.
+        let mentor = session_of(&db, DEMO_MENTOR).await;
+        assert_ne!(mentor.viewer.program_id(), Some(scope.program_id));
+        assert_eq!(mentor.viewer.program_count, 1);
+    }
+}
+
+#[tokio::test]
+async fn delivery_reports_move_the_status_forward() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        for email in [DEMO_MENTOR, DEMO_MENTEE] {
+            recovery::request_password_reset(&db, BASE, "10.0.0.9", email)
+                .await
+                .unwrap();
+        }
+        let mail = outbox(&db).await;
+        let (a, b) = (&mail[0].tracking_token, &mail[1].tracking_token);
+        let now = Utc::now();
+        apply_event(&db, a, DeliveryEvent::Bounce, "550 no such user", now)
+            .await
+            .unwrap();
+        assert_eq!(outbox(&db).await[0].status, "bounced");
+        // A proxy fetching images on arrival is not a person reading.
+        backend::with_db!(&db, pool => sqlx::query("UPDATE emails SET status = 'sent', sent_at = $1").bind(now).execute(pool).await.map(|_| ()).unwrap());
+        record_open(&db, b, "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", now).await.unwrap();
+        let mail = outbox(&db).await;
+        assert_eq!(
+            (mail[1].status.as_str(), mail[1].open_automatic),
+            ("opened", true)
+        );
+        record_open(
+            &db,
+            b,
+            "Mozilla/5.0 (X11; Linux x86_64) Chrome/130",
+            now + chrono::Duration::minutes(5),
+        )
+        .await
+        .unwrap();
+        let mail = outbox(&db).await;
+        assert_eq!(
+            (mail[1].status.as_str(), mail[1].open_automatic),
+            ("opened", false)
+        );
+        apply_event(&db, a, DeliveryEvent::Delivered, "", now)
+            .await
+            .unwrap();
+        assert_eq!(outbox(&db).await[0].status, "delivered");
+        apply_event(&db, a, DeliveryEvent::Deferred, "", now)
+            .await
+            .unwrap();
+        assert_eq!(
+            outbox(&db).await[0].status,
+            "delivered",
+            "a late deferral changes nothing"
+        );
+        apply_event(&db, a, DeliveryEvent::Spam, "", now)
+            .await
+            .unwrap();
+        apply_event(&db, a, DeliveryEvent::Open { automatic: false }, "", now)
+            .await
+            .unwrap();
+        assert_eq!(
+            outbox(&db).await[0].status,
+            "spam",
+            "a spam report is final"
+        );
+    }
+}
+
+#[tokio::test]
+async fn edited_templates_are_checked_used_and_switchable() {
+    use backend::messaging::templates::{self, TemplateForm};
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let scope = admin_scope(&db).await;
+        let form = |body_fr: &str, active: bool| TemplateForm {
+            subject_en: "Reset for {org_name}".into(),
+            body_en: "Hi {first_name}, go {here} before {expires}.".into(),
+            subject_fr: "Réinitialisation".into(),
+            body_fr: body_fr.into(),
+            active,
+        };
+        let unknown = templates::save(
+            &db,
+            &scope,
+            "password-reset",
+            form("Votre {password}", true),
+        )
+        .await;
+        assert_eq!(
+            unknown.unwrap_err(),
+            AppError::UnknownKeyword {
+                field: "body_fr".into(),
+                keyword: "password".into()
+            }
+        );
+        // A security message cannot be switched off.
+        templates::save(
+            &db,
+            &scope,
+            "password-reset",
+            form("Bonjour {first_name}, cliquez {here}.", false),
+        )
+        .await
+        .unwrap();
+        recovery::request_password_reset(&db, BASE, "10.0.0.9", DEMO_MENTEE)
+            .await
+            .unwrap();
+        let mail = outbox(&db).await;
+        assert_eq!(mail.len(), 1);
+        assert_eq!(mail[0].subject, "Réinitialisation");
+        assert!(
+            mail[0]
+                .body_text
+                .contains("cliquez ici (http://mentora.test/password/"),
+            "{}",
+            mail[0].body_text
+        );
+        let list = templates::list(&db, scope.program_id, shared::i18n::Lang::En)
+            .await
+            .unwrap();
+        let reset = list.iter().find(|t| t.key == "password-reset").unwrap();
+        assert!(reset.active && reset.edited && reset.required);
+
+        // An optional message switched off is not sent.
+        let welcome = templates::get(&db, scope.program_id, "welcome")
+            .await
+            .unwrap();
+        let off = TemplateForm {
+            subject_en: welcome.subject_en.clone(),
+            body_en: welcome.body_en.clone(),
+            subject_fr: welcome.subject_fr.clone(),
+            body_fr: welcome.body_fr.clone(),
+            active: false,
+        };
+        templates::save(&db, &scope, "welcome", off).await.unwrap();
+        registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("quiet@x.ca", "mentor"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(outbox(&db).await.len(), 1, "no welcome e-mail");
+        templates::reset(&db, scope.program_id, "welcome")
+            .await
+            .unwrap();
+        assert!(
+            templates::get(&db, scope.program_id, "welcome")
+                .await
+                .unwrap()
+                .active
+        );
+        let preview =
+            templates::preview(&db, BASE, &scope, "password-reset", shared::i18n::Lang::Fr)
+                .await
+                .unwrap();
+        assert!(preview.html.contains("Bonjour Claire"));
+    }
+}
+
+#[tokio::test]
+async fn program_settings_drive_lockout_registration_and_the_contact() {
+    use backend::admin::{repo as admin_repo, service as admin};
+    use shared::admin::model::ProgramSettings;
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = demo_program_id(&db).await.unwrap().unwrap();
+        let current = admin_repo::program_settings(&db, program).await.unwrap();
+        assert_eq!(
+            (
+                current.lockout_threshold,
+                current.signup_mentors,
+                current.signup_mentees
+            ),
+            (5, true, true)
+        );
+        let settings =
+            |threshold: i64, mentors: bool, mentees: bool, email: &str| ProgramSettings {
+                contact_email: email.into(),
+                lockout_threshold: threshold,
+                signup_mentors: mentors,
+                signup_mentees: mentees,
+                ..current.clone()
+            };
+        let bad_email = admin::save_settings(&db, program, settings(5, true, true, "nope")).await;
+        assert_eq!(
+            bad_email.unwrap_err(),
+            AppError::validation("contact_email", ValidationCode::InvalidEmail)
+        );
+        let bad_threshold =
+            admin::save_settings(&db, program, settings(1, true, true, "help@demo.test")).await;
+        assert_eq!(
+            bad_threshold.unwrap_err().field(),
+            Some("lockout_threshold")
+        );
+        let nobody =
+            admin::save_settings(&db, program, settings(5, false, false, "help@demo.test")).await;
+        assert_eq!(
+            nobody.unwrap_err(),
+            AppError::validation("signup_roles", ValidationCode::Required)
+        );
+
+        admin::save_settings(&db, program, settings(3, true, false, " Help@Demo.test "))
+            .await
+            .unwrap();
+        // Only mentors may now register through the link.
+        let info = registration::invitation(&db, DEMO_INVITE_TOKEN, None)
+            .await
+            .unwrap();
+        assert_eq!(info.roles, vec![Role::Mentor]);
+        let mentee = registration::register(
+            &db,
+            BASE,
+            "10.0.0.9",
+            DEMO_INVITE_TOKEN,
+            registration("m@x.ca", "mentee"),
+        )
+        .await;
+        assert_eq!(
+            mentee.unwrap_err(),
+            AppError::validation("role", ValidationCode::InvalidChoice)
+        );
+        // Three failures lock an account now (the mentee belongs only to this program).
+        for _ in 0..2 {
+            assert_eq!(
+                sign_in(&db, DEMO_MENTEE, "nope").await.unwrap_err(),
+                AppError::InvalidCredentials
+            );
+        }
+        assert_eq!(
+            sign_in(&db, DEMO_MENTEE, "nope").await.unwrap_err(),
+            AppError::InvalidCredentials
+        );
+        assert_eq!(
+            sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.unwrap_err(),
+            AppError::AccountLocked
+        );
+        assert_eq!(
+            auth_repo::program_contact(&db, program)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("help@demo.test")
+        );
+    }
+}
