@@ -19,10 +19,13 @@ use leptos_router::hooks::use_query_map;
 pub fn ProfileEditPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let tab = Memo::new(move |_| match query.read().get("tab").as_deref() {
-        Some("employment") => ProfileTab::Employment,
-        Some("skills") => ProfileTab::Skills,
-        _ => ProfileTab::Basic,
+    let tab = Memo::new(move |_| {
+        query
+            .read()
+            .get("tab")
+            .as_deref()
+            .and_then(ProfileTab::parse)
+            .unwrap_or(ProfileTab::Basic)
     });
     let basic = ServerAction::<SaveProfileBasic>::new();
     let employment = ServerAction::<SaveProfileEmployment>::new();
@@ -41,8 +44,8 @@ pub fn ProfileEditPage() -> impl IntoView {
     view! {
         <PageHeader title=Signal::derive(move || i18n.t("profile-title")) />
         <nav class="tabs" aria-label=t!(i18n, "profile-tabs-label")>
-            {[ProfileTab::Basic, ProfileTab::Employment, ProfileTab::Skills].into_iter().map(|t| view! {
-                <a href=format!("/profile?tab={}", t.code())
+            {ProfileTab::ALL.into_iter().map(|t| view! {
+                <a href=format!("/profile?tab={}", t.as_str())
                     aria-current=move || (tab.get() == t).then_some("page")>
                     {move || i18n.t(t.label_key())}
                 </a>

@@ -38,24 +38,17 @@ crate::text_enum! {
     }
 }
 
-/// Which of the three tabs of "Edit profile" a field is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProfileTab {
-    Basic,
-    Employment,
-    Skills,
+crate::text_enum! {
+    /// Which of the three tabs of "Edit profile" a field is on; the code is the tab in the
+    /// URL (`?tab=`).
+    pub enum ProfileTab {
+        Basic = "basic",
+        Employment = "employment",
+        Skills = "skills",
+    }
 }
 
 impl ProfileTab {
-    /// The tab in the URL (`?tab=`).
-    pub fn code(self) -> &'static str {
-        match self {
-            ProfileTab::Basic => "basic",
-            ProfileTab::Employment => "employment",
-            ProfileTab::Skills => "skills",
-        }
-    }
-
     /// The tab's name on the page.
     pub fn label_key(self) -> &'static str {
         match self {
