@@ -1,8 +1,8 @@
-//! The instance state as pages and server functions reach it (Leptos context), and how a
-//! server function answers an error.
+//! The instance state as pages and server functions reach it (Leptos context), and what a
+//! server function called by a plain form (JavaScript off) adds to its answer.
+use backend::form_post;
 pub use backend::state::*;
-use http::header::{ACCEPT, HOST, REFERER};
-use http::StatusCode;
+use http::HeaderValue;
 use leptos::prelude::use_context;
 use shared::error::{AppError, AppResult};
 
@@ -13,75 +13,27 @@ pub fn app_state() -> AppResult<AppState> {
     })
 }
 
-/// True for a plain HTML form post (JavaScript off), as opposed to the hydrated client.
-fn is_plain_form_post(parts: &http::request::Parts) -> bool {
-    parts.method == http::Method::POST
-        && parts
-            .headers
-            .get(ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
-}
-
-/// Form values a plain (no-JavaScript) post gets back in the query with its error, so the
-/// page can show them again and nothing typed is lost. Only for forms without secrets.
-#[derive(Clone, Debug, Default)]
-pub struct FormDraft(pub Vec<(String, String)>);
-
-/// Keeps these values for the error redirect of this request (see `respond`).
+/// Keeps the form's values for the error redirect of a refused plain post, so the page can
+/// show them again and nothing typed is lost. Only for forms without secrets. The server's
+/// error layer reads them (and removes them from every answer).
 pub fn keep_draft(values: &[(&str, &str)]) {
-    leptos::prelude::provide_context(FormDraft(
-        values
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-    ));
-}
-
-/// Finishes a server function: an error gets its HTTP status, or — for a plain form post —
-/// a redirect back to the form with `?error=<code>` so the page can show it without JavaScript.
-pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
-    if let Err(err) = &result {
-        let parts = use_context::<http::request::Parts>();
-        let response = use_context::<leptos_axum::ResponseOptions>();
-        match (parts, response) {
-            (Some(parts), _) if is_plain_form_post(&parts) => {
-                let back = referer_path(&parts).unwrap_or_else(|| "/".to_string());
-                let mut target = format!("{back}?error={}", err.url_code());
-                if let Some(field) = err.url_detail() {
-                    target.push_str(&format!("&field={field}"));
-                }
-                for (name, value) in use_context::<FormDraft>().unwrap_or_default().0 {
-                    target.push_str(&format!(
-                        "&{name}={}",
-                        crate::messaging::model::encode_component(&value)
-                    ));
-                }
-                leptos_axum::redirect(&target);
-            }
-            (_, Some(response)) => {
-                response.set_status(
-                    StatusCode::from_u16(err.status_code())
-                        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-                );
-            }
-            _ => {}
-        }
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    if let Ok(value) = HeaderValue::from_str(&form_post::encode_draft(values)) {
+        response.insert_header(
+            http::HeaderName::from_static(form_post::DRAFT_HEADER),
+            value,
+        );
     }
-    result
 }
 
 /// Redirects a plain (no-JavaScript) form post to `target`; a call from the running app
 /// gets its result instead and updates the page in place.
 pub fn redirect_plain_form(target: &str) {
-    if use_context::<http::request::Parts>().is_some_and(|parts| is_plain_form_post(&parts)) {
+    if use_context::<http::request::Parts>()
+        .is_some_and(|parts| form_post::is_plain_form_post(&parts.method, &parts.headers))
+    {
         leptos_axum::redirect(target);
     }
-}
-
-/// The path of the Referer, when it is this site (the error replaces its query).
-fn referer_path(parts: &http::request::Parts) -> Option<String> {
-    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
-    let base_url = app_state().ok()?.base_url;
-    crate::local_url::same_origin_referer_path(header(REFERER)?, header(HOST), &base_url)
 }

@@ -34,8 +34,8 @@ macro_rules! with_db {
     };
 }
 
-/// A write transaction on either engine. SQLite's starts `IMMEDIATE` so two writers queue
-/// on the busy timeout instead of failing when a read lock cannot be upgraded.
+/// A transaction on either engine: a write transaction (`Db::begin`) or a read-only one
+/// (`Db::read`). Repositories take either; the service that opened it decides which.
 pub enum Tx {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
@@ -141,11 +141,23 @@ impl Db {
         }
     }
 
-    /// Starts a write transaction; dropping it without `commit` rolls back.
+    /// Starts a write transaction; dropping it without `commit` rolls back. SQLite's starts
+    /// `IMMEDIATE` so two writers queue on the busy timeout instead of failing when a read
+    /// lock cannot be upgraded.
     pub async fn begin(&self) -> sqlx::Result<Tx> {
         Ok(match &self.pool {
             Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Starts a read-only transaction: several reads see one state of the data, and no
+    /// write lock is taken (SQLite's deferred `BEGIN` takes none until a write; PostgreSQL
+    /// refuses writes in it, so a write slipped into a read path fails its tests).
+    pub async fn read(&self) -> sqlx::Result<Tx> {
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN DEFERRED").await?),
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin_with("BEGIN READ ONLY").await?),
         })
     }
 

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod db;
 pub mod directory;
+pub mod form_post;
 pub mod local_url;
 pub mod members;
 pub mod messaging;

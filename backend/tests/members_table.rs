@@ -489,7 +489,7 @@ async fn another_instance_sees_every_change_at_once() {
             ["Abel"],
             "{engine}"
         );
-        let sport_field = backend::profiles::repo::custom_fields(&one, program)
+        let sport_field = backend::profiles::service::custom_fields(&one, program)
             .await
             .unwrap()
             .into_iter()
@@ -624,7 +624,7 @@ async fn last_names_found(
     scope: &MemberScope,
     words: &str,
 ) -> Vec<String> {
-    let words = shared::messaging::model::encode_component(words);
+    let words = shared::percent::percent_encode(words);
     let filter = parse_query(&format!("q=fold.test+{words}")).unwrap();
     let rows = service::members_page(db, index, scope, &filter)
         .await

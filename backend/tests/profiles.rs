@@ -105,14 +105,16 @@ async fn a_list_stops_at_its_limit() {
         let db = support::demo(db).await;
         let program = backend::seed::demo_program_id(&db).await.unwrap().unwrap();
         let kind = ListKind::JobFunction;
-        let have = repo::count_items(&db, program, kind).await.unwrap();
+        let mut tx = db.begin().await.unwrap();
+        let have = repo::count_items(&mut tx, program, kind).await.unwrap();
         let now = chrono::Utc::now();
         for n in have..LIST_ITEMS_MAX {
             let label = format!("Function {n}");
-            repo::insert_item(&db, program, kind, &label, &label, now)
+            repo::insert_item(&mut tx, program, kind, &label, &label, now)
                 .await
                 .unwrap();
         }
+        tx.commit().await.unwrap();
         let err = service::add_item(&db, program, kind, "One more", "Encore une")
             .await
             .unwrap_err();
@@ -377,7 +379,7 @@ async fn custom_fields_keep_answers_and_completeness_is_current_at_once() {
         service::update_custom_field(&db, program, field, &edited)
             .await
             .unwrap();
-        let (_, profile, _) = repo::load_profile(&db, program, mentee)
+        let (_, profile, _) = repo::load_profile(&mut db.read().await.unwrap(), program, mentee)
             .await
             .unwrap()
             .unwrap();
@@ -437,7 +439,9 @@ async fn custom_fields_keep_answers_and_completeness_is_current_at_once() {
             .unwrap();
         assert_eq!(stored().await, Some(66), "{engine}");
         // Only the demo's own question is left.
-        let left = repo::custom_fields(&db, program).await.unwrap();
+        let left = repo::custom_fields(&mut db.read().await.unwrap(), program)
+            .await
+            .unwrap();
         assert_eq!(
             left.iter().map(|f| f.name_en.as_str()).collect::<Vec<_>>(),
             ["Favourite sport"]
@@ -494,23 +498,28 @@ async fn profile_tabs_validate_every_field_and_store_what_was_sent() {
         service::save_basic(&db, program, mentee, &basic)
             .await
             .unwrap();
-        let (_, p, _) = repo::load_profile(&db, program, mentee)
+        let (_, p, _) = repo::load_profile(&mut db.read().await.unwrap(), program, mentee)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(
-            (p.first_name.as_str(), p.city.as_str(), p.time_zone.as_str()),
+            (p.first_name.as_str(), p.city.as_str(), p.time_zone.name()),
             ("Noor", "Halifax", "America/Halifax")
         );
         assert_eq!(p.languages, ["ar", "en"]);
 
         // Employment: list entries must come from the right list; blank rows are dropped.
-        let industries = repo::list_entries(&db, program, ListKind::Industry)
-            .await
-            .unwrap();
-        let functions = repo::list_entries(&db, program, ListKind::JobFunction)
-            .await
-            .unwrap();
+        let industries =
+            repo::list_entries(&mut db.read().await.unwrap(), program, ListKind::Industry)
+                .await
+                .unwrap();
+        let functions = repo::list_entries(
+            &mut db.read().await.unwrap(),
+            program,
+            ListKind::JobFunction,
+        )
+        .await
+        .unwrap();
         let row = |title: &str, industry: i64, current: bool| service::PositionForm {
             job_title: title.into(),
             company: "Acme".into(),
@@ -544,7 +553,7 @@ async fn profile_tabs_validate_every_field_and_store_what_was_sent() {
         service::save_employment(&db, program, mentee, &rows, "3")
             .await
             .unwrap();
-        let (_, p, _) = repo::load_profile(&db, program, mentee)
+        let (_, p, _) = repo::load_profile(&mut db.read().await.unwrap(), program, mentee)
             .await
             .unwrap()
             .unwrap();
@@ -553,15 +562,23 @@ async fn profile_tabs_validate_every_field_and_store_what_was_sent() {
         assert_eq!(p.years_experience, Some(3));
 
         // Skills: a mentor's list entry is not a development area.
-        let skills = repo::list_entries(&db, program, ListKind::Skill)
+        let skills = repo::list_entries(&mut db.read().await.unwrap(), program, ListKind::Skill)
             .await
             .unwrap();
-        let areas = repo::list_entries(&db, program, ListKind::DevelopmentArea)
-            .await
-            .unwrap();
-        let cities = repo::list_entries(&db, program, ListKind::MeetingCity)
-            .await
-            .unwrap();
+        let areas = repo::list_entries(
+            &mut db.read().await.unwrap(),
+            program,
+            ListKind::DevelopmentArea,
+        )
+        .await
+        .unwrap();
+        let cities = repo::list_entries(
+            &mut db.read().await.unwrap(),
+            program,
+            ListKind::MeetingCity,
+        )
+        .await
+        .unwrap();
         let mut form = service::SkillsForm {
             development_areas: vec![skills[0].id.to_string()],
             ..Default::default()
@@ -599,7 +616,7 @@ async fn profile_tabs_validate_every_field_and_store_what_was_sent() {
         service::save_skills(&db, program, mentee, &form)
             .await
             .unwrap();
-        let (role, p, stored) = repo::load_profile(&db, program, mentee)
+        let (role, p, stored) = repo::load_profile(&mut db.read().await.unwrap(), program, mentee)
             .await
             .unwrap()
             .unwrap();
@@ -636,11 +653,15 @@ async fn bulk_recalculation_agrees_with_each_members_profile() {
         assert!(done.members > 10);
         assert_eq!(done.changed, 0, "already current after the field was added");
         let rules = service::completeness_rules(&db, program).await.unwrap();
-        for member in repo::profile_members(&db, program).await.unwrap() {
-            let (role, p, stored) = repo::load_profile(&db, program, member)
-                .await
-                .unwrap()
-                .unwrap();
+        for member in repo::profile_members(&mut db.read().await.unwrap(), program)
+            .await
+            .unwrap()
+        {
+            let (role, p, stored) =
+                repo::load_profile(&mut db.read().await.unwrap(), program, member)
+                    .await
+                    .unwrap()
+                    .unwrap();
             let expected = shared::profiles::fields::completeness(
                 role,
                 &rules,
@@ -648,5 +669,44 @@ async fn bulk_recalculation_agrees_with_each_members_profile() {
             );
             assert_eq!(stored, expected, "{}: member {member}", db.engine());
         }
+    }
+}
+
+/// Pages read in a read-only transaction: a write held open elsewhere (on SQLite, the one
+/// write lock) does not hold them up, while a second writer waits for it.
+#[tokio::test]
+async fn a_page_reads_while_another_request_writes() {
+    for db in support::databases().await {
+        let db = support::demo(db).await;
+        let program = backend::seed::demo_program_id(&db).await.unwrap().unwrap();
+        let mentee = support::session_of(&db, backend::seed::DEMO_MENTEE)
+            .await
+            .viewer
+            .user_id;
+        let mut writer = db.begin().await.unwrap();
+        repo::insert_item(
+            &mut writer,
+            program,
+            ListKind::Skill,
+            "Held open",
+            "Tenu ouvert",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        let page = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            service::profile_edit(&db, program, mentee),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("the read waited for the writer ({})", db.engine()))
+        .unwrap();
+        // The page sees the state before the open write.
+        assert!(
+            !page.skills.iter().any(|s| s.label_en == "Held open"),
+            "{}",
+            db.engine()
+        );
+        writer.commit().await.unwrap();
     }
 }

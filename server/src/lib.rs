@@ -12,8 +12,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use backend::auth::session::resolve_session;
+use backend::form_post;
 use backend::state::AppState;
 use leptos::prelude::*;
+use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::path::PathBuf;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -88,7 +90,10 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
             ServerState,
             _,
         >(context, shell))
-        .layer(axum::middleware::from_fn(server_fn_error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            app_state.clone(),
+            server_fn_errors,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             app_state.clone(),
             resolve_session,
@@ -97,24 +102,58 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
     harden(router, app_state)
 }
 
-/// A server function that failed before its body ran (arguments it could not read, say)
-/// is answered 500 by Leptos, whatever the error; the status comes from the error instead.
-/// Errors the body returned already carry theirs (`respond`).
-async fn server_fn_error_status(request: axum::extract::Request, next: Next) -> Response {
-    let is_server_fn = request.uri().path().starts_with("/api/");
-    let response = next.run(request).await;
-    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
-        return response;
+/// How a failed server function answers, in one place, so each function just returns its
+/// error: with the error's HTTP status, or — for a plain form post (JavaScript off) — a
+/// redirect back to the form carrying the error and the values typed
+/// (`backend::form_post`). It also covers failures before a function's body runs
+/// (arguments it could not read), which Leptos answers 500 whatever the error.
+async fn server_fn_errors(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: Next,
+) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
     }
-    let (mut parts, body) = response.into_parts();
+    let plain_form = form_post::is_plain_form_post(request.method(), request.headers());
+    let form_path = {
+        let header = |name| request.headers().get(name).and_then(|v| v.to_str().ok());
+        header(header::REFERER)
+            .and_then(|referer| {
+                backend::local_url::same_origin_referer_path(
+                    referer,
+                    header(header::HOST),
+                    &state.base_url,
+                )
+            })
+            .unwrap_or_else(|| "/".to_string())
+    };
+    let (mut parts, body) = next.run(request).await.into_parts();
+    let draft = parts.headers.remove(form_post::DRAFT_HEADER);
+    if !parts.headers.contains_key(SERVER_FN_ERROR_HEADER) {
+        return Response::from_parts(parts, body);
+    }
     // An encoded AppError is a few dozen bytes.
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return plain_response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
     };
-    if let Ok(error) = serde_json::from_slice::<shared::error::AppError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let Ok(error) = serde_json::from_slice::<shared::error::AppError>(&bytes) else {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    if plain_form {
+        let draft = draft.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("");
+        let target = form_post::error_target(&form_path, &error, draft);
+        let Ok(location) = HeaderValue::from_str(&target) else {
+            return plain_response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
+        };
+        parts.status = StatusCode::FOUND;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.remove(header::CONTENT_TYPE);
+        parts.headers.insert(header::LOCATION, location);
+        return Response::from_parts(parts, axum::body::Body::empty());
     }
+    parts.status =
+        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 

@@ -535,3 +535,45 @@ async fn a_page_loads_and_sends_its_data_once() {
         );
     }
 }
+
+/// A refused form comes back with its error and, for forms without secrets, what was
+/// typed; the values travel to the error layer in a header that never leaves the server.
+#[tokio::test]
+async fn a_refused_plain_form_goes_back_with_its_error_and_values() {
+    let router = demo_router().await;
+    let admin = sign_in(&router, "admin%40demo.test").await;
+    let form = "label_en=Caf%C3%A9+%26+co&label_fr=&role=both&in_search=on";
+    let call = |accept: &'static str| {
+        Request::post("/api/admin_custom_field_save")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, accept)
+            .header(
+                header::REFERER,
+                "http://mentora.test/admin/custom-fields/new?error=old",
+            )
+            .header(header::COOKIE, &admin)
+            .body(Body::from(form))
+            .unwrap()
+    };
+    let plain = send(&router, call("text/html")).await;
+    assert_eq!(plain.status, StatusCode::FOUND);
+    let location = plain.header(header::LOCATION);
+    assert!(
+        location.starts_with("/admin/custom-fields/new?error=required&field=label_fr&"),
+        "{location}"
+    );
+    assert!(location.contains("&in_search=on"), "{location}");
+    assert!(
+        location.contains("&label_en=Caf%C3%A9%20%26%20co"),
+        "{location}"
+    );
+    assert!(plain
+        .headers
+        .get(backend::form_post::DRAFT_HEADER)
+        .is_none());
+
+    let js = send(&router, call("application/json")).await;
+    assert_eq!(js.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", js.body);
+    assert!(js.headers.get(backend::form_post::DRAFT_HEADER).is_none());
+    assert!(js.headers.get(header::LOCATION).is_none());
+}

@@ -12,6 +12,10 @@ pub struct Zone(chrono_tz::Tz);
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Zone(String);
 
+/// The name of `Zone::DEFAULT` (the browser side has no zone database to name it from).
+#[cfg(any(not(feature = "server"), test))]
+const DEFAULT_NAME: &str = "America/Toronto";
+
 #[cfg(feature = "server")]
 impl Zone {
     /// Where an account starts when nothing better is known (a registration without
@@ -32,12 +36,44 @@ impl Zone {
     pub fn name(&self) -> &str {
         self.0.name()
     }
+
+    /// The first instant of `date` in this zone: local midnight, or where a clock change
+    /// skips midnight (Santiago, Havana, Beirut in spring), the moment the day begins after
+    /// the gap; a day the zone skipped altogether (Apia, 30 December 2011) begins where the
+    /// next one does.
+    pub fn start_of_day(&self, date: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+        use chrono::TimeZone;
+        let midnight = date.and_time(chrono::NaiveTime::MIN);
+        // Gaps are whole quarter hours; none is longer than a day.
+        (0..=4 * 48)
+            .find_map(|quarter| {
+                let local = midnight + chrono::Duration::minutes(15 * quarter);
+                self.0.from_local_datetime(&local).earliest()
+            })
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .expect("a zone's clock skips less than two days")
+    }
 }
 
 #[cfg(not(feature = "server"))]
 impl Zone {
     pub fn name(&self) -> &str {
         &self.0
+    }
+}
+
+/// A value to fill a struct with before the real zone is known (`..Default::default()`);
+/// never used in place of a zone that failed to parse.
+impl Default for Zone {
+    fn default() -> Zone {
+        #[cfg(feature = "server")]
+        {
+            Zone::DEFAULT
+        }
+        #[cfg(not(feature = "server"))]
+        {
+            Zone(DEFAULT_NAME.to_string())
+        }
     }
 }
 
@@ -87,6 +123,36 @@ mod tests {
         assert!(serde_json::from_str::<Zone>("\"Mars/Olympus\"").is_err());
         assert_eq!(Zone::parse("Mars/Olympus"), None);
         assert_eq!(Zone::parse(""), None);
-        assert_eq!(Zone::DEFAULT.name(), "America/Toronto");
+        assert_eq!(Zone::DEFAULT.name(), DEFAULT_NAME);
+        assert_eq!(Zone::default(), Zone::DEFAULT);
+    }
+
+    #[test]
+    fn a_day_starts_at_local_midnight_or_where_the_clock_resumes() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let start = |zone: &str, date| Zone::parse(zone).unwrap().start_of_day(date).to_rfc3339();
+        assert_eq!(
+            start("America/Toronto", day(2026, 11, 1)),
+            "2026-11-01T04:00:00+00:00"
+        );
+        // The day of the autumn change is 25 hours long; it still starts at midnight (EDT).
+        assert_eq!(
+            start("America/Toronto", day(2026, 11, 2)),
+            "2026-11-02T05:00:00+00:00"
+        );
+        assert_eq!(
+            start("Asia/Kolkata", day(2026, 3, 8)),
+            "2026-03-07T18:30:00+00:00"
+        );
+        // Santiago skipped 00:00–01:00 on 2022-09-11: the day began at 01:00 (-03).
+        assert_eq!(
+            start("America/Santiago", day(2022, 9, 11)),
+            "2022-09-11T04:00:00+00:00"
+        );
+        // Samoa skipped 30 December 2011: it began where the 31st did.
+        assert_eq!(
+            start("Pacific/Apia", day(2011, 12, 30)),
+            start("Pacific/Apia", day(2011, 12, 31))
+        );
     }
 }

@@ -1,7 +1,7 @@
 use super::api::{get_account_settings, UpdateAccountSettings};
 use crate::i18n::{use_i18n, Lang};
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -53,7 +53,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                             </div>
                         </form>
                     }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

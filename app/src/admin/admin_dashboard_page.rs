@@ -2,7 +2,7 @@ use super::api::get_admin_stats;
 use super::invitation_link_tile::InvitationLinkTile;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -52,7 +52,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
                         </section>
 
                     }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

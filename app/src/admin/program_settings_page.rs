@@ -2,7 +2,7 @@ use super::api::{get_program_settings, UpdateProgramSettings};
 use super::model::{ProgramSettings, LOCKOUT_MAX, LOCKOUT_MIN};
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -22,7 +22,7 @@ pub fn ProgramSettingsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(s) => Either::Left(view! { <SettingsForm settings=s /> }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

@@ -4,9 +4,9 @@ use super::model::{InvitationInfo, Role};
 use super::password_link_page::NewPasswordFields;
 use crate::i18n::browser_time_zone;
 use crate::i18n::{use_i18n, Lang};
-use crate::messaging::model::encode_component;
+use crate::percent::percent_encode;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage};
+use crate::ui::{query_error, ErrorMessage, LoadError};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -30,7 +30,7 @@ pub fn JoinPage() -> impl IntoView {
                         }
                         Ok(info) => EitherOf3::B(view! { <JoinForm token=token() info /> }),
                         Err(err) => EitherOf3::C(view! {
-                            <ErrorMessage error=Signal::derive(move || Some(err.clone())) />
+                            <LoadError error=err />
                         }),
                     }
                 })}
@@ -97,7 +97,7 @@ fn JoinWithAccount(token: String, info: InvitationInfo) -> impl IntoView {
 fn JoinForm(token: String, info: InvitationInfo) -> impl IntoView {
     let i18n = use_i18n();
     let program = program_name(&info);
-    let sign_in_first = format!("/login?next=/join/{}", encode_component(&token));
+    let sign_in_first = format!("/login?next=/join/{}", percent_encode(&token));
     // The account starts in this device's time zone (the profile can change it).
     let zone_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {

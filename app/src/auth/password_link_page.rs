@@ -3,7 +3,7 @@ use super::auth_card::AuthCard;
 use super::model::{PasswordLinkKind, MIN_PASSWORD_LEN};
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage};
+use crate::ui::{query_error, ErrorMessage, LoadError};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -24,7 +24,7 @@ pub fn PasswordLinkPage() -> impl IntoView {
                     match link.await {
                         Ok(kind) => Either::Left(view! { <PasswordForm token=token() kind /> }),
                         Err(err) => Either::Right(view! {
-                            <ErrorMessage error=Signal::derive(move || Some(err.clone())) />
+                            <LoadError error=err />
                             <p><a href="/forgot-password">{t!(i18n, "password-ask-new-link")}</a></p>
                         }),
                     }

@@ -33,7 +33,7 @@ pub fn SignInPage() -> impl IntoView {
             .get()
             .into_iter()
             .filter(|(k, _)| k != "error" && k != "field")
-            .map(|(k, v)| format!("{k}={}", crate::messaging::model::encode_component(&v)))
+            .map(|(k, v)| format!("{k}={}", crate::percent::percent_encode(&v)))
             .collect();
         if query.is_empty() {
             path

@@ -2,7 +2,7 @@ use super::api::{list_my_programs, SwitchProgram};
 use super::viewer_context::use_viewer;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{LoadError, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -46,7 +46,7 @@ pub fn SwitchProgramPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

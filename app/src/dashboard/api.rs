@@ -6,17 +6,12 @@ use leptos::prelude::*;
 #[server(endpoint = "member_summary")]
 pub async fn get_member_summary() -> Result<MemberSummary, AppError> {
     use crate::auth::server::authz;
-    use crate::state::{app_state, respond};
-    respond(
-        async {
-            let scope = authz::require_member()?;
-            Ok(super::server::repo::member_summary(
-                &app_state()?.db,
-                scope.program_id,
-                scope.session.viewer.user_id,
-            )
-            .await?)
-        }
-        .await,
+    use crate::state::app_state;
+    let scope = authz::require_member()?;
+    Ok(super::server::repo::member_summary(
+        &app_state()?.db,
+        scope.program_id,
+        scope.session.viewer.user_id,
     )
+    .await?)
 }

@@ -3,7 +3,7 @@ use crate::admin::AdminDashboardPage;
 use crate::auth::use_viewer;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, QueryNotice};
+use crate::ui::{LoadError, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -55,7 +55,7 @@ fn MemberDashboard(first_name: String, has_program: bool) -> impl IntoView {
                                     </article>
                                 </section>
                             }),
-                            Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                            Err(err) => Either::Right(view! { <LoadError error=err /> }),
                         }
                     })}
                 </Suspense>

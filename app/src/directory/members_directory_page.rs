@@ -1,7 +1,7 @@
 use super::api::list_directory;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{Avatar, ErrorMessage, PageHeader, Pagination};
+use crate::ui::{Avatar, LoadError, PageHeader, Pagination};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -67,7 +67,7 @@ fn MembersDirectory(role: &'static str, title_key: &'static str) -> impl IntoVie
                         </ul>
                         <Pagination page=d.page page_count=d.page_count />
                     }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

@@ -9,31 +9,20 @@ use leptos::prelude::*;
 #[server(endpoint = "admin_members")]
 pub async fn list_members(query: String) -> Result<MembersPage, AppError> {
     use crate::auth::server::authz;
-    use crate::state::{app_state, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let filter = crate::members::filter::parse_query(&query)?;
-            let state = app_state()?;
-            super::server::service::members_page(&state.db, &state.member_index, &scope, &filter)
-                .await
-        }
-        .await,
-    )
+    use crate::state::app_state;
+    let scope = authz::require_admin()?;
+    let filter = crate::members::filter::parse_query(&query)?;
+    let state = app_state()?;
+    super::server::service::members_page(&state.db, &state.member_index, &scope, &filter).await
 }
 
 /// The table's filter lists, administrators, saved filters and column choice.
 #[server(endpoint = "admin_members_setup")]
 pub async fn get_members_table_setup() -> Result<MembersTableSetup, AppError> {
     use crate::auth::server::authz;
-    use crate::state::{app_state, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            super::server::service::table_setup(&app_state()?.db, &scope).await
-        }
-        .await,
-    )
+    use crate::state::app_state;
+    let scope = authz::require_admin()?;
+    super::server::service::table_setup(&app_state()?.db, &scope).await
 }
 
 /// The table's "Active" checkbox. `back` is the table's query string, for the no-JavaScript
@@ -47,21 +36,16 @@ pub async fn toggle_member_active(
     use crate::auth::server::authz;
     use crate::error::ValidationCode;
     use crate::members::filter::return_url;
-    use crate::state::{app_state, redirect_plain_form, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let active = active
-                .parse::<bool>()
-                .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
-            let state = if active { "on" } else { "off" };
-            let back = return_url(&back, &format!("toggled={user_id}&now={state}"))?;
-            super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
-            redirect_plain_form(&back);
-            Ok(())
-        }
-        .await,
-    )
+    use crate::state::{app_state, redirect_plain_form};
+    let scope = authz::require_admin()?;
+    let active = active
+        .parse::<bool>()
+        .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
+    let state = if active { "on" } else { "off" };
+    let back = return_url(&back, &format!("toggled={user_id}&now={state}"))?;
+    super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
+    redirect_plain_form(&back);
+    Ok(())
 }
 
 /// The "Member admin" column: `admin_id` empty = nobody.
@@ -74,24 +58,19 @@ pub async fn assign_member_admin(
     use crate::auth::server::authz;
     use crate::error::ValidationCode;
     use crate::members::filter::return_url;
-    use crate::state::{app_state, redirect_plain_form, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let admin_id = match admin_id.trim() {
-                "" => None,
-                id => Some(id.parse::<i64>().map_err(|_| {
-                    AppError::validation("member_admin", ValidationCode::InvalidChoice)
-                })?),
-            };
-            let back = return_url(&back, "assigned=1")?;
-            super::server::service::set_member_admin(&app_state()?.db, &scope, user_id, admin_id)
-                .await?;
-            redirect_plain_form(&back);
-            Ok(())
-        }
-        .await,
-    )
+    use crate::state::{app_state, redirect_plain_form};
+    let scope = authz::require_admin()?;
+    let admin_id = match admin_id.trim() {
+        "" => None,
+        id => Some(
+            id.parse::<i64>()
+                .map_err(|_| AppError::validation("member_admin", ValidationCode::InvalidChoice))?,
+        ),
+    };
+    let back = return_url(&back, "assigned=1")?;
+    super::server::service::set_member_admin(&app_state()?.db, &scope, user_id, admin_id).await?;
+    redirect_plain_form(&back);
+    Ok(())
 }
 
 /// "Columns": the ones ticked are remembered for this admin.
@@ -102,18 +81,12 @@ pub async fn choose_member_columns(
 ) -> Result<Vec<crate::members::filter::MemberColumn>, AppError> {
     use crate::auth::server::authz;
     use crate::members::filter::return_url;
-    use crate::state::{app_state, redirect_plain_form, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let back = return_url(&back, "")?;
-            let chosen =
-                super::server::service::set_columns(&app_state()?.db, &scope, &columns).await?;
-            redirect_plain_form(&back);
-            Ok(chosen)
-        }
-        .await,
-    )
+    use crate::state::{app_state, redirect_plain_form};
+    let scope = authz::require_admin()?;
+    let back = return_url(&back, "")?;
+    let chosen = super::server::service::set_columns(&app_state()?.db, &scope, &columns).await?;
+    redirect_plain_form(&back);
+    Ok(chosen)
 }
 
 /// "Save search filter": `query` is the table's current query string.
@@ -121,62 +94,33 @@ pub async fn choose_member_columns(
 pub async fn save_member_filter(name: String, query: String) -> Result<SavedFilter, AppError> {
     use crate::auth::server::authz;
     use crate::members::filter::table_url;
-    use crate::state::{app_state, keep_draft, redirect_plain_form, respond};
+    use crate::state::{app_state, keep_draft, redirect_plain_form};
     keep_draft(&[("filter_name", &name)]);
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let saved =
-                super::server::service::save_filter(&app_state()?.db, &scope, &name, &query)
-                    .await?;
-            redirect_plain_form(&table_url(&saved.query, "filter_saved=1"));
-            Ok(saved)
-        }
-        .await,
-    )
+    let scope = authz::require_admin()?;
+    let saved =
+        super::server::service::save_filter(&app_state()?.db, &scope, &name, &query).await?;
+    redirect_plain_form(&table_url(&saved.query, "filter_saved=1"));
+    Ok(saved)
 }
 
 #[server(endpoint = "admin_members_delete_filter")]
 pub async fn delete_member_filter(id: i64, back: String) -> Result<(), AppError> {
     use crate::auth::server::authz;
     use crate::members::filter::return_url;
-    use crate::state::{app_state, redirect_plain_form, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let back = return_url(&back, "")?;
-            super::server::service::delete_saved_filter(&app_state()?.db, &scope, id).await?;
-            redirect_plain_form(&back);
-            Ok(())
-        }
-        .await,
-    )
+    use crate::state::{app_state, redirect_plain_form};
+    let scope = authz::require_admin()?;
+    let back = return_url(&back, "")?;
+    super::server::service::delete_saved_filter(&app_state()?.db, &scope, id).await?;
+    redirect_plain_form(&back);
+    Ok(())
 }
 
 #[server(endpoint = "admin_member")]
 pub async fn get_member(user_id: i64) -> Result<MemberDetail, AppError> {
     use crate::auth::server::authz;
-    use crate::i18n::LocalDateTime;
-    use crate::state::{app_state, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let db = &app_state()?.db;
-            let mut tx = db.begin().await?;
-            let record = super::server::repo::find_member(&mut tx, scope.program_id, user_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            tx.commit().await?;
-            let zone = scope.session.viewer.time_zone;
-            Ok(MemberDetail {
-                joined: LocalDateTime::from_utc(record.joined_at, &zone),
-                language: record.language.clone(),
-                is_self: record.user_id == scope.session.viewer.user_id,
-                member: super::server::service::member_row(record, &zone),
-            })
-        }
-        .await,
-    )
+    use crate::state::app_state;
+    let scope = authz::require_admin()?;
+    super::server::service::member_detail(&app_state()?.db, &scope, user_id).await
 }
 
 /// The "Active" checkbox: `active` is "true" or "false".
@@ -184,19 +128,14 @@ pub async fn get_member(user_id: i64) -> Result<MemberDetail, AppError> {
 pub async fn set_member_active(user_id: i64, active: String) -> Result<(), AppError> {
     use crate::auth::server::authz;
     use crate::error::ValidationCode;
-    use crate::state::{app_state, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            let active = active
-                .parse::<bool>()
-                .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
-            super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
-            leptos_axum::redirect(&format!("/admin/members/{user_id}?saved=1"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::state::app_state;
+    let scope = authz::require_admin()?;
+    let active = active
+        .parse::<bool>()
+        .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
+    super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
+    leptos_axum::redirect(&format!("/admin/members/{user_id}?saved=1"));
+    Ok(())
 }
 
 /// Permanent delete; `confirm` is the ticked "Yes, delete …" box.
@@ -204,31 +143,21 @@ pub async fn set_member_active(user_id: i64, active: String) -> Result<(), AppEr
 pub async fn delete_member(user_id: i64, confirm: Option<String>) -> Result<(), AppError> {
     use crate::auth::server::authz;
     use crate::error::ValidationCode;
-    use crate::state::{app_state, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            if confirm.is_none() {
-                return Err(AppError::validation("confirm", ValidationCode::Required));
-            }
-            super::server::service::delete_member(&app_state()?.db, &scope, user_id).await?;
-            leptos_axum::redirect("/admin/members?deleted=1");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::state::app_state;
+    let scope = authz::require_admin()?;
+    if confirm.is_none() {
+        return Err(AppError::validation("confirm", ValidationCode::Required));
+    }
+    super::server::service::delete_member(&app_state()?.db, &scope, user_id).await?;
+    leptos_axum::redirect("/admin/members?deleted=1");
+    Ok(())
 }
 
 /// An import or bulk deactivation: its problems, or its progress and outcome.
 #[server(endpoint = "admin_import_run")]
 pub async fn get_import_run(run_id: i64) -> Result<crate::members::model::ImportRun, AppError> {
     use crate::auth::server::authz;
-    use crate::state::{app_state, respond};
-    respond(
-        async {
-            let scope = authz::require_admin()?;
-            super::server::import::run(&app_state()?.db, scope.program_id, run_id).await
-        }
-        .await,
-    )
+    use crate::state::app_state;
+    let scope = authz::require_admin()?;
+    super::server::import::run(&app_state()?.db, scope.program_id, run_id).await
 }

@@ -2,7 +2,7 @@ use super::api::get_import_run;
 use super::model::{ImportIssue, ImportKind, ImportRun, ImportStatus};
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{LoadError, PageHeader};
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -34,7 +34,7 @@ pub fn ImportRunPage() -> impl IntoView {
                         }
                         Either::Left(view! { <RunReport run=r /> })
                     }
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

@@ -2,7 +2,7 @@ use super::api::{get_member, DeleteMember, SetMemberActive};
 use super::model::MemberDetail;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -30,7 +30,7 @@ pub fn MemberAdminPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match member.await {
                     Ok(detail) => Either::Left(view! { <MemberAdminCard detail /> }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

@@ -10,7 +10,7 @@ use super::saved_searches::SavedSearches;
 use super::undo_toast::{UndoNotice, UndoToast};
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader, Pagination, QueryNotice};
+use crate::ui::{ErrorMessage, LoadError, PageHeader, Pagination, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -133,13 +133,13 @@ pub fn MembersTablePage() -> impl IntoView {
                                                 <Pagination page=page.page page_count=page.page_count query=paging />
                                             })
                                         }
-                                        Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                                        Err(err) => Either::Right(view! { <LoadError error=err /> }),
                                     }
                                 })}
                             </Transition>
                         })
                     }
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

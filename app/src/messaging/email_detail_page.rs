@@ -2,7 +2,7 @@ use super::api::get_email;
 use super::email_log_page::status_label;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{LoadError, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -60,7 +60,7 @@ pub fn EmailDetailPage() -> impl IntoView {
                             </section>
                         })
                     }
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

@@ -2,7 +2,7 @@ use super::api::{list_email_log, suggest_log_members};
 use super::model::{EmailLogQuery, EmailLogRow, EmailStatus, EMAIL_LOG_COUNT_CAP};
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{LoadError, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -52,7 +52,7 @@ pub fn EmailLogPage() -> impl IntoView {
                     }),
                     Err(err) => Either::Right(view! {
                         <LogFilters query=q.clone() members=Vec::new() />
-                        <ErrorMessage error=Signal::derive(move || Some(err.clone())) />
+                        <LoadError error=err />
                     }),
                 }
             })}

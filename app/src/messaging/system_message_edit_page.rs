@@ -3,7 +3,7 @@ use super::model::TemplateEdit;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn SystemMessageEditPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match template.await {
                     Ok(edit) => Either::Left(view! { <TemplateEditor edit /> }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

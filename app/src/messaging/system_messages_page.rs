@@ -2,7 +2,7 @@ use super::api::list_system_messages;
 use super::template::TemplateCategory;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{LoadError, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -68,7 +68,7 @@ pub fn SystemMessagesPage() -> impl IntoView {
                             </details>
                         }
                     }).collect_view()),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

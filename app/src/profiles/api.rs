@@ -32,14 +32,8 @@ fn back_to(kind: crate::profiles::model::ListKind, notice: Option<&str>) {
 /// One of the program's lists, with how many profiles use each entry.
 #[server(endpoint = "admin_program_list")]
 pub async fn get_program_list(list: String) -> Result<Vec<ListItem>, AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, kind, db) = admin_list(&list)?;
-            Ok(super::server::repo::list_items(&db, program, kind).await?)
-        }
-        .await,
-    )
+    let (program, kind, db) = admin_list(&list)?;
+    Ok(super::server::repo::list_items(&db, program, kind).await?)
 }
 
 #[server(endpoint = "admin_program_list_add")]
@@ -48,16 +42,10 @@ pub async fn add_list_item(
     label_en: String,
     label_fr: String,
 ) -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, kind, db) = admin_list(&list)?;
-            super::server::service::add_item(&db, program, kind, &label_en, &label_fr).await?;
-            back_to(kind, Some("added"));
-            Ok(())
-        }
-        .await,
-    )
+    let (program, kind, db) = admin_list(&list)?;
+    super::server::service::add_item(&db, program, kind, &label_en, &label_fr).await?;
+    back_to(kind, Some("added"));
+    Ok(())
 }
 
 #[server(endpoint = "admin_program_list_rename")]
@@ -67,56 +55,37 @@ pub async fn rename_list_item(
     label_en: String,
     label_fr: String,
 ) -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, kind, db) = admin_list(&list)?;
-            let id = item_id(&id)?;
-            super::server::service::rename_item(&db, program, kind, id, &label_en, &label_fr)
-                .await?;
-            back_to(kind, Some("renamed"));
-            Ok(())
-        }
-        .await,
-    )
+    let (program, kind, db) = admin_list(&list)?;
+    let id = item_id(&id)?;
+    super::server::service::rename_item(&db, program, kind, id, &label_en, &label_fr).await?;
+    back_to(kind, Some("renamed"));
+    Ok(())
 }
 
 /// `direction` is "up" or "down".
 #[server(endpoint = "admin_program_list_move")]
 pub async fn move_list_item(list: String, id: String, direction: String) -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, kind, db) = admin_list(&list)?;
-            let id = item_id(&id)?;
-            let up = match direction.as_str() {
-                "up" => true,
-                "down" => false,
-                // Only the page's own buttons send this.
-                _ => return Err(AppError::BadRequest),
-            };
-            super::server::service::move_item(&db, program, kind, id, up).await?;
-            back_to(kind, None);
-            Ok(())
-        }
-        .await,
-    )
+    let (program, kind, db) = admin_list(&list)?;
+    let id = item_id(&id)?;
+    let up = match direction.as_str() {
+        "up" => true,
+        "down" => false,
+        // Only the page's own buttons send this.
+        _ => return Err(AppError::BadRequest),
+    };
+    super::server::service::move_item(&db, program, kind, id, up).await?;
+    back_to(kind, None);
+    Ok(())
 }
 
 /// Removes an entry; members who had chosen it lose that choice (the page says how many).
 #[server(endpoint = "admin_program_list_delete")]
 pub async fn delete_list_item(list: String, id: String) -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, kind, db) = admin_list(&list)?;
-            let id = item_id(&id)?;
-            super::server::service::remove_item(&db, program, kind, id).await?;
-            back_to(kind, Some("deleted"));
-            Ok(())
-        }
-        .await,
-    )
+    let (program, kind, db) = admin_list(&list)?;
+    let id = item_id(&id)?;
+    super::server::service::remove_item(&db, program, kind, id).await?;
+    back_to(kind, Some("deleted"));
+    Ok(())
 }
 
 /// The caller must administer the current program: (its id, the db).
@@ -130,34 +99,14 @@ fn admin_program() -> Result<(i64, crate::db::Db), AppError> {
 /// answered it.
 #[server(endpoint = "admin_custom_fields")]
 pub async fn get_custom_fields() -> Result<Vec<(CustomField, i64)>, AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, db) = admin_program()?;
-            let counts = super::server::repo::custom_field_answer_counts(&db, program).await?;
-            Ok(super::server::repo::custom_fields(&db, program)
-                .await?
-                .into_iter()
-                .map(|f| {
-                    let answered = counts.get(&f.id).copied().unwrap_or(0);
-                    (f, answered)
-                })
-                .collect())
-        }
-        .await,
-    )
+    let (program, db) = admin_program()?;
+    super::server::service::custom_fields_answered(&db, program).await
 }
 
 #[server(endpoint = "admin_custom_field")]
 pub async fn get_custom_field(id: i64) -> Result<CustomField, AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, db) = admin_program()?;
-            super::server::service::custom_field(&db, program, id).await
-        }
-        .await,
-    )
+    let (program, db) = admin_program()?;
+    super::server::service::custom_field(&db, program, id).await
 }
 
 /// Creates (`id` empty) or saves a custom field. Checkboxes are "on" when ticked.
@@ -184,7 +133,7 @@ pub async fn save_custom_field(
     in_report: Option<String>,
 ) -> Result<(), AppError> {
     use super::server::service::{self, CustomFieldForm};
-    use crate::state::{keep_draft, respond};
+    use crate::state::keep_draft;
     let flags = [
         ("required", &required),
         ("in_search", &in_search),
@@ -213,71 +162,54 @@ pub async fn save_custom_field(
         ("position", &position),
     ]);
     keep_draft(&draft);
-    respond(
-        async {
-            let (program, db) = admin_program()?;
-            let form = CustomFieldForm {
-                name_en: label_en,
-                name_fr: label_fr,
-                description_en,
-                description_fr,
-                options_en,
-                options_fr,
-                hint_en,
-                hint_fr,
-                role,
-                position,
-                required: required.is_some(),
-                in_search: in_search.is_some(),
-                admin_only: admin_only.is_some(),
-                single_select: single_select.is_some(),
-                allow_entries: allow_entries.is_some(),
-                base_field: base_field.is_some(),
-                show_on_profile: show_on_profile.is_some(),
-                in_report: in_report.is_some(),
-            };
-            match id.trim() {
-                "" => {
-                    service::create_custom_field(&db, program, &form).await?;
-                }
-                id => {
-                    let id = item_id(id)?;
-                    service::update_custom_field(&db, program, id, &form).await?;
-                }
-            }
-            leptos_axum::redirect("/admin/profile-fields?saved=1");
-            Ok(())
+    let (program, db) = admin_program()?;
+    let form = CustomFieldForm {
+        name_en: label_en,
+        name_fr: label_fr,
+        description_en,
+        description_fr,
+        options_en,
+        options_fr,
+        hint_en,
+        hint_fr,
+        role,
+        position,
+        required: required.is_some(),
+        in_search: in_search.is_some(),
+        admin_only: admin_only.is_some(),
+        single_select: single_select.is_some(),
+        allow_entries: allow_entries.is_some(),
+        base_field: base_field.is_some(),
+        show_on_profile: show_on_profile.is_some(),
+        in_report: in_report.is_some(),
+    };
+    match id.trim() {
+        "" => {
+            service::create_custom_field(&db, program, &form).await?;
         }
-        .await,
-    )
+        id => {
+            let id = item_id(id)?;
+            service::update_custom_field(&db, program, id, &form).await?;
+        }
+    }
+    leptos_axum::redirect("/admin/profile-fields?saved=1");
+    Ok(())
 }
 
 /// Deletes a custom field and every answer to it.
 #[server(endpoint = "admin_custom_field_delete")]
 pub async fn delete_custom_field(id: String) -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, db) = admin_program()?;
-            super::server::service::delete_custom_field(&db, program, item_id(&id)?).await?;
-            leptos_axum::redirect("/admin/profile-fields?deleted=1");
-            Ok(())
-        }
-        .await,
-    )
+    let (program, db) = admin_program()?;
+    super::server::service::delete_custom_field(&db, program, item_id(&id)?).await?;
+    leptos_axum::redirect("/admin/profile-fields?deleted=1");
+    Ok(())
 }
 
 /// "Manage profile fields": the built-in fields' rules in force.
 #[server(endpoint = "admin_profile_rules")]
 pub async fn get_profile_rules() -> Result<Vec<FieldRule>, AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, db) = admin_program()?;
-            super::server::service::builtin_field_rules(&db, program).await
-        }
-        .await,
-    )
+    let (program, db) = admin_program()?;
+    super::server::service::builtin_field_rules(&db, program).await
 }
 
 /// Saves the built-in fields' rules. The form posts `rule[<field>][<flag>]=on` for each
@@ -290,46 +222,34 @@ pub async fn save_profile_rules(
     >,
 ) -> Result<(), AppError> {
     use super::fields::{BuiltinField, FieldRef};
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, db) = admin_program()?;
-            let mut rules = Vec::new();
-            for (key, flags) in &rule {
-                let field = BuiltinField::parse(key).ok_or(AppError::BadRequest)?;
-                rules.push(FieldRule {
-                    field: FieldRef::Builtin(field),
-                    for_mentors: flags.contains_key("mentors"),
-                    for_mentees: flags.contains_key("mentees"),
-                    required: flags.contains_key("required"),
-                    base_field: flags.contains_key("base"),
-                });
-            }
-            super::server::service::save_builtin_field_rules(&db, program, &rules).await?;
-            leptos_axum::redirect("/admin/profile-fields/builtin?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    let (program, db) = admin_program()?;
+    let mut rules = Vec::new();
+    for (key, flags) in &rule {
+        let field = BuiltinField::parse(key).ok_or(AppError::BadRequest)?;
+        rules.push(FieldRule {
+            field: FieldRef::Builtin(field),
+            for_mentors: flags.contains_key("mentors"),
+            for_mentees: flags.contains_key("mentees"),
+            required: flags.contains_key("required"),
+            base_field: flags.contains_key("base"),
+        });
+    }
+    super::server::service::save_builtin_field_rules(&db, program, &rules).await?;
+    leptos_axum::redirect("/admin/profile-fields/builtin?saved=1");
+    Ok(())
 }
 
 /// "Recalculate": recomputes every member's completeness (it is always kept current; this
 /// is for parity and peace of mind).
 #[server(endpoint = "admin_recalculate_completeness")]
 pub async fn recalculate_completeness() -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, db) = admin_program()?;
-            let done = super::server::service::refresh_program_completeness(&db, program).await?;
-            leptos_axum::redirect(&format!(
-                "/admin/profile-fields?recalculated={}&changed={}",
-                done.members, done.changed
-            ));
-            Ok(())
-        }
-        .await,
-    )
+    let (program, db) = admin_program()?;
+    let done = super::server::service::refresh_program_completeness(&db, program).await?;
+    leptos_axum::redirect(&format!(
+        "/admin/profile-fields?recalculated={}&changed={}",
+        done.members, done.changed
+    ));
+    Ok(())
 }
 
 /// The signed-in member's profile in the current program (administrators have none).
@@ -349,14 +269,8 @@ fn profile_owner() -> Result<(i64, i64, crate::db::Db), AppError> {
 /// "Edit profile": the member's own profile and the choices it offers.
 #[server(endpoint = "my_profile")]
 pub async fn get_my_profile() -> Result<ProfileEdit, AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, user, db) = profile_owner()?;
-            super::server::service::profile_edit(&db, program, user).await
-        }
-        .await,
-    )
+    let (program, user, db) = profile_owner()?;
+    super::server::service::profile_edit(&db, program, user).await
 }
 
 /// Saves the Basic information tab.
@@ -371,26 +285,20 @@ pub async fn save_profile_basic(
     #[server(default)] languages: Vec<String>,
     #[server(default)] gender: String,
 ) -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, user, db) = profile_owner()?;
-            let form = super::server::service::BasicForm {
-                first_name,
-                last_name,
-                country,
-                province,
-                city,
-                time_zone,
-                languages,
-                gender,
-            };
-            super::server::service::save_basic(&db, program, user, &form).await?;
-            leptos_axum::redirect("/profile?tab=basic&saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    let (program, user, db) = profile_owner()?;
+    let form = super::server::service::BasicForm {
+        first_name,
+        last_name,
+        country,
+        province,
+        city,
+        time_zone,
+        languages,
+        gender,
+    };
+    super::server::service::save_basic(&db, program, user, &form).await?;
+    leptos_axum::redirect("/profile?tab=basic&saved=1");
+    Ok(())
 }
 
 /// Saves the Employment tab.
@@ -400,26 +308,20 @@ pub async fn save_profile_employment(
     #[server(default)] years_experience: String,
 ) -> Result<(), AppError> {
     use super::server::service::{self, PositionForm};
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, user, db) = profile_owner()?;
-            let rows: Vec<PositionForm> = position
-                .into_iter()
-                .map(|p| PositionForm {
-                    job_title: p.job_title,
-                    company: p.company,
-                    industry: p.industry,
-                    job_function: p.job_function,
-                    is_current: p.is_current.is_some(),
-                })
-                .collect();
-            service::save_employment(&db, program, user, &rows, &years_experience).await?;
-            leptos_axum::redirect("/profile?tab=employment&saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    let (program, user, db) = profile_owner()?;
+    let rows: Vec<PositionForm> = position
+        .into_iter()
+        .map(|p| PositionForm {
+            job_title: p.job_title,
+            company: p.company,
+            industry: p.industry,
+            job_function: p.job_function,
+            is_current: p.is_current.is_some(),
+        })
+        .collect();
+    service::save_employment(&db, program, user, &rows, &years_experience).await?;
+    leptos_axum::redirect("/profile?tab=employment&saved=1");
+    Ok(())
 }
 
 /// Saves the Skills tab with the member's answers to the program's custom fields
@@ -442,50 +344,38 @@ pub async fn save_profile_skills(
     #[server(default)] custom_text: std::collections::HashMap<String, String>,
     #[server(default)] custom_new: std::collections::HashMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let (program, user, db) = profile_owner()?;
-            let form = super::server::service::SkillsForm {
-                skills,
-                development_areas,
-                summary,
-                three_words,
-                linkedin,
-                twitter,
-                skype,
-                meeting_formats,
-                meeting_cities,
-                max_partners,
-                goals,
-                custom,
-                custom_text,
-                custom_new,
-            };
-            super::server::service::save_skills(&db, program, user, &form).await?;
-            leptos_axum::redirect("/profile?tab=skills&saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    let (program, user, db) = profile_owner()?;
+    let form = super::server::service::SkillsForm {
+        skills,
+        development_areas,
+        summary,
+        three_words,
+        linkedin,
+        twitter,
+        skype,
+        meeting_formats,
+        meeting_cities,
+        max_partners,
+        goals,
+        custom,
+        custom_text,
+        custom_new,
+    };
+    super::server::service::save_skills(&db, program, user, &form).await?;
+    leptos_axum::redirect("/profile?tab=skills&saved=1");
+    Ok(())
 }
 
 /// A member's profile as another member of the same program sees it.
 #[server(endpoint = "member_profile")]
 pub async fn get_member_profile(user_id: i64) -> Result<MemberProfile, AppError> {
-    use crate::state::respond;
-    respond(
-        async {
-            let scope = crate::auth::server::authz::require_member()?;
-            let db = crate::state::app_state()?.db;
-            super::server::service::member_profile(
-                &db,
-                scope.program_id,
-                user_id,
-                scope.role == crate::auth::model::Role::Admin,
-            )
-            .await
-        }
-        .await,
+    let scope = crate::auth::server::authz::require_member()?;
+    let db = crate::state::app_state()?.db;
+    super::server::service::member_profile(
+        &db,
+        scope.program_id,
+        user_id,
+        scope.role == crate::auth::model::Role::Admin,
     )
+    .await
 }

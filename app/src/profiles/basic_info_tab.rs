@@ -18,7 +18,7 @@ pub fn BasicInfoTab(edit: ProfileEdit, action: ServerAction<SaveProfileBasic>) -
     // When this device is set to another zone than the profile's, offer it in one click.
     let zone_ref = NodeRef::<leptos::html::Select>::new();
     let device_zone = RwSignal::new(None::<String>);
-    let (stored_zone, zones) = (p.time_zone.clone(), edit.time_zones.clone());
+    let (stored_zone, zones) = (p.time_zone.name().to_string(), edit.time_zones.clone());
     Effect::new(move |_| {
         if let Some(zone) = crate::i18n::browser_time_zone() {
             if zone != stored_zone && zones.contains(&zone) {
@@ -72,7 +72,7 @@ pub fn BasicInfoTab(edit: ProfileEdit, action: ServerAction<SaveProfileBasic>) -
                         <label for="time_zone">{t!(i18n, "field-time_zone")} <RequiredMark on=true /></label>
                         <select id="time_zone" name="time_zone" aria-describedby="time_zone-help" node_ref=zone_ref>
                             {edit.time_zones.iter().map(|tz| view! {
-                                <option value=tz.clone() selected=*tz == p.time_zone>{tz.replace('_', " ")}</option>
+                                <option value=tz.clone() selected=tz.as_str() == p.time_zone.name()>{tz.replace('_', " ")}</option>
                             }).collect_view()}
                         </select>
                         <p class="field-hint" id="time_zone-help">{t!(i18n, "profile-time-zone-help")}</p>

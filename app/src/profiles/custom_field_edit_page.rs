@@ -4,7 +4,7 @@ use super::profile_admin_nav::{ProfileAdminNav, ProfileAdminTab};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, Lang};
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader};
 use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ pub fn CustomFieldEditPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match field.await {
                     Ok(field) => Either::Left(view! { <CustomFieldForm field /> }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

@@ -3,7 +3,7 @@ use super::model::CustomField;
 use super::profile_admin_nav::{ProfileAdminNav, ProfileAdminTab};
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -50,7 +50,7 @@ pub fn CustomFieldsPage() -> impl IntoView {
                         <p class="empty">{t!(i18n, "custom-fields-empty")}</p>
                     }.into_any()),
                     Ok(fields) => Either::Left(view! { <CustomFieldsTable fields /> }.into_any()),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

@@ -4,7 +4,7 @@ use super::places::{country_key, spoken_language_key};
 use super::profile_side_panel::ProfileSidePanel;
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
-use crate::ui::{Avatar, ErrorMessage};
+use crate::ui::{Avatar, LoadError};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -35,7 +35,7 @@ pub fn MemberProfilePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match profile.await {
                     Ok(member) => Either::Left(view! { <MemberProfileView member /> }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

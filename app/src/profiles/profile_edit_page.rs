@@ -7,7 +7,7 @@ use super::skills_tab::SkillsTab;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{LoadError, PageHeader};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -78,7 +78,7 @@ pub fn ProfileEditPage() -> impl IntoView {
                     Err(AppError::Forbidden) => Either::Right(view! {
                         <p class="alert alert-info">{t!(i18n, "profile-admin-none")}</p>
                     }.into_any()),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }.into_any()),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }.into_any()),
                 }
             })}
         </Transition>

@@ -3,7 +3,7 @@ use super::fields::{FieldRef, FieldRule};
 use super::profile_admin_nav::{ProfileAdminNav, ProfileAdminTab};
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -48,7 +48,7 @@ pub fn ProfileRulesPage() -> impl IntoView {
                             <button type="submit" class="button button-primary">{t!(i18n, "profile-rules-save")}</button>
                         </form>
                     }),
-                    Err(err) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

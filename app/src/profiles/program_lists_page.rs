@@ -2,7 +2,7 @@ use super::api::{get_program_list, AddListItem, DeleteListItem, MoveListItem, Re
 use super::model::{ListItem, ListKind};
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -50,8 +50,8 @@ pub fn ProgramListsPage() -> impl IntoView {
                         <ListTable kind items />
                         <AddItemForm kind />
                     }),
-                    (Err(err), _) => Either::Right(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
-                    (Ok(_), None) => Either::Right(view! { <ErrorMessage error=Signal::derive(|| Some(crate::error::AppError::NotFound)) /> }),
+                    (Err(err), _) => Either::Right(view! { <LoadError error=err /> }),
+                    (Ok(_), None) => Either::Right(view! { <LoadError error=crate::error::AppError::NotFound /> }),
                 }
             })}
         </Suspense>

@@ -1,7 +1,7 @@
 use super::api::list_my_connections;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{ErrorMessage, PageHeader};
+use crate::ui::{LoadError, PageHeader};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn ConnectionsPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }),
-                    Err(err) => EitherOf3::C(view! { <ErrorMessage error=Signal::derive(move || Some(err.clone())) /> }),
+                    Err(err) => EitherOf3::C(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>

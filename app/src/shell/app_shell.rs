@@ -5,7 +5,7 @@ use crate::auth::model::Viewer;
 use crate::auth::SignInPage;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::ErrorMessage;
+use crate::ui::LoadError;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -68,7 +68,7 @@ fn fetched_frame() -> impl IntoView {
                     Ok(viewer) => Either::Left(frame_for(viewer)),
                     Err(err) => Either::Right(view! {
                         <main id="main" class="content">
-                            <ErrorMessage error=Signal::derive(move || Some(err.clone())) />
+                            <LoadError error=err />
                         </main>
                     }),
                 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The error a form was redirected back with (`?error=<code>&field=<name>`, see
-/// `state::respond`): forms are plain posts, so this is how their errors arrive.
+/// `backend::form_post`): forms are plain posts, so this is how their errors arrive.
 pub fn query_error() -> Signal<Option<AppError>> {
     let query = use_query_map();
     Signal::derive(move || {
@@ -47,4 +47,27 @@ pub fn ErrorMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
             }
         })
     }
+}
+
+/// Gives the page being rendered on the server the error's HTTP status: a page that could
+/// not load its data because the viewer may not see it answers 403, not 200. Nothing in
+/// the browser.
+pub fn set_page_status(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(
+            http::StatusCode::from_u16(error.status_code())
+                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
+}
+
+/// What a page shows when the data it loads fails: the error's message, with the error's
+/// status for the page (`set_page_status`).
+#[component]
+pub fn LoadError(error: AppError) -> impl IntoView {
+    set_page_status(&error);
+    view! { <ErrorMessage error=Signal::derive(move || Some(error.clone())) /> }
 }

@@ -6,7 +6,7 @@ mod pagination;
 mod query_notice;
 
 pub use avatar::Avatar;
-pub use error_message::{error_text, query_error, ErrorMessage};
+pub use error_message::{error_text, query_error, set_page_status, ErrorMessage, LoadError};
 pub use page_header::PageHeader;
 pub use pagination::Pagination;
 pub use query_notice::QueryNotice;

@@ -63,8 +63,8 @@ pub async fn join_with_account(
             .ok_or(AppError::validation("role", ValidationCode::InvalidChoice))?;
         let mut tx = db.begin().await?;
         enrol(&mut tx, base_url, user_id, program.id, role, Utc::now()).await?;
+        crate::profiles::service::refresh_member(&mut tx, program.id, user_id).await?;
         tx.commit().await?;
-        crate::profiles::service::refresh_completeness(db, program.id, user_id).await?;
     }
     // Already a member: the link just takes them there (a deactivated membership is
     // refused by the switch, as everywhere).
@@ -173,8 +173,8 @@ pub async fn register(
     })?;
     enrol(&mut tx, base_url, user_id, program.id, role, now).await?;
     let token = open_session(&mut tx, user_id, Some(program.id), false, now).await?;
+    crate::profiles::service::refresh_member(&mut tx, program.id, user_id).await?;
     tx.commit().await?;
-    crate::profiles::service::refresh_completeness(db, program.id, user_id).await?;
     repo::record_sign_in(db, user_id, now).await?;
     Ok(SignedIn {
         token,

@@ -36,20 +36,9 @@ pub fn delimiter(text: &str) -> u8 {
 /// Lower case, accents and separators removed: "Prénom", "first_name", "First Name" all
 /// become "prenom" / "firstname".
 fn normalise(header: &str) -> String {
-    header
-        .trim()
-        .to_lowercase()
+    crate::fold::fold(header)
         .chars()
-        .filter_map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' => Some('e'),
-            'à' | 'â' => Some('a'),
-            'î' | 'ï' => Some('i'),
-            'ô' => Some('o'),
-            'ù' | 'û' | 'ü' => Some('u'),
-            'ç' => Some('c'),
-            ' ' | '_' | '-' | '.' | '\'' => None,
-            c => Some(c),
-        })
+        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | '\'' | '\u{2019}'))
         .collect()
 }
 

@@ -254,9 +254,10 @@ pub async fn find_member(
 
 pub async fn active_admin_count(tx: &mut Tx, program_id: i64) -> sqlx::Result<i64> {
     with_tx!(tx, conn => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM memberships WHERE program_id = $1 AND role = 'admin' AND is_active = TRUE",
+        "SELECT COUNT(*) FROM memberships WHERE program_id = $1 AND role = $2 AND is_active = TRUE",
     )
     .bind(program_id)
+    .bind(Role::Admin)
     .fetch_one(conn)
     .await)
 }
@@ -595,10 +596,11 @@ pub async fn find_run(db: &Db, program_id: i64, id: i64) -> sqlx::Result<Option<
 pub async fn program_admins(db: &Db, program_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
     let rows: Vec<(i64, String, String)> = with_db!(db, pool => sqlx::query_as(
         "SELECT u.id, u.first_name, u.last_name FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.program_id = $1 AND m.role = 'admin' AND m.is_active = TRUE AND u.is_active = TRUE
+         WHERE m.program_id = $1 AND m.role = $2 AND m.is_active = TRUE AND u.is_active = TRUE
          ORDER BY LOWER(u.last_name), LOWER(u.first_name), u.id",
     )
     .bind(program_id)
+    .bind(Role::Admin)
     .fetch_all(pool)
     .await)?;
     Ok(rows

@@ -9,10 +9,9 @@ use crate::error::{AppError, AppResult, ValidationCode};
 use crate::i18n::LocalDateTime;
 use crate::members::filter::{parse_query, Activity, MemberColumn, MemberFilter};
 use crate::members::model::{
-    FilterChoice, FilterField, MemberRow, MembersPage, MembersTableSetup, SavedFilter,
-    MEMBERS_PAGE_SIZE, RECENT_SEARCHES, SAVED_FILTER_NAME_MAX,
+    FilterChoice, FilterField, MemberDetail, MemberRow, MembersPage, MembersTableSetup,
+    SavedFilter, MEMBERS_PAGE_SIZE, RECENT_SEARCHES, SAVED_FILTER_NAME_MAX,
 };
-use crate::messaging::log::start_of_day;
 use crate::profiles::model::ListKind;
 use crate::profiles::repo as profiles_repo;
 use crate::zone::Zone;
@@ -84,7 +83,7 @@ pub async fn members_page(
     let now = Utc::now();
     let search = index::MemberSearch {
         filter,
-        joined_since: filter.created_after.map(|day| start_of_day(day, zone)),
+        joined_since: filter.created_after.map(|day| zone.start_of_day(day)),
         signed_in_since: match filter.activity {
             Some(Activity::Within(days)) => Some(now - Duration::days(days.into())),
             _ => None,
@@ -127,6 +126,20 @@ pub fn member_row(record: MemberRecord, zone: &Zone) -> MemberRow {
     }
 }
 
+/// One member of the admin's program, for the member panel.
+pub async fn member_detail(db: &Db, scope: &MemberScope, user_id: i64) -> AppResult<MemberDetail> {
+    let record = repo::find_member(&mut db.read().await?, scope.program_id, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let zone = scope.session.viewer.time_zone;
+    Ok(MemberDetail {
+        joined: LocalDateTime::from_utc(record.joined_at, &zone),
+        language: record.language.clone(),
+        is_self: record.user_id == scope.session.viewer.user_id,
+        member: member_row(record, &zone),
+    })
+}
+
 /// The filter lists, administrators, saved filters and column choice of the table.
 pub async fn table_setup(db: &Db, scope: &MemberScope) -> AppResult<MembersTableSetup> {
     let program = scope.program_id;
@@ -141,7 +154,8 @@ pub async fn table_setup(db: &Db, scope: &MemberScope) -> AppResult<MembersTable
             .map(|i| choice(i.id, &i.label_en, &i.label_fr))
             .collect::<Vec<_>>()
     };
-    let custom_fields = profiles_repo::custom_fields(db, program)
+    let lists = &mut db.read().await?;
+    let custom_fields = profiles_repo::custom_fields(lists, program)
         .await?
         .into_iter()
         .filter(|f| !f.options.is_empty())
@@ -156,9 +170,9 @@ pub async fn table_setup(db: &Db, scope: &MemberScope) -> AppResult<MembersTable
         .collect();
     Ok(MembersTableSetup {
         custom_fields,
-        industries: items(profiles_repo::list_entries(db, program, ListKind::Industry).await?),
+        industries: items(profiles_repo::list_entries(lists, program, ListKind::Industry).await?),
         job_functions: items(
-            profiles_repo::list_entries(db, program, ListKind::JobFunction).await?,
+            profiles_repo::list_entries(lists, program, ListKind::JobFunction).await?,
         ),
         admins: repo::program_admins(db, program).await?,
         saved: repo::saved_filters(db, program, admin, RECENT_SEARCHES)

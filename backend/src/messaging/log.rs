@@ -8,17 +8,7 @@ use crate::messaging::model::{
     EmailLogPage, EmailLogQuery, EmailLogRow, EmailStatus, EMAIL_LOG_COUNT_CAP, EMAIL_LOG_PAGE,
 };
 use crate::zone::Zone;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-
-/// Midnight at the start of `date` in `zone`, as an instant.
-pub(crate) fn start_of_day(date: NaiveDate, zone: &Zone) -> DateTime<Utc> {
-    let tz = zone.tz();
-    let midnight = date.and_hms_opt(0, 0, 0).expect("valid time");
-    tz.from_local_datetime(&midnight)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&midnight))
-}
+use chrono::{DateTime, NaiveDate, Utc};
 
 fn parse_date(field: &str, value: &Option<String>) -> AppResult<Option<NaiveDate>> {
     value
@@ -47,8 +37,8 @@ pub async fn resolve(
             .iter()
             .map(|s| s.as_str().to_string())
             .collect(),
-        from: from.map(|d| start_of_day(d, zone)),
-        until: to.and_then(|d| d.succ_opt()).map(|d| start_of_day(d, zone)),
+        from: from.map(|d| zone.start_of_day(d)),
+        until: to.and_then(|d| d.succ_opt()).map(|d| zone.start_of_day(d)),
         user_ids: None,
     };
     let mut chips = Vec::new();
@@ -269,11 +259,17 @@ mod tests {
         assert_eq!(decode_cursor("junk"), None);
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         assert_eq!(
-            start_of_day(day, &Zone::parse("America/Toronto").unwrap()).to_rfc3339(),
+            Zone::parse("America/Toronto")
+                .unwrap()
+                .start_of_day(day)
+                .to_rfc3339(),
             "2026-11-01T04:00:00+00:00"
         );
         assert_eq!(
-            start_of_day(day, &Zone::parse("America/Vancouver").unwrap()).to_rfc3339(),
+            Zone::parse("America/Vancouver")
+                .unwrap()
+                .start_of_day(day)
+                .to_rfc3339(),
             "2026-11-01T07:00:00+00:00"
         );
     }

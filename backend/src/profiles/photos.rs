@@ -6,10 +6,11 @@
 //! one PostgreSQL serve the same pictures. `users.photo_key` names the current photo and
 //! changes with every upload: a photo's URL (`profiles::photo_url`) is cached for good.
 use crate::auth::session::RequestSession;
-use crate::db::Db;
-use crate::error::{AppError, ValidationCode};
+use crate::db::{Db, Tx};
+use crate::error::{AppError, AppResult, ValidationCode};
+use crate::profiles::repo;
+use crate::profiles::service::refresh_member;
 use crate::state::AppState;
-use crate::{with_db, with_tx};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -183,7 +184,7 @@ pub async fn upload_photo(State(state): State<AppState>, request: Request) -> Re
     };
     match store_photo(&state.db, session.viewer.user_id, &jpeg, Utc::now()).await {
         Ok(_) => Redirect::to(&format!("{PROFILE_PAGE}&photo=saved")).into_response(),
-        Err(err) => back_with_error(AppError::from(err).url_code()),
+        Err(err) => back_with_error(err.url_code()),
     }
 }
 
@@ -194,7 +195,7 @@ pub async fn delete_photo(State(state): State<AppState>, request: Request) -> Re
     };
     match remove_photo(&state.db, session.viewer.user_id).await {
         Ok(()) => Redirect::to(&format!("{PROFILE_PAGE}&photo=removed")).into_response(),
-        Err(err) => back_with_error(AppError::from(err).url_code()),
+        Err(err) => back_with_error(err.url_code()),
     }
 }
 
@@ -245,92 +246,45 @@ fn new_photo_key() -> String {
     format!("{:016x}", rand::random::<u64>())
 }
 
-/// Brings the stored completeness of each of the person's profiles up to date (the photo
-/// is a profile field in every program).
-async fn refresh_profiles(db: &Db, user_id: i64) -> sqlx::Result<()> {
-    for program_id in profile_programs(db, user_id).await? {
-        crate::profiles::service::refresh_completeness(db, program_id, user_id)
-            .await
-            .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;
-    }
-    Ok(())
-}
-
-// SQL (kept here for now rather than in `repo.rs`)
-
-/// Stores the person's photo (an already normalised JPEG) and gives it a new key, in one
-/// transaction; then refreshes their profile completeness. Returns the new key.
+/// Stores the person's photo (an already normalised JPEG) under a new key and brings the
+/// completeness of each of their profiles up to date (the photo is a profile field in every
+/// program), in one transaction. Returns the new key.
 pub async fn store_photo(
     db: &Db,
     user_id: i64,
     jpeg: &[u8],
     now: DateTime<Utc>,
-) -> sqlx::Result<String> {
+) -> AppResult<String> {
     let key = new_photo_key();
     let mut tx = db.begin().await?;
-    with_tx!(&mut tx, conn => {
-        sqlx::query(
-            "INSERT INTO user_photos (user_id, image, updated_at) VALUES ($1, $2, $3)
-             ON CONFLICT (user_id) DO UPDATE SET image = excluded.image, updated_at = excluded.updated_at",
-        )
-        .bind(user_id)
-        .bind(jpeg)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-        let updated = sqlx::query("UPDATE users SET photo_key = $2 WHERE id = $1")
-            .bind(user_id)
-            .bind(&key)
-            .execute(&mut *conn)
-            .await?;
-        if updated.rows_affected() != 1 {
-            return Err(sqlx::Error::RowNotFound);
-        }
-    });
+    if !repo::store_photo(&mut tx, user_id, jpeg, &key, now).await? {
+        return Err(AppError::NotFound);
+    }
+    refresh_profiles(&mut tx, user_id).await?;
     tx.commit().await?;
-    refresh_profiles(db, user_id).await?;
     Ok(key)
 }
 
-/// Removes the person's photo (back to the initials avatar), in one transaction; then
-/// refreshes their profile completeness.
-pub async fn remove_photo(db: &Db, user_id: i64) -> sqlx::Result<()> {
+/// Removes the person's photo (back to the initials avatar), with the same completeness
+/// update, in one transaction.
+pub async fn remove_photo(db: &Db, user_id: i64) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    with_tx!(&mut tx, conn => {
-        sqlx::query("DELETE FROM user_photos WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query("UPDATE users SET photo_key = NULL WHERE id = $1")
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
-    });
+    repo::remove_photo(&mut tx, user_id).await?;
+    refresh_profiles(&mut tx, user_id).await?;
     tx.commit().await?;
-    refresh_profiles(db, user_id).await
+    Ok(())
+}
+
+async fn refresh_profiles(tx: &mut Tx, user_id: i64) -> AppResult<()> {
+    for program_id in repo::profile_programs(tx, user_id).await? {
+        refresh_member(tx, program_id, user_id).await?;
+    }
+    Ok(())
 }
 
 /// The photo's JPEG bytes, only while `key` is the person's current photo key.
-pub async fn photo(db: &Db, user_id: i64, key: &str) -> sqlx::Result<Option<Vec<u8>>> {
-    with_db!(db, pool => sqlx::query_scalar(
-        "SELECT p.image FROM user_photos p JOIN users u ON u.id = p.user_id
-         WHERE p.user_id = $1 AND u.photo_key = $2",
-    )
-    .bind(user_id)
-    .bind(key)
-    .fetch_optional(pool)
-    .await)
-}
-
-/// The programs where the person has a profile (every membership but an admin's).
-async fn profile_programs(db: &Db, user_id: i64) -> sqlx::Result<Vec<i64>> {
-    with_db!(db, pool => sqlx::query_scalar(
-        "SELECT program_id FROM memberships WHERE user_id = $1 AND role <> 'admin'
-         ORDER BY program_id",
-    )
-    .bind(user_id)
-    .fetch_all(pool)
-    .await)
+pub async fn photo(db: &Db, user_id: i64, key: &str) -> AppResult<Option<Vec<u8>>> {
+    Ok(repo::photo(db, user_id, key).await?)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! invitations, plus a second program so "Switch program" has somewhere to go.
 use super::repo::{self, NewUser};
 use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
+use crate::auth::model::Role;
 use crate::auth::password::hash_password;
 use crate::db::Db;
 use crate::relationships::model::{InvitationStatus, RelationshipStatus};
@@ -146,9 +147,9 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     .await?;
     repo::set_invite_token(db, program, DEMO_INVITE_TOKEN).await?;
     super::seed_program_lists(db, program, now).await?;
-    let mut members: Vec<(i64, &str)> = vec![(admin_id, "admin")];
-    members.extend(mentor_ids.iter().map(|id| (*id, "mentor")));
-    members.extend(mentee_ids.iter().map(|id| (*id, "mentee")));
+    let mut members: Vec<(i64, Role)> = vec![(admin_id, Role::Admin)];
+    members.extend(mentor_ids.iter().map(|id| (*id, Role::Mentor)));
+    members.extend(mentee_ids.iter().map(|id| (*id, Role::Mentee)));
     repo::insert_memberships(db, program, &members, now).await?;
     let jobs: Vec<(i64, super::Job)> = ids[1..]
         .iter()
@@ -235,9 +236,10 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         now,
     )
     .await?;
-    let mut circle_members: Vec<(i64, &str)> = vec![(admin_id, "admin"), (mentor_ids[0], "mentee")];
-    circle_members.extend(mentor_ids[20..25].iter().map(|id| (*id, "mentor")));
-    circle_members.extend(mentee_ids[20..25].iter().map(|id| (*id, "mentee")));
+    let mut circle_members: Vec<(i64, Role)> =
+        vec![(admin_id, Role::Admin), (mentor_ids[0], Role::Mentee)];
+    circle_members.extend(mentor_ids[20..25].iter().map(|id| (*id, Role::Mentor)));
+    circle_members.extend(mentee_ids[20..25].iter().map(|id| (*id, Role::Mentee)));
     repo::insert_memberships(db, circle, &circle_members, now).await?;
     repo::set_invite_token(db, circle, CIRCLE_INVITE_TOKEN).await?;
     crate::profiles::service::refresh_program_completeness(db, circle)

@@ -333,10 +333,11 @@ pub(crate) async fn seed_positions(
 /// The "Favourite sport" question (the administrator guide's example of a custom field), created once
 /// per program: its id and its options' ids.
 pub(crate) async fn sports_question(db: &Db, program_id: i64) -> sqlx::Result<(i64, Vec<i64>)> {
-    use crate::profiles::{repo as profiles_repo, service};
+    use crate::profiles::service;
     const SPORTS: &str = "Favourite sport";
-    let existing = profiles_repo::custom_fields(db, program_id)
-        .await?
+    let existing = service::custom_fields(db, program_id)
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("custom field: {e}")))?
         .into_iter()
         .find(|f| f.name_en == SPORTS);
     let field = match existing {
@@ -373,10 +374,11 @@ pub(crate) async fn seed_program_lists(
     program_id: i64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<()> {
+    let mut tx = db.begin().await?;
     for (kind, items) in PROGRAM_LISTS {
         for (en, fr) in items {
-            crate::profiles::repo::insert_item(db, program_id, kind, en, fr, now).await?;
+            crate::profiles::repo::insert_item(&mut tx, program_id, kind, en, fr, now).await?;
         }
     }
-    Ok(())
+    tx.commit().await
 }

@@ -1,4 +1,5 @@
 //! SQL for seeding.
+use crate::auth::model::Role;
 use crate::db::Db;
 use crate::relationships::model::{InvitationStatus, RelationshipStatus};
 use crate::with_db;
@@ -98,7 +99,7 @@ pub async fn insert_users(db: &Db, users: &[NewUser<'_>]) -> sqlx::Result<Vec<i6
 pub async fn insert_memberships(
     db: &Db,
     program_id: i64,
-    members: &[(i64, &str)],
+    members: &[(i64, Role)],
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     if members.is_empty() {

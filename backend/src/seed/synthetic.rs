@@ -1,6 +1,7 @@
 //! Synthetic members for benchmarks: `seed --members N`.
 use super::repo::{self, NewUser};
 use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
+use crate::auth::model::Role;
 use crate::auth::password::hash_password;
 use crate::db::Db;
 use crate::relationships::model::RelationshipStatus;
@@ -85,9 +86,18 @@ pub async fn seed_members(
             })
             .collect();
         let ids = repo::insert_users(db, &rows).await?;
-        let members: Vec<(i64, &str)> = ids
+        let members: Vec<(i64, Role)> = ids
             .iter()
-            .map(|id| (*id, if id % 2 == 0 { "mentor" } else { "mentee" }))
+            .map(|id| {
+                (
+                    *id,
+                    if id % 2 == 0 {
+                        Role::Mentor
+                    } else {
+                        Role::Mentee
+                    },
+                )
+            })
             .collect();
         repo::insert_memberships(db, program_id, &members, now).await?;
         let jobs: Vec<(i64, super::Job)> =

@@ -338,7 +338,7 @@ impl MemberFilter {
         }
         pairs
             .into_iter()
-            .map(|(k, v)| format!("{k}={}", crate::messaging::model::encode_component(&v)))
+            .map(|(k, v)| format!("{k}={}", crate::percent::percent_encode(&v)))
             .collect::<Vec<_>>()
             .join("&")
     }

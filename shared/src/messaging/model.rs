@@ -218,7 +218,7 @@ impl EmailLogQuery {
         let mut parts: Vec<String> = self
             .members
             .iter()
-            .map(|m| format!("member={}", encode_component(m)))
+            .map(|m| format!("member={}", crate::percent::percent_encode(m)))
             .collect();
         parts.extend(
             self.statuses
@@ -228,29 +228,15 @@ impl EmailLogQuery {
         parts.extend(
             self.from
                 .iter()
-                .map(|d| format!("from={}", encode_component(d))),
+                .map(|d| format!("from={}", crate::percent::percent_encode(d))),
         );
         parts.extend(
             self.to
                 .iter()
-                .map(|d| format!("to={}", encode_component(d))),
+                .map(|d| format!("to={}", crate::percent::percent_encode(d))),
         );
         parts.join("&")
     }
-}
-
-/// Percent-encodes a query-string value.
-pub fn encode_component(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

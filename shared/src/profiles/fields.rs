@@ -2,7 +2,7 @@
 //! the completeness rule itself. Plain Rust: the server stores the result on every save and
 //! field change; the browser can show the same figure while a member edits.
 use crate::auth::model::Role;
-use crate::profiles::model::{Position, Profile};
+use crate::profiles::model::{ListKind, Position, Profile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -35,6 +35,19 @@ crate::text_enum! {
         MeetingCities = "meeting_cities",
         MaxPartners = "max_partners",
         Goals = "goals",
+    }
+}
+
+impl ListKind {
+    /// The profile field a member fills by choosing entries of this list; industries and
+    /// job functions are chosen in positions instead.
+    pub fn chosen_field(self) -> Option<BuiltinField> {
+        match self {
+            ListKind::Skill => Some(BuiltinField::Skills),
+            ListKind::DevelopmentArea => Some(BuiltinField::DevelopmentAreas),
+            ListKind::MeetingCity => Some(BuiltinField::MeetingCities),
+            ListKind::Industry | ListKind::JobFunction => None,
+        }
     }
 }
 
@@ -174,7 +187,8 @@ pub fn filled_fields(p: &Profile) -> HashSet<FieldRef> {
         (F::Country, !p.country.is_empty()),
         (F::Province, text(&p.province)),
         (F::City, text(&p.city)),
-        (F::TimeZone, !p.time_zone.is_empty()),
+        // Every account has a zone.
+        (F::TimeZone, true),
         (F::Languages, !p.languages.is_empty()),
         (F::Gender, !p.gender.is_empty()),
         (F::JobTitle, current_or_any(&|j| !j.job_title.is_empty())),

@@ -199,7 +199,7 @@ pub struct Profile {
     pub country: String,
     pub province: String,
     pub city: String,
-    pub time_zone: String,
+    pub time_zone: crate::zone::Zone,
     pub languages: Vec<String>,
     pub gender: String,
     pub positions: Vec<Position>,
