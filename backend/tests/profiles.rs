@@ -1,4 +1,4 @@
-//! Program lists (and, as they land, profiles and completeness). SQLite and PostgreSQL.
+//! Program lists, profiles, custom fields and completeness. SQLite and PostgreSQL.
 mod support;
 
 use backend::profiles::{repo, service};

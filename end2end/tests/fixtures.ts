@@ -42,7 +42,12 @@ export { expect };
 /** Waits until the page is interactive: hydrated when JavaScript runs, loaded otherwise. */
 export async function ready(page: Page, js: boolean) {
   await page.waitForLoadState('load');
-  if (js) await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 15_000 });
+  if (!js) return;
+  await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 15_000 });
+  // The signed-in frame (menus, language switch) may hydrate after the body: wait for it too.
+  if ((await page.locator('div.app').count()) > 0) {
+    await page.locator('div.app[data-live="true"]').waitFor({ timeout: 15_000 });
+  }
 }
 
 /**

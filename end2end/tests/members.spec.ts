@@ -61,8 +61,8 @@ test.describe('members table', () => {
     await expect(search).toHaveValue('');
     await expect.poll(() => count(page)).toBe(everyone);
 
-    // Role + custom field and option + completeness below (the seed's "mentors who like
-    // baseball" example).
+    // Role + custom field and option + completeness below (the administrator guide's
+    // example: mentors who like baseball).
     await page.getByLabel('Select a role').selectOption({ label: 'Mentor' });
     await page.getByLabel('Custom field').selectOption({ label: 'Favourite sport' });
     await page.getByLabel('Options').selectOption({ label: 'Baseball' });

@@ -84,9 +84,13 @@ fn SignedInFrame(viewer: Viewer) -> impl IntoView {
     provide_context(viewer.clone());
     let membership = viewer.membership.clone();
     let program_name = move || membership.as_ref().map(|m| m.name(i18n.lang()).to_string());
+    // Set once the browser has taken the frame over (its menus and forms answer from
+    // here on); browser tests wait for it. Effects never run on the server.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
     view! {
         <a class="skip-link" href="#main">{t!(i18n, "skip-to-content")}</a>
-        <div class="app">
+        <div class="app" data-live=move || live.get().then_some("true")>
             <Sidebar is_admin=viewer.is_admin() />
             <div class="app-main">
                 <header class="topbar">

@@ -204,3 +204,50 @@ pub async fn import_members(
     assert_eq!(state.status, ImportStatus::Done, "{state:?}");
     state
 }
+
+/// Signs in as the test client at 10.0.0.9 does.
+pub async fn sign_in(
+    db: &Db,
+    email: &str,
+    password: &str,
+) -> Result<backend::auth::service::SignedIn, shared::error::AppError> {
+    backend::auth::service::sign_in(db, BASE, "10.0.0.9", email, password, false).await
+}
+
+/// The demo administrator's scope in the demo program.
+pub async fn admin_scope(db: &Db) -> backend::auth::authz::MemberScope {
+    use backend::auth::authz::{check, Access};
+    check(
+        Access::Admin,
+        Some(session_of(db, backend::seed::DEMO_ADMIN).await),
+    )
+    .unwrap()
+    .unwrap()
+}
+
+pub async fn user_id(db: &Db, email: &str) -> i64 {
+    backend::with_db!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(pool)
+        .await
+        .unwrap())
+}
+
+/// The one number a query returns.
+pub async fn count(db: &Db, sql: &'static str) -> i64 {
+    backend::with_db!(db, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await.unwrap())
+}
+
+/// A registration form as a person fills it in (the name with stray spaces).
+pub fn registration(email: &str, role: &str) -> backend::auth::registration::Registration {
+    backend::auth::registration::Registration {
+        first_name: " Zoé ".into(),
+        last_name: "Roy".into(),
+        email: email.into(),
+        password: "a good long password".into(),
+        password_confirm: "a good long password".into(),
+        role: role.into(),
+        language: "fr".into(),
+        time_zone: "Europe/Paris".into(),
+    }
+}

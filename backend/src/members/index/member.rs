@@ -1,0 +1,103 @@
+//! One member as the index holds them, built from the rows the repository reads.
+use crate::auth::model::Role;
+use crate::fold::{person_search_text, person_sort_key};
+use crate::members::repo::{IndexRow, IndexRows};
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+/// Where a member worked: what the sector and job-function filters read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedPosition {
+    pub industry: Option<i64>,
+    pub job_function: Option<i64>,
+    pub current: bool,
+}
+
+/// One member as the filters and sorts see them. Instants are Unix microseconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedMember {
+    pub user_id: i64,
+    pub role: Role,
+    /// The membership's own switch (the "Active" column).
+    pub is_active: bool,
+    /// The person's account (off when an account is closed everywhere).
+    pub person_active: bool,
+    pub completeness: i64,
+    pub joined_at: i64,
+    pub deactivated_at: Option<i64>,
+    pub last_sign_in_at: Option<i64>,
+    /// "last first", folded (`fold::person_sort_key`): "Émile" sorts next to "Emma".
+    pub name_key: String,
+    /// The same, accents kept: breaks ties in a stable order.
+    pub sort_name: String,
+    pub email: String,
+    /// Names and e-mail, folded: every folded search word must be in it. Moved into the
+    /// copy's text block when the member is taken in (empty afterwards).
+    pub search_text: String,
+    /// Custom field answers: (field, option; none for a free-text answer).
+    pub answers: Vec<(i64, Option<i64>)>,
+    pub positions: Vec<IndexedPosition>,
+    /// Active mentoring relationships.
+    pub relationships: i64,
+    /// Relationships ever started (active or completed).
+    pub matches: i64,
+}
+
+impl IndexRow {
+    pub fn member(self) -> IndexedMember {
+        let micros = |t: DateTime<Utc>| t.timestamp_micros();
+        IndexedMember {
+            user_id: self.user_id,
+            name_key: person_sort_key(&self.first_name, &self.last_name),
+            search_text: person_search_text(&self.first_name, &self.last_name, &self.email),
+            sort_name: format!("{} {}", self.last_name, self.first_name).to_lowercase(),
+            role: self.role,
+            is_active: self.is_active,
+            person_active: self.person_active,
+            completeness: self.completeness,
+            joined_at: micros(self.joined_at),
+            deactivated_at: self.deactivated_at.map(micros),
+            last_sign_in_at: self.last_sign_in_at.map(micros),
+            email: self.email.to_lowercase(),
+            answers: Vec::new(),
+            positions: Vec::new(),
+            relationships: 0,
+            matches: 0,
+        }
+    }
+}
+
+impl IndexRows {
+    pub fn into_members(self) -> Vec<IndexedMember> {
+        let mut members: Vec<IndexedMember> =
+            self.members.into_iter().map(IndexRow::member).collect();
+        let at: HashMap<i64, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.user_id, i))
+            .collect();
+        for (user_id, field, option) in self.answers {
+            if let Some(&i) = at.get(&user_id) {
+                members[i].answers.push((field, option));
+            }
+        }
+        for (user_id, industry, job_function, current) in self.positions {
+            if let Some(&i) = at.get(&user_id) {
+                members[i].positions.push(IndexedPosition {
+                    industry,
+                    job_function,
+                    current,
+                });
+            }
+        }
+        for (mentor, mentee, status) in &self.relationships {
+            for user_id in [mentor, mentee] {
+                if let Some(&i) = at.get(user_id) {
+                    members[i].matches += i64::from(status.is_match());
+                    members[i].relationships += i64::from(status.is_current());
+                }
+            }
+        }
+        members
+    }
+}

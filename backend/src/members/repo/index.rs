@@ -1,0 +1,185 @@
+//! SQL the members index loads from (see `members::index`).
+use super::BATCH;
+use crate::auth::model::Role;
+use crate::db::Db;
+use crate::relationships::model::RelationshipStatus;
+use crate::with_db;
+use chrono::{DateTime, Utc};
+
+/// A member as the members index loads them (see `index`).
+#[derive(Debug, sqlx::FromRow)]
+pub struct IndexRow {
+    pub user_id: i64,
+    pub role: Role,
+    pub is_active: bool,
+    pub person_active: bool,
+    pub completeness: i64,
+    pub joined_at: DateTime<Utc>,
+    pub deactivated_at: Option<DateTime<Utc>>,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+}
+
+/// Members with their answers, positions and relationships, as loaded for the index.
+pub struct IndexRows {
+    pub members: Vec<IndexRow>,
+    /// (member, field, option)
+    pub answers: Vec<(i64, i64, Option<i64>)>,
+    /// (member, industry, job function, current)
+    pub positions: Vec<(i64, Option<i64>, Option<i64>, bool)>,
+    /// (mentor, mentee, status)
+    pub relationships: Vec<(i64, i64, RelationshipStatus)>,
+}
+
+/// The program's member version (0 before its first change).
+pub async fn member_index_version(db: &Db, program_id: i64) -> sqlx::Result<i64> {
+    let found: Option<i64> = with_db!(db, pool => sqlx::query_scalar(
+        "SELECT version FROM member_index_versions WHERE program_id = $1",
+    )
+    .bind(program_id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(found.unwrap_or(0))
+}
+
+/// Programs with at least `members` members, largest first.
+pub async fn large_programs(db: &Db, members: i64) -> sqlx::Result<Vec<i64>> {
+    with_db!(db, pool => sqlx::query_scalar(
+        "SELECT program_id FROM memberships GROUP BY program_id HAVING COUNT(*) >= $1 ORDER BY COUNT(*) DESC",
+    )
+    .bind(members)
+    .fetch_all(pool)
+    .await)
+}
+
+/// Members changed after `version` (at most `limit`).
+pub async fn changed_members(
+    db: &Db,
+    program_id: i64,
+    version: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<i64>> {
+    with_db!(db, pool => sqlx::query_scalar(
+        "SELECT user_id FROM member_changes WHERE program_id = $1 AND version > $2 LIMIT $3",
+    )
+    .bind(program_id)
+    .bind(version)
+    .bind(limit)
+    .fetch_all(pool)
+    .await)
+}
+
+/// The program's members for the index: all of them, or only `users`.
+pub async fn index_rows(
+    db: &Db,
+    program_id: i64,
+    users: Option<&[i64]>,
+) -> sqlx::Result<IndexRows> {
+    const MEMBERS: &str = "SELECT m.user_id, m.role, m.is_active, m.person_active, m.completeness,
+        m.joined_at, m.deactivated_at, m.last_sign_in_at, u.first_name, u.last_name, u.email
+        FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.program_id = $1";
+    const ANSWERS: &str =
+        "SELECT v.user_id, v.field_id, v.option_id FROM custom_field_values v WHERE v.program_id = $1";
+    const POSITIONS: &str = "SELECT p.user_id, p.industry_id, p.job_function_id, p.is_current
+        FROM positions p WHERE p.program_id = $1";
+    const RELATIONSHIPS: &str =
+        "SELECT r.mentor_id, r.mentee_id, r.status FROM relationships r WHERE r.program_id = $1";
+    let some = |sql: &str, condition: &str| format!("{sql} AND {condition}");
+    Ok(IndexRows {
+        members: for_members(
+            db,
+            program_id,
+            users,
+            MEMBERS,
+            &some(MEMBERS, "m.user_id IN ({})"),
+        )
+        .await?,
+        answers: for_members(
+            db,
+            program_id,
+            users,
+            ANSWERS,
+            &some(ANSWERS, "v.user_id IN ({})"),
+        )
+        .await?,
+        positions: for_members(
+            db,
+            program_id,
+            users,
+            POSITIONS,
+            &some(POSITIONS, "p.user_id IN ({})"),
+        )
+        .await?,
+        // By mentor and by mentee through their own indexes (`+` keeps SQLite from
+        // reading the whole program's relationships instead).
+        relationships: for_members(
+            db,
+            program_id,
+            users,
+            RELATIONSHIPS,
+            "SELECT r.mentor_id, r.mentee_id, r.status FROM relationships r
+             WHERE +r.program_id = $1 AND r.id IN (
+                SELECT id FROM relationships WHERE mentor_id IN ({})
+                UNION ALL SELECT id FROM relationships WHERE mentee_id IN ({}))",
+        )
+        .await?,
+    })
+}
+
+/// Runs `all` (`$1` is the program) or, for only these `users`, `some`.
+async fn for_members<T>(
+    db: &Db,
+    program_id: i64,
+    users: Option<&[i64]>,
+    all: &str,
+    some: &str,
+) -> sqlx::Result<Vec<T>>
+where
+    T: Send
+        + Unpin
+        + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+{
+    match users {
+        None => with_db!(db, pool => sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(all.to_string()))
+            .bind(program_id)
+            .fetch_all(pool)
+            .await),
+        Some(users) => for_listed(db, program_id, users, some).await,
+    }
+}
+
+/// Runs `sql` (`$1` is the program) batch by batch for the members listed where it says
+/// `{}` (the list is bound as `$2`, `$3`, ...).
+pub(super) async fn for_listed<T>(
+    db: &Db,
+    program_id: i64,
+    users: &[i64],
+    sql: &str,
+) -> sqlx::Result<Vec<T>>
+where
+    T: Send
+        + Unpin
+        + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+{
+    let mut rows = Vec::new();
+    for chunk in users.chunks(BATCH) {
+        let list = (0..chunk.len())
+            .map(|i| format!("${}", i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let chunk_sql = sql.replace("{}", &list);
+        let found = with_db!(db, pool => {
+            let mut query = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(chunk_sql.clone())).bind(program_id);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            query.fetch_all(pool).await
+        })?;
+        rows.extend(found);
+    }
+    Ok(rows)
+}
