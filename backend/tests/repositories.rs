@@ -298,6 +298,19 @@ async fn stored_codes_decode_to_their_enums_and_unknown_codes_are_errors() {
             message.contains("unknown Role \"boss\""),
             "{engine}: {message}"
         );
+        // A program's sign-up roles are roles too: an administrator among them does not
+        // read back as "the others".
+        use shared::auth::model::SignupRoles;
+        let roles: SignupRoles =
+            backend::with_db!(&db, pool => sqlx::query_scalar("SELECT 'mentee'")
+            .fetch_one(pool)
+            .await)
+            .unwrap();
+        assert_eq!(roles.roles(), [Role::Mentee], "{engine}");
+        let with_admin: Result<SignupRoles, sqlx::Error> = backend::with_db!(&db, pool => sqlx::query_scalar("SELECT 'mentor,admin'")
+            .fetch_one(pool)
+            .await);
+        assert!(with_admin.is_err(), "{engine}");
     }
 }
 

@@ -1,5 +1,6 @@
 use crate::admin::model::AdminStats;
 use crate::auth::model::Role;
+use crate::auth::model::SignupRoles;
 use crate::db::Db;
 use crate::relationships::model::{InvitationStatus, RelationshipStatus};
 use crate::with_db;
@@ -77,7 +78,7 @@ struct SettingsRow {
     contact_email: String,
     logo_url: String,
     lockout_threshold: i32,
-    signup_roles: String,
+    signup_roles: SignupRoles,
 }
 
 pub async fn program_settings(
@@ -91,15 +92,14 @@ pub async fn program_settings(
     .bind(program_id)
     .fetch_one(pool)
     .await)?;
-    let roles: Vec<&str> = row.signup_roles.split(',').map(str::trim).collect();
     Ok(crate::admin::model::ProgramSettings {
         name_en: row.name_en,
         name_fr: row.name_fr,
         contact_email: row.contact_email,
         logo_url: row.logo_url,
         lockout_threshold: row.lockout_threshold.into(),
-        signup_mentors: roles.contains(&"mentor"),
-        signup_mentees: roles.contains(&"mentee"),
+        signup_mentors: row.signup_roles.mentors,
+        signup_mentees: row.signup_roles.mentees,
     })
 }
 
@@ -108,10 +108,10 @@ pub async fn save_program_settings(
     program_id: i64,
     s: &crate::admin::model::ProgramSettings,
 ) -> sqlx::Result<()> {
-    let roles: Vec<&str> = [(s.signup_mentors, "mentor"), (s.signup_mentees, "mentee")]
-        .into_iter()
-        .filter_map(|(on, role)| on.then_some(role))
-        .collect();
+    let roles = SignupRoles {
+        mentors: s.signup_mentors,
+        mentees: s.signup_mentees,
+    };
     with_db!(db, pool => sqlx::query(
         "UPDATE programs SET name_en = $2, name_fr = $3, contact_email = $4, logo_url = $5,
             lockout_threshold = $6, signup_roles = $7 WHERE id = $1",
@@ -122,7 +122,7 @@ pub async fn save_program_settings(
     .bind(&s.contact_email)
     .bind(&s.logo_url)
     .bind(s.lockout_threshold as i32)
-    .bind(roles.join(","))
+    .bind(roles)
     .execute(pool)
     .await
     .map(|_| ()))

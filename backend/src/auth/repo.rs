@@ -474,7 +474,7 @@ pub struct InvitationRow {
     pub id: i64,
     pub name_en: String,
     pub name_fr: String,
-    pub signup_roles: String,
+    pub signup_roles: crate::auth::model::SignupRoles,
 }
 
 /// The program an enabled invitation link belongs to.

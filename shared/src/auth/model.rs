@@ -20,6 +20,54 @@ impl Role {
     }
 }
 
+/// The roles a program lets people register as through its invitation link, stored as
+/// their codes (`programs.signup_roles`: "mentor,mentee"). Administrators are never among
+/// them: the type cannot say so, and a stored list naming one (or an unknown code) does
+/// not decode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupRoles {
+    pub mentors: bool,
+    pub mentees: bool,
+}
+
+impl SignupRoles {
+    /// The roles offered, in form order.
+    pub fn roles(self) -> Vec<Role> {
+        [(self.mentors, Role::Mentor), (self.mentees, Role::Mentee)]
+            .into_iter()
+            .filter_map(|(on, role)| on.then_some(role))
+            .collect()
+    }
+
+    pub fn allows(self, role: Role) -> bool {
+        self.roles().contains(&role)
+    }
+
+    /// The stored form.
+    pub fn code(self) -> String {
+        self.roles()
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    pub fn parse(code: &str) -> Option<SignupRoles> {
+        let mut roles = SignupRoles::default();
+        for part in code.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match Role::parse(part)? {
+                Role::Mentor => roles.mentors = true,
+                Role::Mentee => roles.mentees = true,
+                Role::Admin => return None,
+            }
+        }
+        Some(roles)
+    }
+}
+
+#[cfg(feature = "server")]
+crate::stored_as_text!(SignupRoles, code, SignupRoles::parse, "sign-up roles");
+
 /// A program the viewer belongs to, with their role in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgramMembership {
@@ -125,5 +173,24 @@ mod email_tests {
         ] {
             assert!(!is_plausible_email(bad), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod sign_up_tests {
+    use super::*;
+
+    #[test]
+    fn sign_up_roles_never_include_administrators() {
+        let both = SignupRoles::parse("mentor, mentee").unwrap();
+        assert_eq!(both.roles(), [Role::Mentor, Role::Mentee]);
+        assert_eq!(SignupRoles::parse(&both.code()), Some(both));
+        assert!(!both.allows(Role::Admin));
+        assert_eq!(SignupRoles::parse("mentor,admin"), None);
+        assert_eq!(SignupRoles::parse("mentor,x"), None);
+        assert_eq!(
+            SignupRoles::parse("mentee").unwrap().roles(),
+            [Role::Mentee]
+        );
     }
 }
