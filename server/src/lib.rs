@@ -115,19 +115,9 @@ async fn server_fn_errors(
     if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
-    let plain_form = form_post::is_plain_form_post(request.method(), request.headers());
-    let form_path = {
-        let header = |name| request.headers().get(name).and_then(|v| v.to_str().ok());
-        header(header::REFERER)
-            .and_then(|referer| {
-                backend::local_url::same_origin_referer_path(
-                    referer,
-                    header(header::HOST),
-                    &state.base_url,
-                )
-            })
-            .unwrap_or_else(|| "/".to_string())
-    };
+    // A plain post's way back, worked out only if it fails.
+    let plain_form = form_post::is_plain_form_post(request.method(), request.headers())
+        .then(|| [header::REFERER, header::HOST].map(|h| request.headers().get(h).cloned()));
     let (mut parts, body) = next.run(request).await.into_parts();
     let draft = parts.headers.remove(form_post::DRAFT_HEADER);
     if !parts.headers.contains_key(SERVER_FN_ERROR_HEADER) {
@@ -140,8 +130,16 @@ async fn server_fn_errors(
     let Ok(error) = serde_json::from_slice::<shared::error::AppError>(&bytes) else {
         return Response::from_parts(parts, axum::body::Body::from(bytes));
     };
-    if plain_form {
-        let draft = draft.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("");
+    if let Some([referer, host]) = plain_form {
+        fn text(value: &Option<HeaderValue>) -> Option<&str> {
+            value.as_ref().and_then(|v| v.to_str().ok())
+        }
+        let form_path = text(&referer)
+            .and_then(|referer| {
+                backend::local_url::same_origin_referer_path(referer, text(&host), &state.base_url)
+            })
+            .unwrap_or_else(|| "/".to_string());
+        let draft = text(&draft).unwrap_or("");
         let target = form_post::error_target(&form_path, &error, draft);
         let Ok(location) = HeaderValue::from_str(&target) else {
             return plain_response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
@@ -152,8 +150,7 @@ async fn server_fn_errors(
         parts.headers.insert(header::LOCATION, location);
         return Response::from_parts(parts, axum::body::Body::empty());
     }
-    parts.status =
-        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    parts.status = error.http_status();
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 

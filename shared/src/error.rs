@@ -100,6 +100,13 @@ impl AppError {
         }
     }
 
+    /// `status_code` as the HTTP type the server answers with.
+    #[cfg(feature = "server")]
+    pub fn http_status(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.status_code())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,

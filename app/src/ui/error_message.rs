@@ -55,10 +55,7 @@ pub fn ErrorMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
 pub fn set_page_status(error: &AppError) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(
-            http::StatusCode::from_u16(error.status_code())
-                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
-        );
+        response.set_status(error.http_status());
     }
     #[cfg(not(feature = "ssr"))]
     let _ = error;

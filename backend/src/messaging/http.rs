@@ -25,10 +25,7 @@ pub async fn log_csv(
     let lang = scope.session.viewer.language;
     let filter = match resolve(&state.db, scope.program_id, &zone, &query).await {
         Ok((filter, _)) => filter,
-        Err(err) => {
-            return (StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::BAD_REQUEST))
-                .into_response()
-        }
+        Err(err) => return err.http_status().into_response(),
     };
     // Streamed in chunks: a million rows never sit in memory at once.
     let db = state.db.clone();
@@ -113,9 +110,7 @@ pub async fn template_preview(
         .unwrap_or(scope.session.viewer.language);
     match super::templates::preview(&state.db, &state.base_url, &scope, &key, lang).await {
         Ok(rendered) => sandboxed_html(rendered.html),
-        Err(err) => StatusCode::from_u16(err.status_code())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-            .into_response(),
+        Err(err) => err.http_status().into_response(),
     }
 }
 

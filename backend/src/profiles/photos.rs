@@ -6,10 +6,10 @@
 //! one PostgreSQL serve the same pictures. `users.photo_key` names the current photo and
 //! changes with every upload: a photo's URL (`profiles::photo_url`) is cached for good.
 use crate::auth::session::RequestSession;
-use crate::db::{Db, Tx};
+use crate::db::Db;
 use crate::error::{AppError, AppResult, ValidationCode};
 use crate::profiles::repo;
-use crate::profiles::service::refresh_member;
+use crate::profiles::service::refresh_person;
 use crate::state::AppState;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
@@ -260,7 +260,7 @@ pub async fn store_photo(
     if !repo::store_photo(&mut tx, user_id, jpeg, &key, now).await? {
         return Err(AppError::NotFound);
     }
-    refresh_profiles(&mut tx, user_id).await?;
+    refresh_person(&mut tx, user_id).await?;
     tx.commit().await?;
     Ok(key)
 }
@@ -270,15 +270,8 @@ pub async fn store_photo(
 pub async fn remove_photo(db: &Db, user_id: i64) -> AppResult<()> {
     let mut tx = db.begin().await?;
     repo::remove_photo(&mut tx, user_id).await?;
-    refresh_profiles(&mut tx, user_id).await?;
+    refresh_person(&mut tx, user_id).await?;
     tx.commit().await?;
-    Ok(())
-}
-
-async fn refresh_profiles(tx: &mut Tx, user_id: i64) -> AppResult<()> {
-    for program_id in repo::profile_programs(tx, user_id).await? {
-        refresh_member(tx, program_id, user_id).await?;
-    }
     Ok(())
 }
 

@@ -6,10 +6,18 @@ use crate::error::{AppError, AppResult};
 use crate::profiles::fields::{builtin_rules, completeness, FieldRule};
 use crate::profiles::repo::{self, CompletenessChange};
 
-/// Every rule that decides completeness in the program: built-in fields (the program's
-/// own rule or the default) and its custom fields.
+/// The built-in fields' rules in force in the program (its own rule or the default), in
+/// form order.
+pub async fn builtin_rules_in(tx: &mut Tx, program_id: i64) -> AppResult<Vec<FieldRule>> {
+    Ok(builtin_rules(
+        &repo::builtin_rule_overrides(tx, program_id).await?,
+    ))
+}
+
+/// Every rule that decides completeness in the program: the built-in fields' and its
+/// custom fields'.
 pub async fn rules_in(tx: &mut Tx, program_id: i64) -> AppResult<Vec<FieldRule>> {
-    let mut rules = builtin_rules(&repo::builtin_rule_overrides(tx, program_id).await?);
+    let mut rules = builtin_rules_in(tx, program_id).await?;
     rules.extend(repo::custom_field_rules(tx, program_id).await?);
     Ok(rules)
 }
@@ -80,7 +88,17 @@ pub async fn refresh_member(tx: &mut Tx, program_id: i64, user_id: i64) -> AppRe
     Ok(now)
 }
 
-/// The same in a transaction of its own.
+/// Recomputes the person in every program where they have a profile (mentor or mentee),
+/// inside the caller's transaction: after a change to what all their profiles share
+/// (names, place, languages, photo).
+pub async fn refresh_person(tx: &mut Tx, user_id: i64) -> AppResult<()> {
+    for program_id in repo::profile_programs(tx, user_id).await? {
+        refresh_member(tx, program_id, user_id).await?;
+    }
+    Ok(())
+}
+
+/// One member in a transaction of its own.
 pub async fn refresh_completeness(db: &Db, program_id: i64, user_id: i64) -> AppResult<u8> {
     let mut tx = db.begin().await?;
     let now = refresh_member(&mut tx, program_id, user_id).await?;

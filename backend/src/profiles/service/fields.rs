@@ -1,12 +1,12 @@
 //! Rules of the program's custom profile fields and of its rules for the built-in ones
 //! (who sees a field, whether it is required or a base field).
-use super::completeness::refresh_program_completeness;
+use super::completeness::{builtin_rules_in, refresh_program_completeness};
 use crate::db::Db;
 use crate::error::{
     breaks_the_line, optional_line, optional_number, optional_text, required_text, AppError,
     AppResult, ValidationCode,
 };
-use crate::profiles::fields::{builtin_rules, BuiltinField, FieldRef, FieldRule};
+use crate::profiles::fields::{BuiltinField, FieldRef, FieldRule};
 use crate::profiles::model::{
     split_options, CustomField, FieldAudience, CUSTOM_NAME_MAX, CUSTOM_OPTIONS_MAX,
     CUSTOM_TEXT_MAX, LIST_LABEL_MAX,
@@ -218,8 +218,7 @@ pub async fn delete_custom_field(db: &Db, program_id: i64, field_id: i64) -> App
 
 /// The built-in fields' rules in force in the program, in form order.
 pub async fn builtin_field_rules(db: &Db, program_id: i64) -> AppResult<Vec<FieldRule>> {
-    let overrides = repo::builtin_rule_overrides(&mut db.read().await?, program_id).await?;
-    Ok(builtin_rules(&overrides))
+    builtin_rules_in(&mut db.read().await?, program_id).await
 }
 
 /// Saves "Manage profile fields": for each built-in field, which roles see it and whether

@@ -1,14 +1,14 @@
 //! Rules of "Edit profile" (what each tab accepts, which fields are required) and of the
 //! read-only profile page. A save checks, writes and recomputes completeness in one
 //! transaction.
-use super::completeness::{refresh_member, rules_in};
+use super::completeness::{builtin_rules_in, refresh_member, refresh_person, rules_in};
 use crate::db::{Db, Tx};
 use crate::error::{
     breaks_the_line, optional_line, optional_number, optional_text, required_text, AppError,
     AppResult, ValidationCode,
 };
 use crate::profiles::fields::{
-    builtin_rules, filled_fields, first_missing_required, FieldRef, FieldRule, ProfileTab,
+    filled_fields, first_missing_required, FieldRef, FieldRule, ProfileTab,
 };
 use crate::profiles::model::{
     split_options, CustomAnswer, CustomField, ListItem, ListKind, MemberProfile, Position, Profile,
@@ -24,13 +24,6 @@ use std::collections::HashMap;
 /// Everything "Edit profile" shows for a member of the program.
 pub async fn profile_edit(db: &Db, program_id: i64, user_id: i64) -> AppResult<ProfileEdit> {
     edit_in(&mut db.read().await?, program_id, user_id).await
-}
-
-/// The built-in fields' rules in force in the program, in form order.
-async fn builtin_rules_in(tx: &mut Tx, program_id: i64) -> AppResult<Vec<FieldRule>> {
-    Ok(builtin_rules(
-        &repo::builtin_rule_overrides(tx, program_id).await?,
-    ))
 }
 
 async fn edit_in(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<ProfileEdit> {
@@ -102,13 +95,10 @@ async fn after_save(
     person_level: bool,
 ) -> AppResult<()> {
     if person_level {
-        for program in repo::profile_programs(tx, user_id).await? {
-            refresh_member(tx, program, user_id).await?;
-        }
+        refresh_person(tx, user_id).await
     } else {
-        refresh_member(tx, program_id, user_id).await?;
+        refresh_member(tx, program_id, user_id).await.map(|_| ())
     }
-    Ok(())
 }
 
 /// The Basic information tab, as posted.
