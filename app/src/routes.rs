@@ -12,7 +12,7 @@ use crate::auth::{
     SwitchProgramPage, UnlockPage,
 };
 use crate::dashboard::DashboardPage;
-use crate::directory::{MenteesPage, MentorsPage};
+use crate::matching::{MenteesPage, MentorsPage};
 use crate::members::{
     DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersTablePage,
 };

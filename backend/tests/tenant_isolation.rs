@@ -318,31 +318,56 @@ async fn registration_is_no_password_oracle_and_members_join_by_signing_in() {
 
 #[tokio::test]
 async fn deactivated_members_are_hidden_from_members_but_not_from_admins() {
-    use backend::directory::repo::list_by_role;
+    use backend::matching::service::{partner_page, Searcher};
+    use backend::members::index::MemberIndexes;
     use backend::profiles::service::member_profile;
     for db in support::databases().await {
         let db = support::demo(db).await;
         let program = demo_program_id(&db).await.unwrap().unwrap();
-        let mentee = session_of(&db, DEMO_MENTEE).await.viewer.user_id;
         let admin = check(Access::Admin, Some(session_of(&db, DEMO_ADMIN).await))
             .unwrap()
             .unwrap();
-        let listed = |cards: Vec<shared::directory::model::MemberCard>| {
+        let mentor = Searcher {
+            program_id: program,
+            user_id: session_of(&db, backend::seed::DEMO_MENTOR)
+                .await
+                .viewer
+                .user_id,
+            role: Role::Mentor,
+        };
+        let indexes = MemberIndexes::default();
+        let search = |page: usize| {
+            let (db, indexes) = (&db, &indexes);
+            async move {
+                partner_page(
+                    db,
+                    indexes,
+                    mentor,
+                    Role::Mentee,
+                    &format!("search=1&page={page}"),
+                )
+                .await
+                .unwrap()
+            }
+        };
+        let (first, second) = (search(1).await, search(2).await);
+        let total = first.total;
+        let mentee = first.cards[0].user_id;
+        let listed = |cards: &[shared::matching::model::PartnerCard]| {
             cards.iter().any(|c| c.user_id == mentee)
         };
-        let (cards, total) = list_by_role(&db, program, Role::Mentee, 500, 0)
-            .await
-            .unwrap();
-        assert!(listed(cards));
+        assert!(listed(&first.cards) || listed(&second.cards));
         members::set_active(&db, &admin, mentee, false)
             .await
             .unwrap();
 
-        let (cards, total_after) = list_by_role(&db, program, Role::Mentee, 500, 0)
-            .await
-            .unwrap();
-        assert!(!listed(cards), "{}", db.engine());
-        assert_eq!(total_after, total - 1);
+        let (first, second) = (search(1).await, search(2).await);
+        assert!(
+            !listed(&first.cards) && !listed(&second.cards),
+            "{}",
+            db.engine()
+        );
+        assert_eq!(first.total, total - 1);
         assert_eq!(
             member_profile(&db, program, mentee, false)
                 .await

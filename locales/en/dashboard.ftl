@@ -10,8 +10,4 @@ connections-empty = You have no mentoring relationships yet.
 connections-started = Started { $date }
 directory-mentors-title = Mentors
 directory-mentees-title = Mentees
-directory-count = { $count ->
-    [one] { $count } member
-   *[other] { $count } members
-}
 directory-job-at = { $title } at { $company }

@@ -10,8 +10,4 @@ connections-empty = Vous n'avez pas encore de relation de mentorat.
 connections-started = Commencée le { $date }
 directory-mentors-title = Mentors
 directory-mentees-title = Mentorés
-directory-count = { $count ->
-    [one] { $count } membre
-   *[other] { $count } membres
-}
 directory-job-at = { $title } à { $company }

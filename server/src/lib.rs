@@ -240,7 +240,7 @@ fn upload_routes() -> Router<ServerState> {
 }
 
 /// Profile photos: upload (its own body limit: a 5 MiB file plus multipart overhead),
-/// removal, and the stored pictures, for signed-in people.
+/// removal, and the stored pictures, for signed-in people; and "Save and search".
 fn photo_routes() -> Router<ServerState> {
     use backend::profiles::photos;
     Router::new()
@@ -250,6 +250,10 @@ fn photo_routes() -> Router<ServerState> {
         ))
         .route("/profile/photo/delete", post(photos::delete_photo))
         .route("/photos/{user_id}/{file}", get(photos::serve_photo))
+        .route(
+            "/search/save",
+            post(backend::matching::http::save_partner_search),
+        )
 }
 
 /// Liveness and readiness: 200 only when the database answers and every background

@@ -98,8 +98,8 @@ fn table() -> Vec<(&'static str, Access, Args)> {
             "language=en&time_zone=America%2FToronto".into()
         }),
         ("member_summary", Access::Member, |_, _| String::new()),
-        ("directory", Access::Member, |_, _| {
-            "role=mentor&page=1".into()
+        ("partner_search", Access::Member, |_, _| {
+            "looking_for=mentor&query=search%3D1".into()
         }),
         ("my_connections", Access::Member, |_, _| String::new()),
         ("admin_stats", Access::Admin, |_, _| String::new()),
@@ -168,7 +168,7 @@ fn table() -> Vec<(&'static str, Access, Args)> {
             String::new()
         }),
         ("admin_program_settings_save", Access::Admin, |_, _| {
-            "name_en=&name_fr=&contact_email=&logo_url=&lockout_threshold=5".into()
+            "name_en=&name_fr=&contact_email=&logo_url=&lockout_threshold=5&search_access=both&default_max_partners=1".into()
         }),
         ("admin_program_list", Access::Admin, |_, _| {
             "list=skill".into()

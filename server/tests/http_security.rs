@@ -124,28 +124,28 @@ async fn a_panic_answers_a_plain_500_without_its_message() {
 }
 
 #[tokio::test]
-async fn directory_page_numbers_are_clamped() {
+async fn search_page_numbers_out_of_range_are_harmless() {
     let router = demo_router().await;
     let mentee = sign_in(&router, "mentee%40demo.test").await;
-    let directory = |page: &str| {
-        Request::post("/api/directory")
+    let search = |page: &str| {
+        Request::post("/api/partner_search")
             .header(header::CONTENT_TYPE, FORM)
             .header(header::ACCEPT, "application/json")
             .header(header::COOKIE, &mentee)
-            .body(Body::from(format!("role=mentor&page={page}")))
+            .body(Body::from(format!(
+                "looking_for=mentor&query=search%3D1%26page%3D{page}"
+            )))
             .unwrap()
     };
-    let huge = send(&router, directory("9223372036854775807")).await;
+    let huge = send(&router, search("18446744073709551615")).await;
     assert_eq!(huge.status, StatusCode::OK, "{}", huge.body);
-    let page: shared::directory::model::DirectoryPage = serde_json::from_str(&huge.body).unwrap();
-    assert!(page.members.is_empty() && page.total > 0);
-    assert_eq!(page.page, 100_000);
+    let page: shared::matching::model::PartnerPage = serde_json::from_str(&huge.body).unwrap();
+    assert!(page.cards.is_empty() && page.total > 0);
 
-    let negative = send(&router, directory("-9223372036854775808")).await;
-    let page: shared::directory::model::DirectoryPage =
-        serde_json::from_str(&negative.body).unwrap();
-    assert_eq!(page.page, 1);
-    assert!(!page.members.is_empty());
+    let negative = send(&router, search("-9223372036854775808")).await;
+    let page: shared::matching::model::PartnerPage = serde_json::from_str(&negative.body).unwrap();
+    assert_eq!(page.search.page, 1);
+    assert!(!page.cards.is_empty());
 }
 
 #[tokio::test]
@@ -157,11 +157,11 @@ async fn malformed_arguments_are_400_without_details() {
         post_form("/api/sign_in", "%%%garbage"),
     ];
     calls.push(
-        Request::post("/api/directory")
+        Request::post("/api/partner_search")
             .header(header::CONTENT_TYPE, FORM)
             .header(header::ACCEPT, "application/json")
             .header(header::COOKIE, &mentee)
-            .body(Body::from("role=mentor&page=notanumber"))
+            .body(Body::from("looking_for=mentor"))
             .unwrap(),
     );
     for call in calls {

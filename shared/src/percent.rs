@@ -36,8 +36,34 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A raw query string's pairs (`a=1&b=2`, with or without the leading `?`), decoded as a
+/// form is: `+` is a space, then percent-escapes.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| percent_decode(&s.replace('+', " "));
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Pairs written as a query string (without the `?`), values percent-encoded.
+pub fn query_string<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", k.as_ref(), percent_encode(v.as_ref())))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn encodes_and_decodes_escapes_and_leaves_the_rest() {
         assert_eq!(super::percent_decode("a%20b%2Fc+d"), "a b/c+d");
@@ -48,5 +74,25 @@ mod tests {
         assert_eq!(super::percent_encode("a b&é"), "a%20b%26%C3%A9");
         assert_eq!(super::percent_decode("100%"), "100%");
         assert_eq!(super::percent_decode("%zz%4"), "%zz%4");
+    }
+
+    #[test]
+    fn query_strings_round_trip_with_form_spaces() {
+        let pairs = query_pairs("?q=Ren%C3%A9e+T&tag=3&tag=4&empty=&flag");
+        assert_eq!(
+            pairs,
+            vec![
+                ("q".into(), "Renée T".into()),
+                ("tag".into(), "3".into()),
+                ("tag".into(), "4".into()),
+                ("empty".into(), String::new()),
+                ("flag".into(), String::new()),
+            ]
+        );
+        assert_eq!(
+            query_string(&[("q", "Renée & co"), ("tag", "3")]),
+            "q=Ren%C3%A9e%20%26%20co&tag=3"
+        );
+        assert_eq!(query_pairs(&query_string(&pairs))[0].1, "Renée T");
     }
 }

@@ -1,5 +1,7 @@
 use super::api::{get_program_settings, UpdateProgramSettings};
-use super::model::{ProgramSettings, LOCKOUT_MAX, LOCKOUT_MIN};
+use super::model::{
+    ProgramSettings, SearchAccess, LOCKOUT_MAX, LOCKOUT_MIN, MAX_PARTNERS_MAX, MAX_PARTNERS_MIN,
+};
 use crate::i18n::use_i18n;
 use crate::t;
 use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
@@ -68,6 +70,19 @@ fn SettingsForm(settings: ProgramSettings) -> impl IntoView {
                     {t!(i18n, "role-mentee")}
                 </label>
             </fieldset>
+            <div class="field">
+                <label for="search_access">{t!(i18n, "field-search_access")}</label>
+                <select id="search_access" name="search_access">
+                    {SearchAccess::ALL.into_iter().map(|a| view! {
+                        <option value=a.as_str() selected=a == settings.search_access>{move || i18n.t(a.label_key())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="default_max_partners">{t!(i18n, "field-default_max_partners")}</label>
+                <input id="default_max_partners" type="number" name="default_max_partners"
+                    min=MAX_PARTNERS_MIN max=MAX_PARTNERS_MAX value=settings.default_max_partners required />
+            </div>
             <button type="submit" class="button button-primary">{t!(i18n, "settings-save")}</button>
         </form>
     }

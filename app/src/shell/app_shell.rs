@@ -91,7 +91,7 @@ fn SignedInFrame(viewer: Viewer) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t!(i18n, "skip-to-content")}</a>
         <div class="app" data-live=move || live.get().then_some("true")>
-            <Sidebar is_admin=viewer.is_admin() />
+            <Sidebar role=viewer.membership.as_ref().map(|m| m.role) />
             <div class="app-main">
                 <header class="topbar">
                     <p class="topbar-program">{program_name}</p>

@@ -3,9 +3,12 @@ use crate::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The left navigation. Only areas that exist are listed; Admin only for administrators.
+/// The left navigation. Only areas that exist are listed: the partner search a member's
+/// role has (mentees search mentors, mentors mentees), Admin only for administrators.
 #[component]
-pub fn Sidebar(is_admin: bool) -> impl IntoView {
+pub fn Sidebar(role: Option<crate::auth::model::Role>) -> impl IntoView {
+    use crate::auth::model::Role;
+    let is_admin = role == Some(Role::Admin);
     let i18n = use_i18n();
     view! {
         <nav class="sidebar" aria-label=t!(i18n, "nav-label")>
@@ -13,8 +16,8 @@ pub fn Sidebar(is_admin: bool) -> impl IntoView {
             <ul class="nav-list">
                 <li><A href="/" exact=true>{t!(i18n, "nav-dashboard")}</A></li>
                 <li><A href="/connections">{t!(i18n, "nav-connections")}</A></li>
-                <li><A href="/mentors">{t!(i18n, "nav-mentors")}</A></li>
-                <li><A href="/mentees">{t!(i18n, "nav-mentees")}</A></li>
+                {(role == Some(Role::Mentee)).then(|| view! { <li><A href="/mentors">{t!(i18n, "nav-mentors")}</A></li> })}
+                {(role == Some(Role::Mentor)).then(|| view! { <li><A href="/mentees">{t!(i18n, "nav-mentees")}</A></li> })}
                 {is_admin.then(|| view! { <li><A href="/admin">{t!(i18n, "nav-admin")}</A></li> })}
             </ul>
         </nav>

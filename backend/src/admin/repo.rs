@@ -79,6 +79,8 @@ struct SettingsRow {
     logo_url: String,
     lockout_threshold: i32,
     signup_roles: SignupRoles,
+    search_access: crate::admin::model::SearchAccess,
+    default_max_partners: i32,
 }
 
 pub async fn program_settings(
@@ -86,7 +88,8 @@ pub async fn program_settings(
     program_id: i64,
 ) -> sqlx::Result<crate::admin::model::ProgramSettings> {
     let row = with_db!(db, pool => sqlx::query_as::<_, SettingsRow>(
-        "SELECT name_en, name_fr, contact_email, logo_url, lockout_threshold, signup_roles
+        "SELECT name_en, name_fr, contact_email, logo_url, lockout_threshold, signup_roles,
+                search_access, default_max_partners
          FROM programs WHERE id = $1",
     )
     .bind(program_id)
@@ -100,6 +103,8 @@ pub async fn program_settings(
         lockout_threshold: row.lockout_threshold.into(),
         signup_mentors: row.signup_roles.mentors,
         signup_mentees: row.signup_roles.mentees,
+        search_access: row.search_access,
+        default_max_partners: row.default_max_partners.into(),
     })
 }
 
@@ -114,7 +119,8 @@ pub async fn save_program_settings(
     };
     with_db!(db, pool => sqlx::query(
         "UPDATE programs SET name_en = $2, name_fr = $3, contact_email = $4, logo_url = $5,
-            lockout_threshold = $6, signup_roles = $7 WHERE id = $1",
+            lockout_threshold = $6, signup_roles = $7, search_access = $8,
+            default_max_partners = $9 WHERE id = $1",
     )
     .bind(program_id)
     .bind(&s.name_en)
@@ -123,6 +129,8 @@ pub async fn save_program_settings(
     .bind(&s.logo_url)
     .bind(s.lockout_threshold as i32)
     .bind(roles)
+    .bind(s.search_access)
+    .bind(s.default_max_partners as i32)
     .execute(pool)
     .await
     .map(|_| ()))

@@ -38,7 +38,9 @@ pub async fn save_settings(
     program_id: i64,
     settings: crate::admin::model::ProgramSettings,
 ) -> AppResult<()> {
-    use crate::admin::model::{ProgramSettings, LOCKOUT_MAX, LOCKOUT_MIN};
+    use crate::admin::model::{
+        ProgramSettings, LOCKOUT_MAX, LOCKOUT_MIN, MAX_PARTNERS_MAX, MAX_PARTNERS_MIN,
+    };
     use crate::auth::model::is_plausible_email;
     use crate::error::{required_text, AppError, ValidationCode};
     let contact_email = settings.contact_email.trim().to_lowercase();
@@ -63,6 +65,12 @@ pub async fn save_settings(
         return Err(AppError::validation(
             "lockout_threshold",
             ValidationCode::InvalidChoice,
+        ));
+    }
+    if !(MAX_PARTNERS_MIN..=MAX_PARTNERS_MAX).contains(&settings.default_max_partners) {
+        return Err(AppError::validation(
+            "default_max_partners",
+            ValidationCode::OutOfRange,
         ));
     }
     if !settings.signup_mentors && !settings.signup_mentees {

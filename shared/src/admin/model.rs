@@ -47,7 +47,67 @@ pub struct ProgramSettings {
     /// Who may register through the invitation link.
     pub signup_mentors: bool,
     pub signup_mentees: bool,
+    /// Who may search for a partner.
+    pub search_access: SearchAccess,
+    /// How many partners a member takes on when their profile does not say.
+    pub default_max_partners: i64,
+}
+
+/// A program's default "maximum number of partners" stays in this range.
+pub const MAX_PARTNERS_MIN: i64 = 1;
+pub const MAX_PARTNERS_MAX: i64 = 20;
+
+crate::text_enum! {
+    /// Who may search for a partner (`programs.search_access`); in the other cases the
+    /// administrator matches people.
+    pub enum SearchAccess {
+        Both = "both",
+        Mentees = "mentees",
+        Mentors = "mentors",
+        Nobody = "nobody",
+    }
+}
+
+impl SearchAccess {
+    pub fn allows(self, role: crate::auth::model::Role) -> bool {
+        use crate::auth::model::Role;
+        matches!(
+            (self, role),
+            (SearchAccess::Both, Role::Mentor | Role::Mentee)
+                | (SearchAccess::Mentees, Role::Mentee)
+                | (SearchAccess::Mentors, Role::Mentor)
+        )
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            SearchAccess::Both => "search-access-both",
+            SearchAccess::Mentees => "search-access-mentees",
+            SearchAccess::Mentors => "search-access-mentors",
+            SearchAccess::Nobody => "search-access-nobody",
+        }
+    }
 }
 
 pub const LOCKOUT_MIN: i64 = 3;
 pub const LOCKOUT_MAX: i64 = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::model::Role;
+
+    #[test]
+    fn search_access_lets_only_the_named_roles_search() {
+        let who = |access: SearchAccess| {
+            Role::ALL
+                .into_iter()
+                .filter(|r| access.allows(*r))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(who(SearchAccess::Both), vec![Role::Mentor, Role::Mentee]);
+        assert_eq!(who(SearchAccess::Mentees), vec![Role::Mentee]);
+        assert_eq!(who(SearchAccess::Mentors), vec![Role::Mentor]);
+        assert!(who(SearchAccess::Nobody).is_empty());
+    }
+}

@@ -11,7 +11,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
 /// The Fluent files of each language, in `locales/<lang>/<name>.ftl`.
-pub const LOCALE_FILES: [&str; 10] = [
+pub const LOCALE_FILES: [&str; 11] = [
     "common",
     "auth",
     "accounts",
@@ -21,6 +21,7 @@ pub const LOCALE_FILES: [&str; 10] = [
     "messaging",
     "profiles",
     "places",
+    "matching",
     "errors",
 ];
 
@@ -36,6 +37,7 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/messaging.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/profiles.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/places.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/matching.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
         ]
     };

@@ -187,7 +187,7 @@ impl Default for MemberFilter {
     }
 }
 
-fn id(field: &str, value: &str) -> Result<i64, AppError> {
+pub(crate) fn id(field: &str, value: &str) -> Result<i64, AppError> {
     value
         .parse::<i64>()
         .ok()
@@ -336,11 +336,7 @@ impl MemberFilter {
         if with_page && self.page > 1 {
             pairs.push(("page", self.page.to_string()));
         }
-        pairs
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", crate::percent::percent_encode(&v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        crate::percent::query_string(&pairs)
     }
 
     /// Any filter set (the search box included)?
@@ -396,21 +392,8 @@ pub fn return_url(back: &str, notice: &str) -> Result<String, AppError> {
 
 /// Parses a raw query string (`a=1&b=2`, `+` or `%20` for spaces).
 pub fn parse_query(query: &str) -> Result<MemberFilter, AppError> {
-    let pairs: Vec<(String, String)> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect();
+    let pairs = crate::percent::query_pairs(query);
     MemberFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-}
-
-/// A form-encoded value: `+` is a space, then percent-escapes.
-fn decode(s: &str) -> String {
-    crate::percent::percent_decode(&s.replace('+', " "))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 use crate::auth::model::Role;
 use crate::fold::{person_search_text, person_sort_key};
 use crate::members::repo::{IndexRow, IndexRows};
+use crate::profiles::model::ListKind;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -41,6 +42,34 @@ pub struct IndexedMember {
     pub relationships: i64,
     /// Relationships ever started (active or completed).
     pub matches: i64,
+    /// What the partner search scores: list choices (sorted), spoken languages, and the
+    /// most partners the member takes on (none: the program's default).
+    pub skills: Vec<i64>,
+    pub development_areas: Vec<i64>,
+    pub meeting_cities: Vec<i64>,
+    pub languages: Vec<String>,
+    pub max_partners: Option<i64>,
+    /// The industries and job functions of their positions, current or past.
+    pub industries: Vec<i64>,
+    pub job_functions: Vec<i64>,
+}
+
+impl IndexedMember {
+    /// What the partner search scores, seen as a candidate for `looking_for`: a mentor
+    /// offers their specialized skills, a mentee their development areas.
+    pub fn candidate(&self) -> crate::matching::compatibility::Candidate<'_> {
+        crate::matching::compatibility::Candidate {
+            tags: match self.role {
+                Role::Mentor => &self.skills,
+                Role::Mentee | Role::Admin => &self.development_areas,
+            },
+            languages: &self.languages,
+            cities: &self.meeting_cities,
+            industries: &self.industries,
+            job_functions: &self.job_functions,
+            answers: &self.answers,
+        }
+    }
 }
 
 impl IndexRow {
@@ -63,6 +92,19 @@ impl IndexRow {
             positions: Vec::new(),
             relationships: 0,
             matches: 0,
+            skills: Vec::new(),
+            development_areas: Vec::new(),
+            meeting_cities: Vec::new(),
+            languages: self
+                .spoken_languages
+                .split(',')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+            max_partners: self.max_partners,
+            industries: Vec::new(),
+            job_functions: Vec::new(),
         }
     }
 }
@@ -83,6 +125,8 @@ impl IndexRows {
         }
         for (user_id, industry, job_function, current) in self.positions {
             if let Some(&i) = at.get(&user_id) {
+                members[i].industries.extend(industry);
+                members[i].job_functions.extend(job_function);
                 members[i].positions.push(IndexedPosition {
                     industry,
                     job_function,
@@ -97,6 +141,22 @@ impl IndexRows {
                     members[i].relationships += i64::from(status.is_current());
                 }
             }
+        }
+        for (user_id, item, list) in self.choices {
+            if let Some(&i) = at.get(&user_id) {
+                let m = &mut members[i];
+                match list {
+                    ListKind::Skill => m.skills.push(item),
+                    ListKind::DevelopmentArea => m.development_areas.push(item),
+                    ListKind::MeetingCity => m.meeting_cities.push(item),
+                    ListKind::Industry | ListKind::JobFunction => {}
+                }
+            }
+        }
+        for m in &mut members {
+            m.skills.sort_unstable();
+            m.development_areas.sort_unstable();
+            m.meeting_cities.sort_unstable();
         }
         members
     }

@@ -17,11 +17,13 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 mod member;
+mod partners;
 mod table;
 #[cfg(test)]
 mod tests;
 
 pub use member::{IndexedMember, IndexedPosition};
+pub use partners::{PartnerHit, PartnerQuery};
 use table::Members;
 
 /// What the members table asks for, with the admin's dates already turned into instants.
@@ -48,6 +50,19 @@ pub async fn search_members(
     let mut rows = repo::members_by_id(db, program_id, &ids).await?;
     rows.sort_by_key(|r| ids.iter().position(|id| *id == r.user_id));
     Ok((rows, total))
+}
+
+/// One page of partner search results from the program's copy, and how many in all.
+pub async fn search_partners(
+    db: &Db,
+    indexes: &MemberIndexes,
+    program_id: i64,
+    query: &PartnerQuery<'_>,
+) -> sqlx::Result<(Vec<PartnerHit>, usize)> {
+    let index = indexes.program(program_id);
+    index.catch_up(db, program_id).await?;
+    let found = index.read().partners(query);
+    Ok(found)
 }
 
 /// A program's copy is dropped after this long unused (memory goes back; the next search

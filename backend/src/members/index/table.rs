@@ -22,11 +22,11 @@ pub(super) struct Hot {
     last_sign_in_at: i64,
     deactivated_at: i64,
     completeness: i64,
-    relationships: i64,
+    pub(super) relationships: i64,
     matches: i64,
-    role: u8,
-    is_active: bool,
-    person_active: bool,
+    pub(super) role: u8,
+    pub(super) is_active: bool,
+    pub(super) person_active: bool,
     has_current_position: bool,
 }
 
@@ -40,7 +40,7 @@ fn prefix(text: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
-fn role_code(role: Role) -> u8 {
+pub(super) fn role_code(role: Role) -> u8 {
     // Alphabetical, as the role column sorts.
     match role {
         Role::Admin => 0,
@@ -76,7 +76,7 @@ impl Hot {
 pub struct Members {
     /// The program's version this copy reflects; none until loaded.
     pub(super) version: Option<i64>,
-    rows: Vec<IndexedMember>,
+    pub(super) rows: Vec<IndexedMember>,
     pub(super) hot: Vec<Hot>,
     /// Every member's search text one after the other, so a search reads one block of
     /// memory. A changed member's text is appended; the block is rewritten when more than
@@ -223,7 +223,13 @@ impl Members {
 
     /// The table's order for a column: no date last either way, then the name, then the
     /// id, so pages never overlap.
-    fn compare(&self, a: usize, b: usize, sort: MemberColumn, descending: bool) -> Ordering {
+    pub(super) fn compare(
+        &self,
+        a: usize,
+        b: usize,
+        sort: MemberColumn,
+        descending: bool,
+    ) -> Ordering {
         let (x, y) = (&self.hot[a], &self.hot[b]);
         let directed = |o: Ordering| if descending { o.reverse() } else { o };
         let name = || {

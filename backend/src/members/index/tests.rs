@@ -22,6 +22,13 @@ fn member(user_id: i64, name: &str, role: &str) -> IndexedMember {
         positions: Vec::new(),
         relationships: 0,
         matches: 0,
+        skills: Vec::new(),
+        development_areas: Vec::new(),
+        meeting_cities: Vec::new(),
+        languages: Vec::new(),
+        max_partners: None,
+        industries: Vec::new(),
+        job_functions: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 use super::BATCH;
 use crate::auth::model::Role;
 use crate::db::Db;
+use crate::profiles::model::ListKind;
 use crate::relationships::model::RelationshipStatus;
 use crate::with_db;
 use chrono::{DateTime, Utc};
@@ -20,6 +21,9 @@ pub struct IndexRow {
     pub first_name: String,
     pub last_name: String,
     pub email: String,
+    /// Comma-separated spoken-language codes.
+    pub spoken_languages: String,
+    pub max_partners: Option<i64>,
 }
 
 /// Members with their answers, positions and relationships, as loaded for the index.
@@ -31,6 +35,8 @@ pub struct IndexRows {
     pub positions: Vec<(i64, Option<i64>, Option<i64>, bool)>,
     /// (mentor, mentee, status)
     pub relationships: Vec<(i64, i64, RelationshipStatus)>,
+    /// (member, list item, its list): skills, development areas, meeting cities.
+    pub choices: Vec<(i64, i64, ListKind)>,
 }
 
 /// The program's member version (0 before its first change).
@@ -78,12 +84,18 @@ pub async fn index_rows(
     users: Option<&[i64]>,
 ) -> sqlx::Result<IndexRows> {
     const MEMBERS: &str = "SELECT m.user_id, m.role, m.is_active, m.person_active, m.completeness,
-        m.joined_at, m.deactivated_at, m.last_sign_in_at, u.first_name, u.last_name, u.email
-        FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.program_id = $1";
+        m.joined_at, m.deactivated_at, m.last_sign_in_at, u.first_name, u.last_name, u.email,
+        u.spoken_languages, p.max_partners
+        FROM memberships m JOIN users u ON u.id = m.user_id
+        LEFT JOIN profiles p ON p.user_id = m.user_id AND p.program_id = m.program_id
+        WHERE m.program_id = $1";
     const ANSWERS: &str =
         "SELECT v.user_id, v.field_id, v.option_id FROM custom_field_values v WHERE v.program_id = $1";
     const POSITIONS: &str = "SELECT p.user_id, p.industry_id, p.job_function_id, p.is_current
         FROM positions p WHERE p.program_id = $1";
+    const CHOICES: &str = "SELECT c.user_id, c.item_id, i.list
+        FROM profile_list_choices c JOIN program_list_items i ON i.id = c.item_id
+        WHERE c.program_id = $1";
     const RELATIONSHIPS: &str =
         "SELECT r.mentor_id, r.mentee_id, r.status FROM relationships r WHERE r.program_id = $1";
     let some = |sql: &str, condition: &str| format!("{sql} AND {condition}");
@@ -110,6 +122,14 @@ pub async fn index_rows(
             users,
             POSITIONS,
             &some(POSITIONS, "p.user_id IN ({})"),
+        )
+        .await?,
+        choices: for_members(
+            db,
+            program_id,
+            users,
+            CHOICES,
+            &some(CHOICES, "c.user_id IN ({})"),
         )
         .await?,
         // By mentor and by mentee through their own indexes (`+` keeps SQLite from

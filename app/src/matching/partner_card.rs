@@ -1,0 +1,199 @@
+use super::compatibility::{Fit, Met};
+use super::model::{PartnerCard, SearchChoices};
+use crate::auth::model::Role;
+use crate::i18n::{use_i18n, I18n};
+use crate::profiles::places::spoken_language_key;
+use crate::t;
+use crate::ui::Avatar;
+use leptos::prelude::*;
+
+/// "3 of 4 of your development areas, speaks French, meets in Montréal".
+fn explanation(i18n: I18n, met: &Met, choices: &SearchChoices, looking_for: Role) -> String {
+    let lang = i18n.lang();
+    let names = |list: &[crate::profiles::model::ListItem], ids: &[i64]| {
+        ids.iter()
+            .filter_map(|id| SearchChoices::label(list, *id, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    if !met.tags.is_empty() {
+        let key = match looking_for {
+            Role::Mentor => "match-explain-areas",
+            Role::Mentee | Role::Admin => "match-explain-skills",
+        };
+        parts.push(i18n.t_with(
+            key,
+            &[
+                ("met", (met.tags.len() as i64).into()),
+                ("asked", (met.tags_asked as i64).into()),
+            ],
+        ));
+    }
+    if !met.languages.is_empty() {
+        let languages = met
+            .languages
+            .iter()
+            .map(|code| i18n.t(&spoken_language_key(code)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        parts.push(i18n.t_with(
+            "match-explain-languages",
+            &[("languages", languages.into())],
+        ));
+    }
+    for (ids, list, key, arg) in [
+        (
+            &met.cities,
+            &choices.cities,
+            "match-explain-cities",
+            "cities",
+        ),
+        (
+            &met.industries,
+            &choices.industries,
+            "match-explain-industries",
+            "industries",
+        ),
+        (
+            &met.job_functions,
+            &choices.job_functions,
+            "match-explain-functions",
+            "functions",
+        ),
+    ] {
+        if !ids.is_empty() {
+            parts.push(i18n.t_with(key, &[(arg, names(list, ids).into())]));
+        }
+    }
+    for field in &choices.fields {
+        let values: Vec<&str> = field
+            .options
+            .iter()
+            .filter(|o| met.options.contains(&o.id))
+            .map(|o| o.label(lang))
+            .collect();
+        if !values.is_empty() {
+            parts.push(i18n.t_with(
+                "match-explain-field",
+                &[
+                    ("field", field.name(lang).to_string().into()),
+                    ("values", values.join(", ").into()),
+                ],
+            ));
+        }
+    }
+    parts.join(", ")
+}
+
+fn fit_key(fit: Fit) -> &'static str {
+    match fit {
+        Fit::Strong => "match-fit-strong",
+        Fit::Good => "match-fit-good",
+        Fit::Some => "match-fit-some",
+        Fit::None => "match-fit-none",
+    }
+}
+
+/// A result: the compatibility symbol top-left, who they are, their skills or development
+/// areas with the ones asked for highlighted, and the criteria met in words.
+#[component]
+pub fn PartnerCardView(
+    card: PartnerCard,
+    choices: StoredValue<SearchChoices>,
+    looking_for: Role,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = format!("{} {}", card.first_name, card.last_initial);
+    let place = [card.city.as_str(), card.province.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let work = (!card.job_title.is_empty()).then(|| {
+        let (title, company) = (card.job_title.clone(), card.company.clone());
+        move || {
+            if company.is_empty() {
+                title.clone()
+            } else {
+                i18n.t_with(
+                    "directory-job-at",
+                    &[
+                        ("title", title.clone().into()),
+                        ("company", company.clone().into()),
+                    ],
+                )
+            }
+        }
+    });
+    let score = card.compatibility.score;
+    let symbol = score.map(|score| {
+        let fit = Fit::of(score);
+        view! {
+            <p class=format!("fit fit-{}", fit.code())>
+                <span class="fit-score" aria-hidden="true">{score}</span>
+                <span class="fit-label">
+                    {move || i18n.t(fit_key(fit))}
+                    <span class="visually-hidden">", " {t!(i18n, "match-compatibility", score = score as i64)}</span>
+                </span>
+            </p>
+        }
+    });
+    let met = card.compatibility.met.clone();
+    let why = move || choices.with_value(|c| explanation(i18n, &met, c, looking_for));
+    let met_tags = card.compatibility.met.tags.clone();
+    let tags = card.tags.clone();
+    let tag_list = move || {
+        choices.with_value(|c| {
+            tags.iter()
+                .filter_map(|id| {
+                    SearchChoices::label(&c.tags, *id, i18n.lang()).map(|l| (*id, l.to_string()))
+                })
+                .map(|(id, label)| {
+                    if met_tags.contains(&id) {
+                        view! { <li class="tag tag-met"><mark>{label}</mark></li> }.into_any()
+                    } else {
+                        view! { <li class="tag">{label}</li> }.into_any()
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let full_key = match looking_for {
+        Role::Mentor => "match-full-mentor",
+        Role::Mentee | Role::Admin => "match-full-mentee",
+    };
+    let asked_anything = score.is_some();
+    let empty_met = card.compatibility.met.is_empty();
+    let summary = card.summary.clone();
+    view! {
+        <li class="card member-card partner-card">
+            {symbol}
+            <div class="partner-who">
+                <Avatar photo_url=card.photo_url.clone() name=name.clone() />
+                <div>
+                    <h3 class="card-title">{name.clone()}</h3>
+                    {work.map(|w| view! { <p>{w}</p> })}
+                    <p class="muted">{place}</p>
+                </div>
+            </div>
+            {(!summary.is_empty()).then(|| view! { <p class="partner-summary">{summary}</p> })}
+            <ul class="tags" aria-label=move || i18n.t(match looking_for {
+                Role::Mentor => "match-tags-mentors",
+                Role::Mentee | Role::Admin => "match-tags-mentees",
+            })>{tag_list}</ul>
+            {asked_anything.then(|| view! {
+                <p class="criteria-met">
+                    <strong>{t!(i18n, "match-criteria-met")} ": "</strong>
+                    {move || if empty_met { i18n.t("match-none-met") } else { why() }}
+                </p>
+            })}
+            <p class="partner-status">
+                {(!card.has_room).then(|| view! { <span class="badge badge-muted">{move || i18n.t(full_key)}</span> })}
+                {card.invitation_pending.then(|| view! { <span class="badge">{t!(i18n, "match-invitation-sent")}</span> })}
+            </p>
+            <p><a class="button" href=format!("/members/{}", card.user_id)>{t!(i18n, "match-view-profile")}
+                <span class="visually-hidden">": " {name}</span></a></p>
+        </li>
+    }
+}

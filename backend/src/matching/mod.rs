@@ -1,0 +1,7 @@
+//! Finding a partner: the search service (criteria from the URL, a saved search or the
+//! profile; candidates from the members index), its SQL, and the "Save and search" post.
+pub use shared::matching::*;
+
+pub mod http;
+pub mod repo;
+pub mod service;

@@ -1,0 +1,52 @@
+# Finding a partner: the Mentors and Mentees search pages.
+match-criteria-title = Search criteria
+match-criteria-hint = Tick what matters to you; results follow as you choose.
+match-tags-mentors = Specialized skills
+match-tags-mentees = Development areas
+match-chosen = { $count ->
+    [0] none chosen
+    [one] { $count } chosen
+   *[other] { $count } chosen
+}
+match-search = Search
+match-save-search = Save and search
+match-saved = Your search is saved. It opens here next time.
+match-count = { $count ->
+    [0] Nobody matches yet. Try fewer criteria.
+    [one] { $count } person
+   *[other] { $count } people
+}
+match-no-criteria = Choose criteria to see who fits you best.
+match-view-profile = View profile
+match-criteria-met = Criteria met
+match-none-met = None of your criteria
+match-compatibility = Compatibility: { $score } %
+match-fit-strong = Strong match
+match-fit-good = Good match
+match-fit-some = Partial match
+match-fit-none = No criteria met
+match-explain-skills = { $met } of { $asked } of the skills you offer
+match-explain-areas = { $met } of { $asked } of your development areas
+match-explain-languages = speaks { $languages }
+match-explain-cities = meets in { $cities }
+match-explain-industries = works in { $industries }
+match-explain-functions = works in { $functions }
+match-explain-field = { $field }: { $values }
+match-full-mentor = Not taking new mentees
+match-full-mentee = Has all the mentors they want
+match-invitation-sent = Invitation sent
+match-admin-matches = In this program, the administrator matches mentors and mentees. You will receive an e-mail as soon as you are matched; meanwhile, keep your profile up to date.
+match-admin-page = Administrators match members from the Members page.
+match-admin-page-link = Go to Members
+match-other-page-mentor = As a mentor, you look for mentees.
+match-other-page-mentee = As a mentee, you look for mentors.
+match-other-page-link = Search mentees
+match-other-page-link-mentors = Search mentors
+field-tags = Skills
+field-criteria = Search criteria
+field-search_access = Who may search for a partner
+field-default_max_partners = Partners per member when their profile does not say
+search-access-both = Mentors and mentees
+search-access-mentees = Mentees only
+search-access-mentors = Mentors only
+search-access-nobody = Nobody: the administrator matches members
