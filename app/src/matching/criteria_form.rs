@@ -1,4 +1,5 @@
 use super::model::PartnerPage;
+use super::search::{search_path, PartnerSearch};
 use crate::auth::model::Role;
 use crate::i18n::{use_i18n, Lang};
 use crate::profiles::model::ListItem;
@@ -13,43 +14,32 @@ use leptos::prelude::*;
 pub fn CriteriaForm(page: PartnerPage) -> impl IntoView {
     let i18n = use_i18n();
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let action = match page.looking_for {
-        Role::Mentor => "/mentors",
-        Role::Mentee | Role::Admin => "/mentees",
-    };
+    let action = search_path(page.looking_for);
     let tags_key = match page.looking_for {
         Role::Mentor => "match-tags-mentors",
         Role::Mentee | Role::Admin => "match-tags-mentees",
     };
-    #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
     let navigate = leptos_router::hooks::use_navigate();
     let on_change = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let Some(form) = form_ref.get_untracked() else {
-                return;
-            };
-            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-                return;
-            };
-            let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
-                return;
-            };
-            let raw = String::from(params.to_string());
-            let target = match super::search::PartnerSearch::parse(&raw) {
-                Ok(search) => search.on_page(1).to_query(true),
-                // The server names the criterion that is wrong.
-                Err(_) => raw,
-            };
-            navigate(
-                &format!("{action}?{target}"),
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
+        let Some(raw) = form_ref
+            .get_untracked()
+            .and_then(|form| crate::ui::form_query(&form))
+        else {
+            return;
+        };
+        let target = match PartnerSearch::parse(&raw) {
+            Ok(search) => search.on_page(1).to_query(true),
+            // The server names the criterion that is wrong.
+            Err(_) => raw,
+        };
+        navigate(
+            &format!("{action}?{target}"),
+            leptos_router::NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     let c = page.search.criteria.clone();
     let choices = page.choices;

@@ -86,15 +86,6 @@ fn explanation(i18n: I18n, met: &Met, choices: &SearchChoices, looking_for: Role
     parts.join(", ")
 }
 
-fn fit_key(fit: Fit) -> &'static str {
-    match fit {
-        Fit::Strong => "match-fit-strong",
-        Fit::Good => "match-fit-good",
-        Fit::Some => "match-fit-some",
-        Fit::None => "match-fit-none",
-    }
-}
-
 /// A result: the compatibility symbol top-left, who they are, their skills or development
 /// areas with the ones asked for highlighted, and the criteria met in words.
 #[component]
@@ -133,7 +124,7 @@ pub fn PartnerCardView(
             <p class=format!("fit fit-{}", fit.code())>
                 <span class="fit-score" aria-hidden="true">{score}</span>
                 <span class="fit-label">
-                    {move || i18n.t(fit_key(fit))}
+                    {move || i18n.t(fit.label_key())}
                     <span class="visually-hidden">", " {t!(i18n, "match-compatibility", score = score as i64)}</span>
                 </span>
             </p>

@@ -2,10 +2,11 @@ use super::api::partner_search;
 use super::criteria_form::CriteriaForm;
 use super::model::{PartnerPage, SearchAllowed};
 use super::partner_card::PartnerCardView;
+use super::search::search_path;
 use crate::auth::model::Role;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, Pagination, QueryNotice};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -82,16 +83,13 @@ fn ResultList(page: PartnerPage) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total as i64;
     let no_criteria = page.search.criteria.is_empty();
-    let current = page.search.page;
-    let pages = page.page_count;
-    let link = {
-        let search = page.search.clone();
-        move |p: usize| format!("?{}", search.on_page(p).to_query(true))
+    let criteria = page.search.on_page(1).to_query(false);
+    let rest = if criteria.is_empty() {
+        criteria
+    } else {
+        format!("{criteria}&")
     };
-    let (prev, next) = (
-        (current > 1).then(|| link(current - 1)),
-        (current < pages).then(|| link(current + 1)),
-    );
+    let (current, pages) = (page.search.page as i64, page.page_count as i64);
     let choices = StoredValue::new(page.choices.clone());
     let looking_for = page.looking_for;
     view! {
@@ -102,11 +100,7 @@ fn ResultList(page: PartnerPage) -> impl IntoView {
                 <PartnerCardView card choices looking_for />
             }).collect_view()}
         </ul>
-        <nav class="pagination" aria-label=t!(i18n, "pagination-label")>
-            {prev.map(|href| view! { <a href=href rel="prev">{t!(i18n, "pagination-previous")}</a> })}
-            <span>{t!(i18n, "pagination-status", page = current as i64, count = pages as i64)}</span>
-            {next.map(|href| view! { <a href=href rel="next">{t!(i18n, "pagination-next")}</a> })}
-        </nav>
+        <Pagination page=current page_count=pages query=rest />
     }
 }
 
@@ -124,12 +118,12 @@ fn Closed(page: PartnerPage) -> impl IntoView {
         ),
         (_, Some(Role::Mentor)) => (
             "match-other-page-mentor",
-            Some("/mentees"),
+            Some(search_path(Role::Mentee)),
             "match-other-page-link",
         ),
         _ => (
             "match-other-page-mentee",
-            Some("/mentors"),
+            Some(search_path(Role::Mentor)),
             "match-other-page-link-mentors",
         ),
     };

@@ -53,16 +53,12 @@ pub fn MemberFiltersForm(setup: MembersTableSetup) -> impl IntoView {
         }
     });
     let apply = move |replace: bool| {
-        let Some(form) = form_ref.get_untracked() else {
+        let Some(raw) = form_ref
+            .get_untracked()
+            .and_then(|form| crate::ui::form_query(&form))
+        else {
             return;
         };
-        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-            return;
-        };
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
-            return;
-        };
-        let raw = String::from(params.to_string());
         let target = match parse_query(&raw) {
             Ok(mut filter) => {
                 filter.page = 1;

@@ -6,7 +6,8 @@ use crate::auth::authz::{check, Access};
 use crate::auth::model::Role;
 use crate::auth::session::RequestSession;
 use crate::error::{AppError, ValidationCode};
-use crate::percent::percent_encode;
+use crate::form_post::error_target;
+use crate::matching::search::search_path;
 use crate::state::AppState;
 use axum::body::to_bytes;
 use axum::extract::{Request, State};
@@ -30,10 +31,7 @@ pub async fn save_partner_search(State(state): State<AppState>, request: Request
         user_id,
         role: scope.role,
     };
-    let back = match scope.role {
-        Role::Mentor => "/mentees",
-        Role::Mentee | Role::Admin => "/mentors",
-    };
+    let back = search_path(searcher.looking_for().unwrap_or(Role::Mentor));
     let saved = match to_bytes(request.into_body(), MAX_BODY).await {
         Ok(body) => {
             let body = String::from_utf8_lossy(&body).into_owned();
@@ -44,12 +42,6 @@ pub async fn save_partner_search(State(state): State<AppState>, request: Request
     match saved {
         Ok(target) => Redirect::to(&target).into_response(),
         Err(AppError::Forbidden) => StatusCode::FORBIDDEN.into_response(),
-        Err(err) => {
-            let field = match &err {
-                AppError::Validation { field, .. } => format!("&field={}", percent_encode(field)),
-                _ => String::new(),
-            };
-            Redirect::to(&format!("{back}?error={}{field}", err.url_code())).into_response()
-        }
+        Err(err) => Redirect::to(&error_target(back, &err, "")).into_response(),
     }
 }

@@ -5,7 +5,7 @@ use super::model::{
     card_summary, last_initial, PartnerCard, PartnerPage, SearchAllowed, SearchChoices,
 };
 use super::repo;
-use super::search::{PartnerSearch, PAGE_SIZE};
+use super::search::{search_path, PartnerSearch, PAGE_SIZE};
 use crate::auth::model::Role;
 use crate::db::{Db, Tx};
 use crate::error::AppResult;
@@ -25,7 +25,7 @@ pub struct Searcher {
 
 impl Searcher {
     /// The role they look for; none for an administrator.
-    fn looking_for(self) -> Option<Role> {
+    pub fn looking_for(self) -> Option<Role> {
         match self.role {
             Role::Mentee => Some(Role::Mentor),
             Role::Mentor => Some(Role::Mentee),
@@ -238,9 +238,6 @@ pub async fn save_search(
     }
     repo::insert_search(&mut tx, searcher.program_id, searcher.user_id, &query, now).await?;
     tx.commit().await?;
-    let page = match searcher.role {
-        Role::Mentor => "/mentees",
-        Role::Mentee | Role::Admin => "/mentors",
-    };
+    let page = search_path(searcher.looking_for().unwrap_or(Role::Mentor));
     Ok(format!("{page}?{query}&saved=1"))
 }

@@ -114,6 +114,16 @@ impl Fit {
         }
     }
 
+    /// The level in words (`match-fit-<code>`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Fit::Strong => "match-fit-strong",
+            Fit::Good => "match-fit-good",
+            Fit::Some => "match-fit-some",
+            Fit::None => "match-fit-none",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Fit::Strong => "strong",
@@ -177,79 +187,95 @@ enum Value<'a> {
     Option(i64),
 }
 
+/// The points asked and earned so far, and where each asked value found is reported.
+struct Tally<M> {
+    asked: u32,
+    earned: u32,
+    met: M,
+}
+
+impl<'c, M: FnMut(Value<'c>)> Tally<M> {
+    /// A criterion met when the candidate has any of the asked `values`; nothing when
+    /// none were asked.
+    fn any_of<T>(
+        &mut self,
+        weight: u32,
+        values: &'c [T],
+        has: impl Fn(&T) -> bool,
+        value: impl Fn(&'c T) -> Value<'c>,
+    ) {
+        if values.is_empty() {
+            return;
+        }
+        self.asked += weight;
+        let mut hit = false;
+        for v in values.iter().filter(|v| has(v)) {
+            hit = true;
+            (self.met)(value(v));
+        }
+        if hit {
+            self.earned += weight;
+        }
+    }
+}
+
 /// The one definition of the score: reports each asked value the candidate has to `met`.
 fn weigh<'c>(
     criteria: &'c Criteria,
     candidate: &Candidate<'_>,
-    mut met: impl FnMut(Value<'c>),
+    met: impl FnMut(Value<'c>),
 ) -> Option<u8> {
-    let mut asked = 0u32;
-    let mut earned = 0u32;
-    if !criteria.tags.is_empty() {
-        asked += TAGS_WEIGHT;
-        let mut found = 0u32;
-        for tag in &criteria.tags {
-            if candidate.tags.contains(tag) {
-                found += 1;
-                met(Value::Tag(*tag));
-            }
-        }
-        earned += TAGS_WEIGHT * found / criteria.tags.len() as u32;
-    }
-    let mut any = |weight: u32, hits: &mut dyn Iterator<Item = Value<'c>>| {
-        asked += weight;
-        let mut hit = false;
-        for value in hits {
-            hit = true;
-            met(value);
-        }
-        if hit {
-            earned += weight;
-        }
+    let mut t = Tally {
+        asked: 0,
+        earned: 0,
+        met,
     };
-    if !criteria.languages.is_empty() {
-        let hits = criteria
-            .languages
+    if !criteria.tags.is_empty() {
+        t.asked += TAGS_WEIGHT;
+        let mut found = 0u32;
+        for tag in criteria
+            .tags
             .iter()
-            .filter(|l| candidate.languages.contains(l))
-            .map(|l| Value::Language(l));
-        any(LANGUAGES_WEIGHT, &mut { hits });
-    }
-    if !criteria.cities.is_empty() {
-        let hits = criteria
-            .cities
-            .iter()
-            .filter(|c| candidate.cities.contains(c))
-            .map(|c| Value::City(*c));
-        any(CITIES_WEIGHT, &mut { hits });
-    }
-    if !criteria.industries.is_empty() {
-        let hits = criteria
-            .industries
-            .iter()
-            .filter(|i| candidate.industries.contains(i))
-            .map(|i| Value::Industry(*i));
-        any(INDUSTRIES_WEIGHT, &mut { hits });
-    }
-    if !criteria.job_functions.is_empty() {
-        let hits = criteria
-            .job_functions
-            .iter()
-            .filter(|f| candidate.job_functions.contains(f))
-            .map(|f| Value::JobFunction(*f));
-        any(JOB_FUNCTIONS_WEIGHT, &mut { hits });
-    }
-    for (field, options) in &criteria.fields {
-        if options.is_empty() {
-            continue;
+            .filter(|tag| candidate.tags.contains(tag))
+        {
+            found += 1;
+            (t.met)(Value::Tag(*tag));
         }
-        let hits = options
-            .iter()
-            .filter(|o| candidate.answers.contains(&(*field, Some(**o))))
-            .map(|o| Value::Option(*o));
-        any(CUSTOM_FIELD_WEIGHT, &mut { hits });
+        t.earned += TAGS_WEIGHT * found / criteria.tags.len() as u32;
     }
-    (asked > 0).then(|| (earned * 100 / asked) as u8)
+    t.any_of(
+        LANGUAGES_WEIGHT,
+        &criteria.languages,
+        |l| candidate.languages.contains(l),
+        |l| Value::Language(l),
+    );
+    t.any_of(
+        CITIES_WEIGHT,
+        &criteria.cities,
+        |c| candidate.cities.contains(c),
+        |c| Value::City(*c),
+    );
+    t.any_of(
+        INDUSTRIES_WEIGHT,
+        &criteria.industries,
+        |i| candidate.industries.contains(i),
+        |i| Value::Industry(*i),
+    );
+    t.any_of(
+        JOB_FUNCTIONS_WEIGHT,
+        &criteria.job_functions,
+        |f| candidate.job_functions.contains(f),
+        |f| Value::JobFunction(*f),
+    );
+    for (field, options) in &criteria.fields {
+        t.any_of(
+            CUSTOM_FIELD_WEIGHT,
+            options,
+            |o| candidate.answers.contains(&(*field, Some(*o))),
+            |o| Value::Option(*o),
+        );
+    }
+    (t.asked > 0).then(|| (t.earned * 100 / t.asked) as u8)
 }
 
 #[cfg(test)]

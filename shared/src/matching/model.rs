@@ -26,16 +26,6 @@ impl SearchChoices {
     pub fn label(list: &[ListItem], id: i64, lang: crate::i18n::Lang) -> Option<&str> {
         list.iter().find(|i| i.id == id).map(|i| i.label(lang))
     }
-
-    /// A custom field option's label, with its field.
-    pub fn option(
-        &self,
-        option: i64,
-    ) -> Option<(&CustomField, &crate::profiles::model::CustomOption)> {
-        self.fields
-            .iter()
-            .find_map(|f| f.options.iter().find(|o| o.id == option).map(|o| (f, o)))
-    }
 }
 
 /// One result card.

@@ -2,10 +2,19 @@
 //! server renders from them, the browser rewrites them as the member changes the form,
 //! and a saved search stores them. `to_query` writes a canonical form.
 use super::compatibility::Criteria;
+use crate::auth::model::Role;
 use crate::error::{AppError, ValidationCode};
 use crate::members::filter::id;
 use crate::percent::{query_pairs, query_string};
 use serde::{Deserialize, Serialize};
+
+/// The search page for `looking_for`: mentors on `/mentors`, mentees on `/mentees`.
+pub fn search_path(looking_for: Role) -> &'static str {
+    match looking_for {
+        Role::Mentee => "/mentees",
+        Role::Mentor | Role::Admin => "/mentors",
+    }
+}
 
 /// Cards on one page of results.
 pub const PAGE_SIZE: usize = 20;
