@@ -23,7 +23,7 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out
 if [ "$PROFILE" != dev ]; then
   # Every module on its own, in parallel (there is one chunk per route and per shared part);
   # the splitter's name sections draw a harmless warning per file, which is dropped.
-  printf '%s\0' "$PKG"/*.wasm | xargs -0 -P "$(nproc)" -I{} wasm-opt -q -Oz --strip-debug --strip-producers \
+  printf '%s\0' "$PKG"/*.wasm | xargs -0 -P "$(nproc)" -I{} wasm-opt -q -Oz --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types {} -o {} 2>&1 | { grep -v 'unknown name subsection' || true; }
 fi
