@@ -110,6 +110,9 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=AppShell ssr=SsrMode::Async>
                     <Route path=path!("/") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/connections") view={Lazy::<ConnectionsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/invite/:id") view={Lazy::<InviteRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/invitations/:id") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/relationships/:id") view={Lazy::<RelationshipRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentors") view={Lazy::<MentorsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentees") view={Lazy::<MenteesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin") view={Lazy::<AdminDashboardRoute>::new()} ssr=SsrMode::Async />

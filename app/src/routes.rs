@@ -21,7 +21,7 @@ use crate::profiles::{
     CustomFieldEditPage, CustomFieldsPage, MemberProfilePage, ProfileEditPage, ProfileRulesPage,
     ProgramListsPage,
 };
-use crate::relationships::ConnectionsPage;
+use crate::relationships::{ConnectionsPage, InvitationPage, InvitePage, RelationshipPage};
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
 /// on demand in the browser.
@@ -51,6 +51,9 @@ lazy_pages! {
     UnlockRoute => UnlockPage,
     DashboardRoute => DashboardPage,
     ConnectionsRoute => ConnectionsPage,
+    InviteRoute => InvitePage,
+    InvitationRoute => InvitationPage,
+    RelationshipRoute => RelationshipPage,
     MentorsRoute => MentorsPage,
     MenteesRoute => MenteesPage,
     AdminDashboardRoute => AdminDashboardPage,

@@ -280,7 +280,7 @@ async fn deactivation_ends_sessions_and_reactivation_restores_access() {
         let scope = admin_scope(&db).await;
         let mentee = session_of(&db, DEMO_MENTEE).await;
         let mentee_id = mentee.viewer.user_id;
-        members::set_active(&db, &scope, mentee_id, false)
+        members::set_active(&db, "http://mentora.test", &scope, mentee_id, false)
             .await
             .unwrap();
         assert!(auth_repo::find_session(&db, &mentee.token_hash, Utc::now())
@@ -312,16 +312,24 @@ async fn deactivation_ends_sessions_and_reactivation_restores_access() {
             AppError::InvalidCredentials,
             "the status is only told to the right password"
         );
-        members::set_active(&db, &scope, mentee_id, true)
+        members::set_active(&db, "http://mentora.test", &scope, mentee_id, true)
             .await
             .unwrap();
         assert!(sign_in(&db, DEMO_MENTEE, DEMO_PASSWORD).await.is_ok());
-        let own = members::set_active(&db, &scope, scope.session.viewer.user_id, false).await;
+        let own = members::set_active(
+            &db,
+            "http://mentora.test",
+            &scope,
+            scope.session.viewer.user_id,
+            false,
+        )
+        .await;
         assert_eq!(
             own.unwrap_err(),
             AppError::validation("member", ValidationCode::SelfAction)
         );
-        let stranger = members::set_active(&db, &scope, 999_999, false).await;
+        let stranger =
+            members::set_active(&db, "http://mentora.test", &scope, 999_999, false).await;
         assert_eq!(stranger.unwrap_err(), AppError::NotFound);
     }
 }
@@ -339,7 +347,7 @@ async fn permanent_delete_erases_the_person_but_keeps_the_counts() {
             .await
             .unwrap();
         let mentee_id = user_id(&db, DEMO_MENTEE).await;
-        members::delete_member(&db, &scope, mentee_id)
+        members::delete_member(&db, "http://mentora.test", &scope, mentee_id)
             .await
             .unwrap();
         let after = backend::admin::repo::program_stats(&db, program)
@@ -377,7 +385,7 @@ async fn permanent_delete_erases_the_person_but_keeps_the_counts() {
 
         // Someone who also belongs to another program only leaves this one.
         let mentor_id = user_id(&db, DEMO_MENTOR).await;
-        members::delete_member(&db, &scope, mentor_id)
+        members::delete_member(&db, "http://mentora.test", &scope, mentor_id)
             .await
             .unwrap();
         let mentor = session_of(&db, DEMO_MENTOR).await;

@@ -169,7 +169,9 @@ async fn every_filter_alone_and_combined_sorting_and_paging() {
         )
         .await
         .unwrap();
-        service::set_active(&db, &scope, dan, false).await.unwrap();
+        service::set_active(&db, "http://mentora.test", &scope, dan, false)
+            .await
+            .unwrap();
 
         let cases: &[(&str, &[&str])] = &[
             ("", &["ana", "ben", "cleo", "dan"]),
@@ -474,7 +476,9 @@ async fn another_instance_sees_every_change_at_once() {
         );
 
         // Deactivated on one: the other filters them as inactive.
-        service::set_active(&one, &scope, eve, false).await.unwrap();
+        service::set_active(&one, "http://mentora.test", &scope, eve, false)
+            .await
+            .unwrap();
         assert_eq!(
             names(&one, &index_two, &scope, "active=no").await,
             ["eve"],
@@ -544,7 +548,9 @@ async fn another_instance_sees_every_change_at_once() {
         );
 
         // Deleted for good on one: gone from the other.
-        service::delete_member(&one, &scope, fay).await.unwrap();
+        service::delete_member(&one, "http://mentora.test", &scope, fay)
+            .await
+            .unwrap();
         assert_eq!(
             names(&one, &index_two, &scope, "").await,
             ["Abel", "eve"],

@@ -5,8 +5,8 @@ mod support;
 use backend::auth::authz::{check, Access};
 use backend::db::Db;
 use backend::matching::compatibility::{compatibility, Candidate, Criteria};
-use backend::matching::model::{PartnerPage, SearchAllowed};
-use backend::matching::service::{partner_page, save_search, Searcher};
+use backend::matching::model::{PartnerPage, SearchAllowed, SearchSetup};
+use backend::matching::service::{partner_page, save_search, search_setup, Searcher};
 use backend::members::index::MemberIndexes;
 use backend::seed::{DEMO_ADMIN, DEMO_MENTEE, DEMO_MENTOR};
 use backend::with_db;
@@ -24,14 +24,29 @@ async fn searcher(db: &Db, email: &str) -> Searcher {
     }
 }
 
-async fn page(db: &Db, indexes: &MemberIndexes, who: Searcher, query: &str) -> PartnerPage {
-    let looking_for = match who.role {
+fn sought(who: Searcher) -> Role {
+    match who.role {
         Role::Mentor => Role::Mentee,
         _ => Role::Mentor,
-    };
-    partner_page(db, indexes, who, looking_for, query)
+    }
+}
+
+async fn page(db: &Db, indexes: &MemberIndexes, who: Searcher, query: &str) -> PartnerPage {
+    partner_page(db, indexes, who, sought(who), query)
         .await
         .unwrap()
+}
+
+async fn setup(db: &Db, who: Searcher, query: &str) -> SearchSetup {
+    search_setup(db, who, sought(who), query).await.unwrap()
+}
+
+/// The admin dashboard's Searches figure.
+async fn searches(db: &Db, program_id: i64) -> i64 {
+    backend::admin::repo::program_stats(db, program_id)
+        .await
+        .unwrap()
+        .searches
 }
 
 async fn execute(db: &Db, sql: &str, a: i64, b: i64) {
@@ -106,7 +121,7 @@ async fn results_are_ordered_by_the_compatibility_function_and_show_what_was_met
         let db = support::demo(db).await;
         let indexes = MemberIndexes::default();
         let mentee = searcher(&db, DEMO_MENTEE).await;
-        let open = page(&db, &indexes, mentee, "search=1").await;
+        let open = setup(&db, mentee, "search=1").await;
         let (tag_a, tag_b) = (open.choices.tags[0].id, open.choices.tags[1].id);
         let query = format!("tag={tag_a}&tag={tag_b}&lang=fr");
         let result = page(&db, &indexes, mentee, &query).await;
@@ -172,7 +187,10 @@ async fn the_program_decides_who_searches_and_an_admin_or_the_wrong_page_gets_no
         .await;
         let closed = page(&db, &indexes, mentee, "").await;
         assert_eq!(closed.allowed, SearchAllowed::AdminMatches);
-        assert!(closed.cards.is_empty() && closed.choices.tags.is_empty());
+        assert!(closed.cards.is_empty());
+        let closed_setup = setup(&db, mentee, "").await;
+        assert_eq!(closed_setup.allowed, SearchAllowed::AdminMatches);
+        assert!(closed_setup.choices.tags.is_empty());
         assert_eq!(
             page(&db, &indexes, mentor, "").await.allowed,
             SearchAllowed::Yes
@@ -199,11 +217,9 @@ async fn a_saved_search_is_counted_and_reopens_and_bad_criteria_name_their_field
         let db = support::demo(db).await;
         let indexes = MemberIndexes::default();
         let mentee = searcher(&db, DEMO_MENTEE).await;
-        let first = page(&db, &indexes, mentee, "").await;
+        let first = setup(&db, mentee, "").await;
         let city = first.choices.cities[1].id;
-        let before = backend::matching::repo::count_searches(&db, mentee.program_id)
-            .await
-            .unwrap();
+        let before = searches(&db, mentee.program_id).await;
         let target = save_search(
             &db,
             mentee,
@@ -216,12 +232,7 @@ async fn a_saved_search_is_counted_and_reopens_and_bad_criteria_name_their_field
             target,
             format!("/mentors?search=1&city={city}&lang=en&saved=1")
         );
-        assert_eq!(
-            backend::matching::repo::count_searches(&db, mentee.program_id)
-                .await
-                .unwrap(),
-            before + 1
-        );
+        assert_eq!(searches(&db, mentee.program_id).await, before + 1);
         let reopened = page(&db, &indexes, mentee, "").await;
         assert_eq!(reopened.search.criteria.cities, vec![city]);
         assert_eq!(reopened.search.criteria.languages, vec!["en".to_string()]);
@@ -238,9 +249,7 @@ async fn a_saved_search_is_counted_and_reopens_and_bad_criteria_name_their_field
             other => panic!("{other:?}"),
         }
         assert_eq!(
-            backend::matching::repo::count_searches(&db, mentee.program_id)
-                .await
-                .unwrap(),
+            searches(&db, mentee.program_id).await,
             before + 1,
             "a refused search is not saved"
         );
@@ -253,7 +262,7 @@ async fn the_copy_follows_skills_languages_capacity_and_deactivation() {
         let db = support::demo(db).await;
         let indexes = MemberIndexes::default();
         let mentee = searcher(&db, DEMO_MENTEE).await;
-        let open = page(&db, &indexes, mentee, "search=1").await;
+        let open = setup(&db, mentee, "search=1").await;
         let tag = open.choices.tags.last().unwrap().id;
         let query = format!("tag={tag}&lang=tl");
         let before = page(&db, &indexes, mentee, &query).await;
@@ -315,7 +324,7 @@ async fn the_copy_follows_skills_languages_capacity_and_deactivation() {
         assert!(!full.cards[0].has_room, "{}", db.engine());
         // Deactivated: gone.
         let admin = support::admin_scope(&db).await;
-        backend::members::service::set_active(&db, &admin, chosen, false)
+        backend::members::service::set_active(&db, "http://mentora.test", &admin, chosen, false)
             .await
             .unwrap();
         let gone = page(&db, &indexes, mentee, &query).await;

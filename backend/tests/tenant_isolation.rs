@@ -172,7 +172,7 @@ async fn deactivating_a_membership_ends_only_that_programs_sessions() {
             .unwrap();
 
         let user_id = in_demo.viewer.user_id;
-        members::set_active(&db, &circle, user_id, false)
+        members::set_active(&db, "http://mentora.test", &circle, user_id, false)
             .await
             .unwrap();
         let demo_session = auth_repo::find_session(&db, &in_demo.token_hash, Utc::now())
@@ -197,7 +197,7 @@ async fn deactivating_a_membership_ends_only_that_programs_sessions() {
         );
 
         // The same through a bulk-deactivation file.
-        members::set_active(&db, &circle, user_id, true)
+        members::set_active(&db, "http://mentora.test", &circle, user_id, true)
             .await
             .unwrap();
         let again = session_of(&db, DEMO_MENTEE).await;
@@ -357,7 +357,7 @@ async fn deactivated_members_are_hidden_from_members_but_not_from_admins() {
             cards.iter().any(|c| c.user_id == mentee)
         };
         assert!(listed(&first.cards) || listed(&second.cards));
-        members::set_active(&db, &admin, mentee, false)
+        members::set_active(&db, "http://mentora.test", &admin, mentee, false)
             .await
             .unwrap();
 

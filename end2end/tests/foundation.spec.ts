@@ -61,8 +61,10 @@ test.describe('administrator', () => {
     await expect(page.getByRole('heading', { name: 'Admin dashboard' })).toBeVisible();
     await expect(page.locator('[data-tile="members"] .tile-number')).toHaveText('61');
     await expect(page.locator('[data-tile="members"]')).toContainText('30 mentors');
-    await expect(page.locator('[data-tile="relationships"] .tile-number')).toHaveText('18');
-    await expect(page.locator('[data-tile="invitations"] .tile-number')).toHaveText('31');
+    // The no-JavaScript run of matching.spec adds one accepted invitation before the
+    // hydrated run gets here.
+    await expect(page.locator('[data-tile="relationships"] .tile-number')).toHaveText(js ? '19' : '18');
+    await expect(page.locator('[data-tile="invitations"] .tile-number')).toHaveText(js ? '32' : '31');
     await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Admin' })).toBeVisible();
     await expectAccessible(page, js);
     await signOut(page, js);
@@ -114,10 +116,10 @@ test.describe('page code on demand', () => {
     await expect(page.getByRole('heading', { name: 'Admin dashboard' })).toBeVisible();
     await main.getByRole('link', { name: /sign-in and registration rules/ }).click();
     await expect(page.getByRole('heading', { name: 'Program settings' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Mentees' }).click();
-    await expect(page.getByRole('heading', { name: 'Mentees' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Connections' }).click();
+    await expect(page.getByRole('heading', { name: 'Connections' })).toBeVisible();
     expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
-    for (const route of ['email_log', 'program_settings', 'mentees']) {
+    for (const route of ['email_log', 'program_settings', 'connections']) {
       expect(chunks.some((c) => c.includes(`split___${route}_route_view`)), `${route} chunk loaded`).toBe(true);
     }
     await expectAccessible(page, js);
@@ -159,7 +161,8 @@ test.describe('member', () => {
 
     await page.goto('/connections');
     await ready(page, js);
-    await expect(page.locator('.card')).toHaveCount(2);
+    await expect(page.getByRole('heading', { name: 'Your relationships' })).toBeVisible();
+    await expect(page.locator('.card-list').last().locator('.card')).toHaveCount(2);
     await expectAccessible(page, js);
 
     await page.goto('/programs');

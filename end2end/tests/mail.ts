@@ -104,6 +104,17 @@ export async function waitForMail(address: string, subject: RegExp, skip = 0, ti
   }
 }
 
+/** Waits for a message to anyone whose subject matches (after the first `skip`). */
+export async function waitForAnyMail(subject: RegExp, skip = 0, timeoutMs = 15_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = allMail().slice(skip).find((m) => subject.test(m.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no e-mail matching ${subject}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** The path of the first link to `prefix` in a text body, e.g. "/password/abc". */
 export function linkPath(text: string, prefix: string): string {
   const match = new RegExp(`https?://[^/\\s]+(${prefix}[A-Za-z0-9_-]+)`).exec(text);

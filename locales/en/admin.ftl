@@ -178,3 +178,9 @@ field-contact_email = Contact e-mail address
 field-logo_url = E-mail logo (image address)
 field-lockout_threshold = Failed sign-ins before an account locks
 field-signup_roles = Who may register with the invitation link
+admin-tile-searches = Searches
+admin-searches-members = { $count ->
+    [one] saved by { $count } member
+   *[other] saved by { $count } members
+}
+admin-invitations-closed = { $count } withdrawn or expired

@@ -190,3 +190,12 @@ field-contact_email = Adresse courriel de contact
 field-logo_url = Logo des courriels (adresse de l'image)
 field-lockout_threshold = Connexions échouées avant le verrouillage d'un compte
 field-signup_roles = Qui peut s'inscrire avec le lien d'invitation
+admin-tile-searches = Recherches
+admin-searches-members = { $count ->
+    [one] sauvegardées par { $count } membre
+   *[other] sauvegardées par { $count } membres
+}
+admin-invitations-closed = { $count ->
+    [one] { $count } retirée ou expirée
+   *[other] { $count } retirées ou expirées
+}

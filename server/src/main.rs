@@ -232,6 +232,21 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     let router = server::router(state, server::leptos_options(&args.site_root));
     let sweeper = server::workers::spawn_sweeper(db.clone());
     let warmer = server::workers::spawn_member_index_warmer(db.clone(), member_index);
+    let invitation_clock = {
+        let (db, base_url) = (db.clone(), base_url.clone());
+        server::workers::supervise(
+            "invitations",
+            workers.clone(),
+            std::time::Duration::from_secs(1),
+            move || {
+                server::workers::run_invitation_clock(
+                    db.clone(),
+                    base_url.clone(),
+                    std::time::Duration::from_secs(60),
+                )
+            },
+        )
+    };
     let mailer = match smtp {
         Some(settings) => {
             let options = WorkerOptions {
@@ -271,6 +286,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     .context("server error")?;
     sweeper.abort();
     warmer.abort();
+    invitation_clock.abort();
     if let Some(mailer) = mailer {
         mailer.abort();
     }

@@ -80,6 +80,25 @@ pub fn spawn_sweeper(db: Db) -> tokio::task::JoinHandle<()> {
     })
 }
 
+/// Every `every`: sends the invitation reminders that are due and expires invitations
+/// past their deadline (each exactly once, even with several instances; see
+/// `invitations::sweep`).
+pub async fn run_invitation_clock(db: Db, base_url: String, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match backend::relationships::invitations::sweep(&db, &base_url, chrono::Utc::now()).await {
+            Ok(done) if done.reminded + done.expired > 0 => tracing::info!(
+                reminded = done.reminded,
+                expired = done.expired,
+                "invitations swept"
+            ),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "invitation sweep failed"),
+        }
+    }
+}
+
 /// Loads the members-table index of large programs in the background after a start.
 pub fn spawn_member_index_warmer(
     db: Db,

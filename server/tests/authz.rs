@@ -34,6 +34,12 @@ enum Access {
     /// A member, and the arguments name the demo program's data: a member of another
     /// program must get "not found".
     MemberOfThisData,
+    /// One of the two members of an invitation, or the program's administrator (the demo
+    /// mentor's invitations): any other member must get "not found".
+    PartyOrAdmin,
+    /// One of the two members of an invitation, acting on it: everyone else, the
+    /// administrator included, gets "not found".
+    Party,
     /// An administrator of the current program.
     Admin,
     /// Admin, and the arguments name the demo program's data: another program's
@@ -52,6 +58,11 @@ struct Ids {
     list_item: i64,
     custom_field: i64,
     saved_filter: i64,
+    /// A pending invitation the demo mentor received, and one they sent.
+    received_invitation: i64,
+    sent_invitation: i64,
+    /// The demo mentor and mentee's relationship.
+    relationship: i64,
 }
 
 type Args = fn(&Ids, Role) -> String;
@@ -98,10 +109,38 @@ fn table() -> Vec<(&'static str, Access, Args)> {
             "language=en&time_zone=America%2FToronto".into()
         }),
         ("member_summary", Access::Member, |_, _| String::new()),
+        ("partner_search_setup", Access::Member, |_, _| {
+            "looking_for=mentor&query=search%3D1".into()
+        }),
         ("partner_search", Access::Member, |_, _| {
             "looking_for=mentor&query=search%3D1".into()
         }),
         ("my_connections", Access::Member, |_, _| String::new()),
+        ("invite_target", Access::Member, |ids, _| {
+            format!("user_id={}", ids.mentee)
+        }),
+        ("send_invitation", Access::Member, |ids, _| {
+            format!("user_id={}&message=", ids.mentee)
+        }),
+        ("member_invitation", Access::PartyOrAdmin, |ids, _| {
+            format!("id={}", ids.received_invitation)
+        }),
+        ("decline_invitation", Access::Party, |ids, _| {
+            format!(
+                "id={}&reason={}",
+                ids.received_invitation,
+                "x".repeat(1_001)
+            )
+        }),
+        ("accept_invitation", Access::Party, |ids, _| {
+            format!("id={}", ids.received_invitation)
+        }),
+        ("withdraw_invitation", Access::Party, |ids, _| {
+            format!("id={}", ids.sent_invitation)
+        }),
+        ("relationship", Access::MemberOfThisData, |ids, _| {
+            format!("id={}", ids.relationship)
+        }),
         ("admin_stats", Access::Admin, |_, _| String::new()),
         ("admin_invitation_link", Access::Admin, |_, _| String::new()),
         ("admin_invitation_regenerate", Access::Admin, |_, _| {
@@ -244,13 +283,17 @@ fn expected(access: Access, role: Role) -> &'static [u16] {
     const DENIED_VISITOR: &[u16] = &[401];
     const DENIED: &[u16] = &[403];
     const HIDDEN: &[u16] = &[404];
-    const ALLOWED: &[u16] = &[200, 302, 303, 400, 410, 422];
+    // 409: allowed to ask, and a matching rule said no (already invited, no room…).
+    const ALLOWED: &[u16] = &[200, 302, 303, 400, 409, 410, 422];
     match (access, role) {
         (Access::Public, _) => ALLOWED,
         (_, Role::Visitor) => DENIED_VISITOR,
         (Access::Session, _) | (Access::Member, _) => ALLOWED,
         (Access::ProfileOwner, Role::Mentee | Role::Mentor) => ALLOWED,
         (Access::ProfileOwner, _) => DENIED,
+        (Access::PartyOrAdmin, Role::Mentor | Role::Admin) => ALLOWED,
+        (Access::Party, Role::Mentor) => ALLOWED,
+        (Access::PartyOrAdmin | Access::Party, _) => HIDDEN,
         (Access::MemberOfThisData, Role::OtherAdmin) => HIDDEN,
         (Access::MemberOfThisData, _) => ALLOWED,
         (Access::Admin | Access::AdminOfThisData, Role::Mentee | Role::Mentor) => DENIED,
@@ -323,6 +366,46 @@ async fn other_program(db: &backend::db::Db) -> i64 {
             .bind(user).bind(program).bind(now).execute(pool).await.unwrap();
         program
     })
+}
+
+/// The demo mentor's pending invitations (one received, one they send to a new mentee,
+/// with room made for it) and their relationship with the demo mentee.
+async fn mentor_invitations(db: &backend::db::Db, program: i64, mentee: i64) -> (i64, i64, i64) {
+    use backend::auth::authz::{check, Access};
+    let scope = check(
+        Access::Member,
+        Some(support::session_of(db, backend::seed::DEMO_MENTOR).await),
+    )
+    .unwrap()
+    .unwrap();
+    let mentor = scope.session.viewer.user_id;
+    let now = chrono::Utc::now();
+    backend::with_db!(db, pool => sqlx::query(
+        "INSERT INTO profiles (user_id, program_id, max_partners, updated_at) VALUES ($1, $2, 10, $3)
+         ON CONFLICT (user_id, program_id) DO UPDATE SET max_partners = 10")
+        .bind(mentor).bind(program).bind(now).execute(pool).await.map(|_| ()).unwrap());
+    let invitee = support::add_member(
+        db,
+        program,
+        "invitee@demo.test",
+        "en",
+        shared::auth::model::Role::Mentee,
+    )
+    .await;
+    let sent =
+        backend::relationships::invitations::send(db, "http://t", &scope, invitee, "Hello", now)
+            .await
+            .unwrap();
+    let (received, relationship): (i64, i64) = backend::with_db!(db, pool => sqlx::query_as(
+        "SELECT (SELECT id FROM invitations WHERE recipient_id = $1 AND status = 'pending' ORDER BY id LIMIT 1),
+                (SELECT id FROM relationships WHERE mentor_id = $1 AND mentee_id = $2)",
+    )
+    .bind(mentor)
+    .bind(mentee)
+    .fetch_one(pool)
+    .await
+    .unwrap());
+    (received, sent, relationship)
 }
 
 #[tokio::test]
@@ -407,7 +490,12 @@ async fn every_server_function_enforces_its_access_rule() {
             .await
             .unwrap()
             .id;
+    let (received_invitation, sent_invitation, relationship) =
+        mentor_invitations(&db, demo_program, mentee).await;
     let ids = Ids {
+        received_invitation,
+        sent_invitation,
+        relationship,
         demo_program,
         other_program,
         mentee,

@@ -22,6 +22,9 @@ pub enum AppError {
     Validation { field: String, code: ValidationCode },
     #[error("conflict")]
     Conflict,
+    /// A matching rule said no (an invitation or a relationship); `Refusal` names which.
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
     /// Too many failed sign-ins: an unlock link was e-mailed.
     #[error("account locked")]
     AccountLocked,
@@ -86,6 +89,32 @@ pub enum ValidationCode {
 }
 }
 
+crate::listed_enum! {
+/// Why an invitation, an answer or a match cannot be made. Checked on the server inside
+/// the transaction that would write it; nothing is written when one applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// The two are already in a relationship.
+    AlreadyPartners,
+    /// An invitation between the two waits for an answer.
+    AlreadyInvited,
+    /// The other member has as many partners as they take.
+    PartnerAtCapacity,
+    /// The viewer has as many partners as they take.
+    YouAreAtCapacity,
+    /// The invitation was answered, withdrawn or has expired.
+    NoLongerPending,
+    /// Past its answer-by date.
+    Expired,
+    /// Mentees invite mentors and mentors mentees, among the program's active members.
+    NotAPartner,
+    /// The program's administrators match members in this role.
+    AdminMatches,
+    /// The relationship has already ended.
+    AlreadyEnded,
+}
+}
+
 impl std::fmt::Display for ValidationCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{self:?}")
@@ -115,7 +144,7 @@ impl AppError {
             }
             AppError::LinkExpired => 410,
             AppError::NotFound => 404,
-            AppError::Conflict => 409,
+            AppError::Conflict | AppError::Refused(_) => 409,
             AppError::Validation { .. } | AppError::UnknownKeyword { .. } => 422,
             AppError::RateLimited => 429,
             AppError::BadRequest => 400,
@@ -156,6 +185,17 @@ impl AppError {
             AppError::LinkExpired => "error-link-expired",
             AppError::UnknownKeyword { .. } => "error-unknown-keyword",
             AppError::Conflict => "error-conflict",
+            AppError::Refused(reason) => match reason {
+                Refusal::AlreadyPartners => "error-refused-already-partners",
+                Refusal::AlreadyInvited => "error-refused-already-invited",
+                Refusal::PartnerAtCapacity => "error-refused-partner-at-capacity",
+                Refusal::YouAreAtCapacity => "error-refused-you-are-at-capacity",
+                Refusal::NoLongerPending => "error-refused-no-longer-pending",
+                Refusal::Expired => "error-refused-invitation-expired",
+                Refusal::NotAPartner => "error-refused-not-a-partner",
+                Refusal::AdminMatches => "error-refused-admin-matches",
+                Refusal::AlreadyEnded => "error-refused-already-ended",
+            },
             AppError::RateLimited => "error-rate-limited",
             AppError::BadRequest => "error-bad-request",
             AppError::Network => "error-network",
@@ -177,6 +217,7 @@ impl AppError {
             .iter()
             .cloned()
             .chain(validation)
+            .chain(Refusal::ALL.into_iter().map(AppError::Refused))
             .find(|e| e.url_code() == code)
     }
 
@@ -240,6 +281,11 @@ pub fn all_message_keys() -> Vec<&'static str> {
             ValidationCode::ALL
                 .into_iter()
                 .map(|code| AppError::validation("", code).message_key()),
+        )
+        .chain(
+            Refusal::ALL
+                .into_iter()
+                .map(|reason| AppError::Refused(reason).message_key()),
         )
         .chain(["error-unknown-keyword"])
         .collect()
@@ -364,7 +410,9 @@ mod tests {
     /// not compile until it is given a place here, and the test checks the list holds it there.
     fn place_in_all_simple(e: &AppError) -> Option<usize> {
         Some(match e {
-            AppError::Validation { .. } | AppError::UnknownKeyword { .. } => return None,
+            AppError::Validation { .. }
+            | AppError::UnknownKeyword { .. }
+            | AppError::Refused(_) => return None,
             AppError::AccountLocked => 0,
             AppError::AccountDeactivated { .. } => 1,
             AppError::LinkExpired => 2,
@@ -395,6 +443,10 @@ mod tests {
     fn url_codes_round_trip() {
         for e in ALL_SIMPLE {
             assert_eq!(AppError::from_url_code(e.url_code()), Some(e.clone()));
+        }
+        for reason in Refusal::ALL {
+            let e = AppError::Refused(reason);
+            assert_eq!(AppError::from_url_code(e.url_code()), Some(e));
         }
         assert_eq!(AppError::from_url_code("nonsense"), None);
         assert_eq!(

@@ -7,7 +7,8 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Seed 002's admin dashboard. Only tiles whose feature exists are shown: today the
-/// statistics row (members, relationships, invitations) with their breakdowns.
+/// statistics row (members, relationships, invitations, saved searches) with their
+/// breakdowns.
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -47,7 +48,14 @@ pub fn AdminDashboardPage() -> impl IntoView {
                                     ("admin-invitations-pending", s.pending_invitations),
                                     ("admin-invitations-accepted", s.accepted_invitations),
                                     ("admin-invitations-declined", s.declined_invitations),
+                                    ("admin-invitations-closed", s.closed_invitations),
                                 ]
+                            />
+                            <StatTile
+                                tile="searches"
+                                title_key="admin-tile-searches"
+                                total=s.searches
+                                parts=vec![("admin-searches-members", s.searching_members)]
                             />
                         </section>
 

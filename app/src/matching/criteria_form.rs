@@ -1,4 +1,4 @@
-use super::model::PartnerPage;
+use super::model::SearchSetup;
 use super::search::{search_path, PartnerSearch};
 use crate::auth::model::Role;
 use crate::i18n::{use_i18n, Lang};
@@ -11,11 +11,11 @@ use leptos::prelude::*;
 /// without JavaScript; with it, every change applies at once through the URL. "Save and
 /// search" posts the same fields to `/search/save`.
 #[component]
-pub fn CriteriaForm(page: PartnerPage) -> impl IntoView {
+pub fn CriteriaForm(setup: SearchSetup) -> impl IntoView {
     let i18n = use_i18n();
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let action = search_path(page.looking_for);
-    let tags_key = match page.looking_for {
+    let action = search_path(setup.looking_for);
+    let tags_key = match setup.looking_for {
         Role::Mentor => "match-tags-mentors",
         Role::Mentee | Role::Admin => "match-tags-mentees",
     };
@@ -41,8 +41,8 @@ pub fn CriteriaForm(page: PartnerPage) -> impl IntoView {
             },
         );
     };
-    let c = page.search.criteria.clone();
-    let choices = page.choices;
+    let c = setup.search.criteria.clone();
+    let choices = setup.choices;
     let lang = i18n.lang();
     let fields = choices.fields.clone();
     view! {

@@ -183,8 +183,17 @@ pub fn PartnerCardView(
                 {(!card.has_room).then(|| view! { <span class="badge badge-muted">{move || i18n.t(full_key)}</span> })}
                 {card.invitation_pending.then(|| view! { <span class="badge">{t!(i18n, "match-invitation-sent")}</span> })}
             </p>
-            <p><a class="button" href=format!("/members/{}", card.user_id)>{t!(i18n, "match-view-profile")}
-                <span class="visually-hidden">": " {name}</span></a></p>
+            <p class="partner-actions">
+                {(card.has_room && !card.invitation_pending).then(|| {
+                    let name = name.clone();
+                    view! {
+                        <a class="button button-primary" href=format!("/invite/{}", card.user_id)>{t!(i18n, "match-invite")}
+                            <span class="visually-hidden">": " {name}</span></a>
+                    }
+                })}
+                <a class="button" href=format!("/members/{}", card.user_id)>{t!(i18n, "match-view-profile")}
+                    <span class="visually-hidden">": " {name}</span></a>
+            </p>
         </li>
     }
 }

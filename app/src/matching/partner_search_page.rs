@@ -1,6 +1,6 @@
-use super::api::partner_search;
+use super::api::{partner_search, partner_search_setup};
 use super::criteria_form::CriteriaForm;
-use super::model::{PartnerPage, SearchAllowed};
+use super::model::{PartnerPage, SearchAllowed, SearchChoices, SearchSetup};
 use super::partner_card::PartnerCardView;
 use super::search::search_path;
 use crate::auth::model::Role;
@@ -23,8 +23,8 @@ pub fn MenteesPage() -> impl IntoView {
     view! { <PartnerSearchView looking_for=Role::Mentee title_key="directory-mentees-title" /> }
 }
 
-/// The criteria (drawn once, so ticking a box never moves the focus) and the results,
-/// which follow the URL.
+/// The criteria (drawn once from the setup, so ticking a box never moves the focus) and
+/// the results, which follow the URL.
 #[component]
 fn PartnerSearchView(looking_for: Role, title_key: &'static str) -> impl IntoView {
     let i18n = use_i18n();
@@ -36,7 +36,7 @@ fn PartnerSearchView(looking_for: Role, title_key: &'static str) -> impl IntoVie
         let role = role.clone();
         Resource::new(
             || (),
-            move |_| partner_search(role.clone(), first_query.clone()),
+            move |_| partner_search_setup(role.clone(), first_query.clone()),
         )
     };
     let results = Resource::new(move || raw.get(), move |q| partner_search(role.clone(), q));
@@ -47,13 +47,17 @@ fn PartnerSearchView(looking_for: Role, title_key: &'static str) -> impl IntoVie
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match setup.await {
-                    Ok(page) if page.allowed == SearchAllowed::Yes => EitherOf3::A(view! {
-                        <div class="partner-search">
-                            <CriteriaForm page=page.clone() />
-                            <Results results />
-                        </div>
-                    }),
-                    Ok(page) => EitherOf3::B(view! { <Closed page /> }),
+                    Ok(setup) if setup.allowed == SearchAllowed::Yes => {
+                        let choices = StoredValue::new(setup.choices.clone());
+                        let looking_for = setup.looking_for;
+                        EitherOf3::A(view! {
+                            <div class="partner-search">
+                                <CriteriaForm setup />
+                                <Results results choices looking_for />
+                            </div>
+                        })
+                    }
+                    Ok(setup) => EitherOf3::B(view! { <Closed setup /> }),
                     Err(err) => EitherOf3::C(view! { <LoadError error=err /> }),
                 }
             })}
@@ -62,14 +66,18 @@ fn PartnerSearchView(looking_for: Role, title_key: &'static str) -> impl IntoVie
 }
 
 #[component]
-fn Results(results: Resource<Result<PartnerPage, crate::error::AppError>>) -> impl IntoView {
+fn Results(
+    results: Resource<Result<PartnerPage, crate::error::AppError>>,
+    choices: StoredValue<SearchChoices>,
+    looking_for: Role,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="partner-results" aria-live="polite" aria-busy=move || results.get().is_none().to_string()>
             <Transition fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     match results.await {
-                        Ok(page) => Either::Left(view! { <ResultList page /> }),
+                        Ok(page) => Either::Left(view! { <ResultList page choices looking_for /> }),
                         Err(err) => Either::Right(view! { <LoadError error=err /> }),
                     }
                 })}
@@ -79,7 +87,11 @@ fn Results(results: Resource<Result<PartnerPage, crate::error::AppError>>) -> im
 }
 
 #[component]
-fn ResultList(page: PartnerPage) -> impl IntoView {
+fn ResultList(
+    page: PartnerPage,
+    choices: StoredValue<SearchChoices>,
+    looking_for: Role,
+) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total as i64;
     let no_criteria = page.search.criteria.is_empty();
@@ -90,8 +102,6 @@ fn ResultList(page: PartnerPage) -> impl IntoView {
         format!("{criteria}&")
     };
     let (current, pages) = (page.search.page as i64, page.page_count as i64);
-    let choices = StoredValue::new(page.choices.clone());
-    let looking_for = page.looking_for;
     view! {
         <p class="result-count">{t!(i18n, "match-count", count = total)}</p>
         {no_criteria.then(|| view! { <p class="muted">{t!(i18n, "match-no-criteria")}</p> })}
@@ -106,10 +116,10 @@ fn ResultList(page: PartnerPage) -> impl IntoView {
 
 /// Why this member cannot search here, and where to go instead.
 #[component]
-fn Closed(page: PartnerPage) -> impl IntoView {
+fn Closed(setup: SearchSetup) -> impl IntoView {
     let i18n = use_i18n();
     let role = crate::auth::use_viewer().membership.map(|m| m.role);
-    let (text, link, link_key) = match (page.allowed, role) {
+    let (text, link, link_key) = match (setup.allowed, role) {
         (SearchAllowed::AdminMatches, _) => ("match-admin-matches", None, ""),
         (_, Some(Role::Admin)) => (
             "match-admin-page",

@@ -43,7 +43,8 @@ pub async fn toggle_member_active(
         .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
     let state = if active { "on" } else { "off" };
     let back = return_url(&back, &format!("toggled={user_id}&now={state}"))?;
-    super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
+    let state = app_state()?;
+    super::server::service::set_active(&state.db, &state.base_url, &scope, user_id, active).await?;
     redirect_plain_form(&back);
     Ok(())
 }
@@ -133,7 +134,8 @@ pub async fn set_member_active(user_id: i64, active: String) -> Result<(), AppEr
     let active = active
         .parse::<bool>()
         .map_err(|_| AppError::validation("active", ValidationCode::InvalidChoice))?;
-    super::server::service::set_active(&app_state()?.db, &scope, user_id, active).await?;
+    let state = app_state()?;
+    super::server::service::set_active(&state.db, &state.base_url, &scope, user_id, active).await?;
     leptos_axum::redirect(&format!("/admin/members/{user_id}?saved=1"));
     Ok(())
 }
@@ -148,7 +150,8 @@ pub async fn delete_member(user_id: i64, confirm: Option<String>) -> Result<(), 
     if confirm.is_none() {
         return Err(AppError::validation("confirm", ValidationCode::Required));
     }
-    super::server::service::delete_member(&app_state()?.db, &scope, user_id).await?;
+    let state = app_state()?;
+    super::server::service::delete_member(&state.db, &state.base_url, &scope, user_id).await?;
     leptos_axum::redirect("/admin/members?deleted=1");
     Ok(())
 }

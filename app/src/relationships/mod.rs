@@ -1,8 +1,16 @@
-//! Mentoring relationships. This issue brings the member's list of connections.
+//! Mentoring relationships and the invitations that start them: the member's
+//! connections, inviting, answering, and the relationship's page.
 pub mod api;
 mod connections_page;
+mod invitation_page;
+mod invite_page;
+mod partner_summary_card;
+mod relationship_page;
 #[cfg(feature = "ssr")]
 pub use backend::relationships as server;
 pub use shared::relationships::model;
 
 pub use connections_page::ConnectionsPage;
+pub use invitation_page::InvitationPage;
+pub use invite_page::InvitePage;
+pub use relationship_page::RelationshipPage;

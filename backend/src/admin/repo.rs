@@ -26,6 +26,8 @@ pub async fn program_stats(db: &Db, program_id: i64) -> sqlx::Result<AdminStats>
     .bind(program_id)
     .fetch_all(pool)
     .await)?;
+    let (searches, searching_members) =
+        crate::matching::repo::search_counts(db, program_id).await?;
     Ok(AdminStats {
         mentors: count_of(&roles, Role::Mentor),
         mentees: count_of(&roles, Role::Mentee),
@@ -35,6 +37,10 @@ pub async fn program_stats(db: &Db, program_id: i64) -> sqlx::Result<AdminStats>
         pending_invitations: count_of(&invitations, InvitationStatus::Pending),
         accepted_invitations: count_of(&invitations, InvitationStatus::Accepted),
         declined_invitations: count_of(&invitations, InvitationStatus::Declined),
+        closed_invitations: count_of(&invitations, InvitationStatus::Withdrawn)
+            + count_of(&invitations, InvitationStatus::Expired),
+        searches,
+        searching_members,
     })
 }
 

@@ -6,7 +6,7 @@ use super::{password, rate_limit, repo};
 use crate::auth::model::{PasswordLinkKind, MIN_PASSWORD_LEN};
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult, ValidationCode};
-use crate::messaging::service::{queue_system_message, MessageLink};
+use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::{ACCOUNT_UNLOCK, IMPORT_LOGIN, PASSWORD_CHANGED, PASSWORD_RESET};
 use chrono::{DateTime, Duration, Utc};
 
@@ -51,9 +51,10 @@ async fn send_link(
         return Ok(());
     };
     let (url, expires_at) = new_link(tx, base_url, user_id, purpose, ttl).await?;
-    let link = MessageLink {
+    let link = MessageDetails {
         url: Some(url),
         expires_at: Some(expires_at),
+        ..Default::default()
     };
     queue_system_message(tx, base_url, program_id, template, user_id, link).await?;
     Ok(())
@@ -72,9 +73,10 @@ pub async fn send_import_login(
     user_id: i64,
 ) -> AppResult<()> {
     let (url, expires_at) = new_link(tx, base_url, user_id, SET_PASSWORD, SET_PASSWORD_TTL).await?;
-    let link = MessageLink {
+    let link = MessageDetails {
         url: Some(url),
         expires_at: Some(expires_at),
+        ..Default::default()
     };
     queue_system_message(tx, base_url, program_id, IMPORT_LOGIN, user_id, link).await?;
     Ok(())
@@ -201,9 +203,10 @@ pub async fn complete_password_link(
     let program_id = repo::home_program(&mut tx, user_id).await?;
     if purpose == RESET_PASSWORD {
         if let Some(program_id) = program_id {
-            let link = MessageLink {
+            let link = MessageDetails {
                 url: Some(format!("{base_url}/forgot-password")),
                 expires_at: None,
+                ..Default::default()
             };
             queue_system_message(
                 &mut tx,

@@ -7,7 +7,7 @@ use crate::auth::recovery::validate_new_password;
 use crate::db::Db;
 use crate::error::{required_text, AppError, AppResult, ValidationCode};
 use crate::i18n::Lang;
-use crate::messaging::service::{queue_system_message, MessageLink};
+use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::WELCOME;
 use crate::zone::Zone;
 use chrono::Utc;
@@ -72,9 +72,10 @@ async fn enrol(
     now: chrono::DateTime<Utc>,
 ) -> AppResult<()> {
     repo::insert_membership(tx, user_id, program_id, role, now).await?;
-    let link = MessageLink {
+    let link = MessageDetails {
         url: Some(format!("{base_url}/login")),
         expires_at: None,
+        ..Default::default()
     };
     queue_system_message(tx, base_url, program_id, WELCOME, user_id, link).await?;
     Ok(())

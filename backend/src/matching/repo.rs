@@ -1,56 +1,7 @@
-//! SQL of the partner search: the program's search settings, the viewer's partners and
-//! invitations, saved searches, and the cards of one page.
-use crate::admin::model::SearchAccess;
+//! SQL of the partner search: saved searches and the cards of one page.
 use crate::db::{Db, Tx};
-use crate::relationships::model::{InvitationStatus, RelationshipStatus};
 use crate::{with_db, with_tx};
 use chrono::{DateTime, Utc};
-
-/// Who may search, and the number of partners a member takes on by default.
-pub async fn search_settings(tx: &mut Tx, program_id: i64) -> sqlx::Result<(SearchAccess, i64)> {
-    let (access, default_max): (SearchAccess, i32) = with_tx!(tx, conn => sqlx::query_as(
-        "SELECT search_access, default_max_partners FROM programs WHERE id = $1",
-    )
-    .bind(program_id)
-    .fetch_one(&mut *conn)
-    .await)?;
-    Ok((access, default_max.into()))
-}
-
-/// The people `user_id` is in a current relationship with.
-pub async fn current_partners(
-    tx: &mut Tx,
-    program_id: i64,
-    user_id: i64,
-) -> sqlx::Result<Vec<i64>> {
-    let sql = format!(
-        "SELECT CASE WHEN mentor_id = $2 THEN mentee_id ELSE mentor_id END FROM relationships
-         WHERE program_id = $1 AND (mentor_id = $2 OR mentee_id = $2) AND status IN ({})",
-        RelationshipStatus::sql_codes(RelationshipStatus::is_current)
-    );
-    with_tx!(tx, conn => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(program_id)
-        .bind(user_id)
-        .fetch_all(&mut *conn)
-        .await)
-}
-
-/// The people `user_id` has an invitation waiting for an answer with, either way.
-pub async fn pending_invitations_with(
-    tx: &mut Tx,
-    program_id: i64,
-    user_id: i64,
-) -> sqlx::Result<Vec<i64>> {
-    with_tx!(tx, conn => sqlx::query_scalar(
-        "SELECT CASE WHEN sender_id = $2 THEN recipient_id ELSE sender_id END FROM invitations
-         WHERE program_id = $1 AND (sender_id = $2 OR recipient_id = $2) AND status = $3",
-    )
-    .bind(program_id)
-    .bind(user_id)
-    .bind(InvitationStatus::Pending)
-    .fetch_all(&mut *conn)
-    .await)
-}
 
 /// The member's latest saved search (its query string).
 pub async fn latest_search(
@@ -87,10 +38,10 @@ pub async fn insert_search(
     .map(|_| ()))
 }
 
-/// Saved searches in the program (the admin dashboard's Searches figure).
-pub async fn count_searches(db: &Db, program_id: i64) -> sqlx::Result<i64> {
-    with_db!(db, pool => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM partner_searches WHERE program_id = $1",
+/// Saved searches in the program, and how many members saved them.
+pub async fn search_counts(db: &Db, program_id: i64) -> sqlx::Result<(i64, i64)> {
+    with_db!(db, pool => sqlx::query_as(
+        "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM partner_searches WHERE program_id = $1",
     )
     .bind(program_id)
     .fetch_one(pool)

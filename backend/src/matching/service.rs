@@ -2,7 +2,7 @@
 //! saved search, or their profile), the choices the form offers, and the page of cards.
 use super::compatibility::{counterpart_tags, Criteria};
 use super::model::{
-    card_summary, last_initial, PartnerCard, PartnerPage, SearchAllowed, SearchChoices,
+    card_summary, last_initial, PartnerCard, PartnerPage, SearchAllowed, SearchChoices, SearchSetup,
 };
 use super::repo;
 use super::search::{search_path, PartnerSearch, PAGE_SIZE};
@@ -13,6 +13,7 @@ use crate::members::index::{search_partners, MemberIndexes, PartnerQuery};
 use crate::profiles::model::{ListItem, ListKind};
 use crate::profiles::places::SPOKEN_LANGUAGE_CODES;
 use crate::profiles::repo as profiles;
+use crate::relationships::repo as relationships;
 use chrono::{DateTime, Utc};
 
 /// Who is searching.
@@ -43,8 +44,52 @@ impl Searcher {
     }
 }
 
-/// One page of the search for `looking_for` with the criteria of `raw_query` (the page's
-/// query string).
+/// The page's starting point for `looking_for` with the criteria of `raw_query` (the
+/// page's query string).
+pub async fn search_setup(
+    db: &Db,
+    searcher: Searcher,
+    looking_for: Role,
+    raw_query: &str,
+) -> AppResult<SearchSetup> {
+    let asked = PartnerSearch::parse(raw_query)?;
+    let mut tx = db.read().await?;
+    Ok(setup_in(&mut tx, searcher, looking_for, asked).await?.0)
+}
+
+/// The setup and the program's default number of partners.
+async fn setup_in(
+    tx: &mut Tx,
+    searcher: Searcher,
+    looking_for: Role,
+    asked: PartnerSearch,
+) -> AppResult<(SearchSetup, i64)> {
+    let closed = |allowed| SearchSetup {
+        allowed,
+        looking_for,
+        search: PartnerSearch::default(),
+        choices: SearchChoices::default(),
+    };
+    if searcher.looking_for() != Some(looking_for) {
+        return Ok((closed(SearchAllowed::NotForYou), 0));
+    }
+    let (access, default_max_partners) =
+        relationships::search_settings(tx, searcher.program_id).await?;
+    if !access.allows(searcher.role) {
+        return Ok((closed(SearchAllowed::AdminMatches), default_max_partners));
+    }
+    let choices = choices(tx, searcher, looking_for).await?;
+    let search = starting_search(tx, searcher, asked, &choices).await?;
+    let setup = SearchSetup {
+        allowed: SearchAllowed::Yes,
+        looking_for,
+        search,
+        choices,
+    };
+    Ok((setup, default_max_partners))
+}
+
+/// One page of the search for `looking_for` with the criteria of `raw_query`.
 pub async fn partner_page(
     db: &Db,
     indexes: &MemberIndexes,
@@ -52,21 +97,24 @@ pub async fn partner_page(
     looking_for: Role,
     raw_query: &str,
 ) -> AppResult<PartnerPage> {
-    if searcher.looking_for() != Some(looking_for) {
-        return Ok(closed_page(SearchAllowed::NotForYou, looking_for));
-    }
     let asked = PartnerSearch::parse(raw_query)?;
     let mut tx = db.read().await?;
-    let (access, default_max_partners) =
-        repo::search_settings(&mut tx, searcher.program_id).await?;
-    if !access.allows(searcher.role) {
-        return Ok(closed_page(SearchAllowed::AdminMatches, looking_for));
+    let (setup, default_max_partners) = setup_in(&mut tx, searcher, looking_for, asked).await?;
+    let search = setup.search;
+    if setup.allowed != SearchAllowed::Yes {
+        return Ok(PartnerPage {
+            allowed: setup.allowed,
+            search,
+            cards: Vec::new(),
+            total: 0,
+            page_count: 1,
+        });
     }
-    let choices = choices(&mut tx, searcher, looking_for).await?;
-    let search = starting_search(&mut tx, searcher, asked, &choices).await?;
-    let excluded = repo::current_partners(&mut tx, searcher.program_id, searcher.user_id).await?;
+    let excluded =
+        relationships::current_partners(&mut tx, searcher.program_id, searcher.user_id).await?;
     let pending =
-        repo::pending_invitations_with(&mut tx, searcher.program_id, searcher.user_id).await?;
+        relationships::pending_invitations_with(&mut tx, searcher.program_id, searcher.user_id)
+            .await?;
     let (hits, total) = search_partners(
         db,
         indexes,
@@ -112,25 +160,11 @@ pub async fn partner_page(
         .collect();
     Ok(PartnerPage {
         allowed: SearchAllowed::Yes,
-        looking_for,
         search,
-        choices,
         cards,
         total,
         page_count: total.div_ceil(PAGE_SIZE).max(1),
     })
-}
-
-fn closed_page(allowed: SearchAllowed, looking_for: Role) -> PartnerPage {
-    PartnerPage {
-        allowed,
-        looking_for,
-        search: PartnerSearch::default(),
-        choices: SearchChoices::default(),
-        cards: Vec::new(),
-        total: 0,
-        page_count: 1,
-    }
 }
 
 /// The lists the form offers; the custom fields are those asked of the searched role,
@@ -232,7 +266,7 @@ pub async fn save_search(
     search.page = 1;
     let query = search.to_query(false);
     let mut tx = db.begin().await?;
-    let (access, _) = repo::search_settings(&mut tx, searcher.program_id).await?;
+    let (access, _) = relationships::search_settings(&mut tx, searcher.program_id).await?;
     if searcher.looking_for().is_none() || !access.allows(searcher.role) {
         return Err(crate::error::AppError::Forbidden);
     }

@@ -14,6 +14,7 @@ use crate::members::model::{
 };
 use crate::profiles::model::ListKind;
 use crate::profiles::repo as profiles_repo;
+use crate::relationships::invitations::withdraw_all_of;
 use crate::zone::Zone;
 use chrono::{Duration, Utc};
 
@@ -39,14 +40,23 @@ async fn keep_an_admin(tx: &mut Tx, scope: &MemberScope, member: &MemberRecord) 
 }
 
 /// "Active" unticked: the member's sessions in this program end at once (their other
-/// programs are not this admin's to close); data stays. Ticked: access returns.
-pub async fn set_active(db: &Db, scope: &MemberScope, user_id: i64, active: bool) -> AppResult<()> {
+/// programs are not this admin's to close) and their pending invitations are withdrawn;
+/// data stays. Ticked: access returns.
+pub async fn set_active(
+    db: &Db,
+    base_url: &str,
+    scope: &MemberScope,
+    user_id: i64,
+    active: bool,
+) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let member = target(&mut tx, scope, user_id).await?;
+    let now = Utc::now();
     if !active {
         keep_an_admin(&mut tx, scope, &member).await?;
+        withdraw_all_of(&mut tx, base_url, scope.program_id, user_id, now).await?;
     }
-    repo::set_membership_active(&mut tx, scope.program_id, user_id, active, Utc::now()).await?;
+    repo::set_membership_active(&mut tx, scope.program_id, user_id, active, now).await?;
     if !active {
         auth_repo::delete_program_sessions(&mut tx, scope.program_id, user_id).await?;
     }
@@ -54,13 +64,20 @@ pub async fn set_active(db: &Db, scope: &MemberScope, user_id: i64, active: bool
     Ok(())
 }
 
-/// Permanent delete: the person leaves the program; the e-mails the program sent them
-/// lose their content; when they belong to no other program, their personal data is
-/// erased (the row stays as "deleted member" so relationships and counts add up).
-pub async fn delete_member(db: &Db, scope: &MemberScope, user_id: i64) -> AppResult<()> {
+/// Permanent delete: the person leaves the program and their pending invitations are
+/// withdrawn; the e-mails the program sent them lose their content; when they belong to
+/// no other program, their personal data is erased (the row stays as "deleted member" so
+/// relationships and counts add up).
+pub async fn delete_member(
+    db: &Db,
+    base_url: &str,
+    scope: &MemberScope,
+    user_id: i64,
+) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let member = target(&mut tx, scope, user_id).await?;
     keep_an_admin(&mut tx, scope, &member).await?;
+    withdraw_all_of(&mut tx, base_url, scope.program_id, user_id, Utc::now()).await?;
     repo::delete_membership(&mut tx, scope.program_id, user_id).await?;
     repo::erase_program_emails(&mut tx, scope.program_id, user_id).await?;
     auth_repo::delete_program_sessions(&mut tx, scope.program_id, user_id).await?;

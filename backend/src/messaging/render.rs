@@ -16,6 +16,10 @@ pub struct MailVars {
     pub here: Option<String>,
     /// When that link stops working (`{expires}`).
     pub expires: Option<String>,
+    /// The other member of an invitation or relationship (`{partner_name}`).
+    pub partner_name: Option<String>,
+    /// Their words: an invitation's message, a reason (`{message}`).
+    pub message: Option<String>,
 }
 
 impl MailVars {
@@ -27,6 +31,8 @@ impl MailVars {
             "org_name" => &self.org_name,
             "admin_email" => &self.admin_email,
             "expires" => self.expires.as_deref()?,
+            "partner_name" => self.partner_name.as_deref()?,
+            "message" => self.message.as_deref()?,
             _ => return None,
         })
     }
@@ -177,6 +183,8 @@ mod tests {
             admin_email: "admin@example.org".into(),
             here: Some("https://m.example/reset/abc?x=1&y=2".into()),
             expires: Some("22 nov. 2026 à 21 h 30".into()),
+            partner_name: Some("Léa <Tremblay>".into()),
+            message: Some("Bonjour !\nÀ bientôt & merci".into()),
         }
     }
 

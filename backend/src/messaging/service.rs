@@ -10,11 +10,15 @@ use crate::i18n::{Lang, LocalDateTime};
 use crate::messaging::template::find_template;
 use chrono::{DateTime, Utc};
 
-/// The action link of a message and when it stops working.
+/// What one message says beyond the recipient's own details: its action link (`{here}`)
+/// and when that stops working (`{expires}`); for matching messages, the other member's
+/// name (`{partner_name}`) and their words (`{message}`: an invitation, a reason).
 #[derive(Clone, Debug, Default)]
-pub struct MessageLink {
+pub struct MessageDetails {
     pub url: Option<String>,
     pub expires_at: Option<DateTime<Utc>>,
+    pub partner_name: Option<String>,
+    pub message: Option<String>,
 }
 
 /// The subject and body a program uses for `key` in `lang`, and whether it is active.
@@ -87,7 +91,7 @@ pub async fn prepare_message(
 
 impl PreparedMessage {
     /// Renders the message in the recipient's language and time zone.
-    pub fn render_for(&self, recipient: &repo::RecipientRow, link: &MessageLink) -> OutgoingRow {
+    pub fn render_for(&self, recipient: &repo::RecipientRow, link: &MessageDetails) -> OutgoingRow {
         let lang = Lang::parse(&recipient.language).unwrap_or_default();
         let (subject, body) = match lang {
             Lang::En => &self.texts[0],
@@ -104,6 +108,8 @@ impl PreparedMessage {
             org_name,
             admin_email: self.program.contact_email.clone(),
             here: link.url.clone(),
+            partner_name: link.partner_name.clone(),
+            message: link.message.clone(),
             expires: link
                 .expires_at
                 .map(|at| LocalDateTime::from_utc(at, &recipient.time_zone).format_date_time(lang)),
@@ -161,7 +167,7 @@ pub async fn queue_system_message(
     program_id: i64,
     key: &str,
     user_id: i64,
-    link: MessageLink,
+    link: MessageDetails,
 ) -> AppResult<bool> {
     let Some(message) = prepare_message(tx, base_url, program_id, key).await? else {
         return Ok(false);

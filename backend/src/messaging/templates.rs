@@ -6,7 +6,7 @@ use super::service::logo_url;
 use crate::auth::authz::MemberScope;
 use crate::db::Db;
 use crate::error::{breaks_the_line, AppError, AppResult, ValidationCode};
-use crate::i18n::{Lang, LocalDateTime};
+use crate::i18n::{translate, Lang, LocalDateTime};
 use crate::messaging::model::{TemplateEdit, TemplateSummary};
 use crate::messaging::template::{
     find_template, first_unknown_keyword, TemplateSpec, SYSTEM_TEMPLATES,
@@ -175,6 +175,8 @@ pub async fn preview(
             LocalDateTime::from_utc(Utc::now() + Duration::hours(2), &viewer.time_zone)
                 .format_date_time(lang),
         ),
+        partner_name: Some(translate(lang, "template-sample-partner", None)),
+        message: Some(translate(lang, "template-sample-message", None)),
     };
     let letterhead = Letterhead {
         logo_url: logo_url(base_url, &program.logo_url),

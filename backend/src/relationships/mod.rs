@@ -1,4 +1,6 @@
-//! Mentoring relationships: what exists of them so far (the member's connections).
+//! Mentoring relationships and the invitations that start them.
 pub use shared::relationships::*;
 
+pub mod invitation_repo;
+pub mod invitations;
 pub mod repo;

@@ -20,6 +20,9 @@ pub const DEMO_INVITE_TOKEN: &str = "demo-invitation";
 /// The second program's link, `/join/circle-invitation` (the browser tests register there
 /// so the demo program's counts stay as documented).
 pub const CIRCLE_INVITE_TOKEN: &str = "circle-invitation";
+/// What the demo's invitations say (demo data, in the language members write in).
+const DEMO_INVITATION_MESSAGE: &str =
+    "Hello! Your experience matches what I would like to work on. Would you be my mentoring partner?";
 const MENTORS: usize = 30;
 const MENTEES: usize = 30;
 
@@ -188,7 +191,9 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
             program,
             mentee,
             mentor,
+            false,
             InvitationStatus::Accepted,
+            DEMO_INVITATION_MESSAGE,
             started - Duration::days(3),
         )
         .await?;
@@ -211,8 +216,11 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
             program,
             sender,
             recipient,
+            sender == mentor,
             status,
-            now - Duration::days(i as i64 - 15),
+            DEMO_INVITATION_MESSAGE,
+            // Within the last ten days: none past its deadline yet.
+            now - Duration::days((i as i64 - 18) % 10) - Duration::hours(2),
         )
         .await?;
     }
@@ -221,7 +229,9 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         program,
         mentee_ids[1],
         mentor_ids[0],
+        false,
         InvitationStatus::Pending,
+        DEMO_INVITATION_MESSAGE,
         now - Duration::days(1),
     )
     .await?;

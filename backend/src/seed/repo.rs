@@ -141,6 +141,26 @@ pub async fn insert_relationships(
     })
 }
 
+/// Many list choices at once (skills, development areas, meeting cities): (member, entry).
+pub async fn insert_list_choices(
+    db: &Db,
+    program_id: i64,
+    choices: &[(i64, i64)],
+) -> sqlx::Result<()> {
+    if choices.is_empty() {
+        return Ok(());
+    }
+    with_db!(db, pool => {
+        let mut builder = sqlx::QueryBuilder::new(
+            "INSERT INTO profile_list_choices (user_id, program_id, item_id) ",
+        );
+        builder.push_values(choices, |mut row, (user, item)| {
+            row.push_bind(*user).push_bind(program_id).push_bind(*item);
+        });
+        builder.build().execute(pool).await.map(|_| ())
+    })
+}
+
 /// Many custom-field answers at once: (member, option).
 pub async fn insert_option_answers(
     db: &Db,
@@ -186,25 +206,44 @@ pub async fn insert_relationship(
     .map(|_| ()))
 }
 
+/// A demo invitation from `sender_id` (whose role decides which of the two is the mentor)
+/// with `message`; answered two days later unless pending, and due to expire as the
+/// program's default says.
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_invitation(
     db: &Db,
     program_id: i64,
     sender_id: i64,
     recipient_id: i64,
+    sender_is_mentor: bool,
     status: InvitationStatus,
+    message: &str,
     created_at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
+    use crate::relationships::model::{reminder_due, INVITATION_DAYS_DEFAULT};
     let responded_at =
         (status != InvitationStatus::Pending).then(|| created_at + chrono::Duration::days(2));
+    let (mentor_id, mentee_id) = if sender_is_mentor {
+        (sender_id, recipient_id)
+    } else {
+        (recipient_id, sender_id)
+    };
+    let expires_at = created_at + chrono::Duration::days(INVITATION_DAYS_DEFAULT);
     with_db!(db, pool => sqlx::query(
-        "INSERT INTO invitations (program_id, sender_id, recipient_id, status, created_at, responded_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO invitations (program_id, sender_id, recipient_id, mentor_id, mentee_id,
+                status, message, created_at, remind_at, expires_at, responded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(program_id)
     .bind(sender_id)
     .bind(recipient_id)
+    .bind(mentor_id)
+    .bind(mentee_id)
     .bind(status)
+    .bind(message)
     .bind(created_at)
+    .bind(reminder_due(created_at, expires_at))
+    .bind(expires_at)
     .bind(responded_at)
     .execute(pool)
     .await

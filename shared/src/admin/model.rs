@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
-/// The admin dashboard's statistics row (seed 002: Members, Relationships, Invitations).
+/// The admin dashboard's statistics row (seed 002: Members, Relationships, Invitations,
+/// Searches).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminStats {
     pub mentors: i64,
@@ -11,6 +12,12 @@ pub struct AdminStats {
     pub pending_invitations: i64,
     pub accepted_invitations: i64,
     pub declined_invitations: i64,
+    /// Withdrawn by their sender or expired unanswered.
+    pub closed_invitations: i64,
+    /// Saved partner searches ("Save and search").
+    pub searches: i64,
+    /// Members who saved at least one.
+    pub searching_members: i64,
 }
 
 impl AdminStats {
@@ -23,7 +30,10 @@ impl AdminStats {
     }
 
     pub fn invitations(&self) -> i64 {
-        self.pending_invitations + self.accepted_invitations + self.declined_invitations
+        self.pending_invitations
+            + self.accepted_invitations
+            + self.declined_invitations
+            + self.closed_invitations
     }
 }
 

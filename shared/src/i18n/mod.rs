@@ -11,7 +11,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
 /// The Fluent files of each language, in `locales/<lang>/<name>.ftl`.
-pub const LOCALE_FILES: [&str; 11] = [
+pub const LOCALE_FILES: [&str; 12] = [
     "common",
     "auth",
     "accounts",
@@ -22,6 +22,7 @@ pub const LOCALE_FILES: [&str; 11] = [
     "profiles",
     "places",
     "matching",
+    "relationships",
     "errors",
 ];
 
@@ -38,6 +39,7 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/profiles.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/places.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/matching.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/relationships.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
         ]
     };

@@ -62,9 +62,10 @@ pub enum SearchAllowed {
     NotForYou,
 }
 
-/// A page of the Mentors or Mentees search.
+/// What the Mentors or Mentees page is drawn from before any result: whether the viewer
+/// may search, the criteria it starts with and the choices the form offers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PartnerPage {
+pub struct SearchSetup {
     pub allowed: SearchAllowed,
     /// The role searched for.
     pub looking_for: Role,
@@ -72,6 +73,14 @@ pub struct PartnerPage {
     /// those taken from their profile.
     pub search: PartnerSearch,
     pub choices: SearchChoices,
+}
+
+/// One page of results; empty when the viewer may not search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerPage {
+    pub allowed: SearchAllowed,
+    /// The criteria the results answer.
+    pub search: PartnerSearch,
     pub cards: Vec<PartnerCard>,
     pub total: usize,
     pub page_count: usize,

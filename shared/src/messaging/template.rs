@@ -8,6 +8,7 @@ crate::listed_enum! {
     pub enum TemplateCategory {
         GettingStarted,
         Account,
+        Matching,
     }
 }
 
@@ -16,6 +17,7 @@ impl TemplateCategory {
         match self {
             TemplateCategory::GettingStarted => "template-category-getting-started",
             TemplateCategory::Account => "template-category-account",
+            TemplateCategory::Matching => "template-category-matching",
         }
     }
 }
@@ -65,7 +67,28 @@ pub const PASSWORD_RESET: &str = "password-reset";
 pub const ACCOUNT_UNLOCK: &str = "account-unlock";
 pub const PASSWORD_CHANGED: &str = "password-changed";
 
-pub const SYSTEM_TEMPLATES: [TemplateSpec; 5] = [
+pub const INVITATION_RECEIVED: &str = "invitation-received";
+pub const INVITATION_REMINDER: &str = "invitation-reminder";
+pub const INVITATION_ACCEPTED: &str = "invitation-accepted";
+pub const INVITATION_DECLINED: &str = "invitation-declined";
+pub const INVITATION_WITHDRAWN: &str = "invitation-withdrawn";
+pub const INVITATION_EXPIRED: &str = "invitation-expired";
+pub const RELATIONSHIP_CONFIRMED: &str = "relationship-confirmed";
+pub const RELATIONSHIP_ENDED: &str = "relationship-ended";
+pub const ADMIN_MATCHED: &str = "admin-matched";
+
+/// A matching message: about the member's partner, with a link to the invitation or
+/// the relationship.
+const fn matching(key: &'static str, extra_keywords: &'static [&'static str]) -> TemplateSpec {
+    TemplateSpec {
+        key,
+        category: TemplateCategory::Matching,
+        extra_keywords,
+        required: false,
+    }
+}
+
+pub const SYSTEM_TEMPLATES: [TemplateSpec; 14] = [
     TemplateSpec {
         key: WELCOME,
         category: TemplateCategory::GettingStarted,
@@ -96,6 +119,18 @@ pub const SYSTEM_TEMPLATES: [TemplateSpec; 5] = [
         extra_keywords: &["here"],
         required: false,
     },
+    matching(
+        INVITATION_RECEIVED,
+        &["here", "partner_name", "message", "expires"],
+    ),
+    matching(INVITATION_REMINDER, &["here", "partner_name", "expires"]),
+    matching(INVITATION_ACCEPTED, &["here", "partner_name"]),
+    matching(INVITATION_DECLINED, &["here", "partner_name", "message"]),
+    matching(INVITATION_WITHDRAWN, &["here", "partner_name"]),
+    matching(INVITATION_EXPIRED, &["here", "partner_name"]),
+    matching(RELATIONSHIP_CONFIRMED, &["here", "partner_name"]),
+    matching(RELATIONSHIP_ENDED, &["here", "partner_name", "message"]),
+    matching(ADMIN_MATCHED, &["here", "partner_name"]),
 ];
 
 pub fn find_template(key: &str) -> Option<&'static TemplateSpec> {

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::members::model::{ImportIssue, ImportIssueCode, ImportKind, ImportRun, ImportStatus};
 use crate::members::repo::{self, ImportedUser, KnownUser, NewRun};
 use crate::messaging::repo::RecipientRow;
-use crate::messaging::service::{prepare_message, MessageLink};
+use crate::messaging::service::{prepare_message, MessageDetails};
 use crate::messaging::template::{IMPORT_LOGIN, WELCOME};
 use chrono::Utc;
 use std::collections::HashMap;
@@ -223,7 +223,14 @@ async fn apply(
             true,
         ),
         Plan::Deactivate(ids) => {
-            repo::deactivate_members(&mut tx, program_id, &ids, Utc::now()).await?;
+            let now = Utc::now();
+            for id in &ids {
+                crate::relationships::invitations::withdraw_all_of(
+                    &mut tx, base_url, program_id, *id, now,
+                )
+                .await?;
+            }
+            repo::deactivate_members(&mut tx, program_id, &ids, now).await?;
             ((0, ids.len() as i64), false)
         }
     };
@@ -341,9 +348,10 @@ async fn apply_members(
         for recipient in &set_password {
             let token = new_token();
             tokens.push((hash_token(&token), recipient.id, "set_password", expires_at));
-            let link = MessageLink {
+            let link = MessageDetails {
                 url: Some(format!("{base_url}/password/{token}")),
                 expires_at: Some(expires_at),
+                ..Default::default()
             };
             rows.push(message.render_for(recipient, &link));
         }
@@ -351,9 +359,10 @@ async fn apply_members(
         message.queue(tx, &rows).await?;
     }
     if let Some(message) = prepare_message(tx, base_url, program_id, WELCOME).await? {
-        let link = MessageLink {
+        let link = MessageDetails {
             url: Some(format!("{base_url}/login")),
             expires_at: None,
+            ..Default::default()
         };
         let rows: Vec<_> = welcome
             .iter()

@@ -5,6 +5,7 @@ use super::table::{role_code, Members};
 use crate::auth::model::Role;
 use crate::matching::compatibility::{compatibility, score, Compatibility, Criteria};
 use crate::members::filter::MemberColumn;
+use crate::relationships::model::has_room;
 
 /// A partner search as the index answers it.
 pub struct PartnerQuery<'a> {
@@ -46,10 +47,9 @@ impl Members {
                 continue;
             }
             let m = &self.rows[i];
-            let capacity = m.max_partners.unwrap_or(q.default_max_partners);
             found.push((
                 score(q.criteria, &m.candidate()),
-                h.relationships < capacity,
+                has_room(h.relationships, m.max_partners, q.default_max_partners),
                 i as u32,
             ));
         }

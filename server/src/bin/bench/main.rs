@@ -18,9 +18,10 @@ use shared::messaging::model::{EmailLogQuery, EmailStatus};
 use std::time::Instant;
 
 mod import;
+mod partner_search;
 
 #[derive(Parser)]
-struct Args {
+pub(crate) struct Args {
     /// A PostgreSQL server to benchmark too (a fresh database is created on it)
     #[arg(long, env = "MENTORA_BENCH_POSTGRES_URL")]
     postgres_url: Option<String>,
@@ -36,8 +37,8 @@ struct Args {
     /// Members in the program for the profile benchmarks
     #[arg(long, default_value_t = 100_000)]
     members: usize,
-    /// Which parts to run: comma-separated of import, log, profiles, members
-    #[arg(long, default_value = "import,log,profiles,members")]
+    /// Which parts to run: comma-separated of import, log, profiles, members, search
+    #[arg(long, default_value = "import,log,profiles,members,search")]
     only: String,
 }
 
@@ -142,6 +143,9 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     if wanted("members") {
         bench_members_table(db, program, args).await?;
     }
+    if wanted("search") {
+        partner_search::bench_partner_search(db, program, args).await?;
+    }
     Ok(())
 }
 
@@ -183,7 +187,7 @@ async fn bench_profiles(db: &Db, program: i64, args: &Args) -> anyhow::Result<()
 }
 
 /// Tops the benchmark program up to `--members` members.
-async fn ensure_members(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
+pub(crate) async fn ensure_members(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
     let have = user_ids(db, program).await?.len();
     if have < args.members {
         let started = Instant::now();
@@ -344,7 +348,7 @@ pub(crate) fn resident_kb() -> u64 {
         .unwrap_or(0)
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }

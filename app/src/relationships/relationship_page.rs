@@ -1,0 +1,107 @@
+use super::api::get_relationship;
+use super::model::RelationshipView;
+use super::partner_summary_card::PartnerSummaryCard;
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::t;
+use crate::ui::{LoadError, PageHeader, QueryNotice};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/relationships/:id`: the seed's "Your mentor" page, first version: the partner's
+/// card, the three-stage tracker and the next steps. Buttons of features that do not
+/// exist yet are not shown.
+#[component]
+pub fn RelationshipPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    });
+    let relationship = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_relationship(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <PageHeader title=Signal::derive(move || i18n.t("relationship-title")) />
+        <QueryNotice name="accepted" key="relationship-accepted-notice" />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match relationship.await {
+                    Ok(relationship) => Either::Left(view! { <RelationshipView relationship /> }),
+                    Err(err) => Either::Right(view! { <LoadError error=err /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+const STAGES: [&str; 3] = [
+    "relationship-stage-invitation",
+    "relationship-stage-established",
+    "relationship-stage-completed",
+];
+
+#[component]
+fn RelationshipView(relationship: RelationshipView) -> impl IntoView {
+    let i18n = use_i18n();
+    let stage = relationship.stage();
+    let (started, ended) = (relationship.started, relationship.ended);
+    let reason = relationship.end_reason.clone();
+    view! {
+        <div class="invite-layout">
+            <div>
+                <PartnerSummaryCard partner=relationship.partner.clone() />
+                {relationship.other.clone().map(|other| view! { <PartnerSummaryCard partner=other /> })}
+            </div>
+            <section class="card" aria-labelledby="stages-heading">
+                <h2 id="stages-heading" class="card-title">{t!(i18n, "relationship-stages")}</h2>
+                <ol class="stage-tracker">
+                    {STAGES.iter().enumerate().map(|(i, key)| {
+                        let n = i as u8 + 1;
+                        let class = if n < stage { "stage stage-done" } else if n == stage { "stage stage-current" } else { "stage" };
+                        view! {
+                            <li class=class aria-current=(n == stage).then_some("step")>
+                                <span class="stage-number" aria-hidden="true">{n}</span>
+                                {move || i18n.t(key)}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <p>{t!(i18n, "relationship-current-stage", stage = stage as i64)}</p>
+                <dl class="facts">
+                    <dt>{t!(i18n, "relationship-started")}</dt>
+                    <dd>{move || started.format_date(i18n.lang())}</dd>
+                    {ended.map(|at| view! {
+                        <dt>{t!(i18n, "relationship-ended")}</dt>
+                        <dd>{move || at.format_date(i18n.lang())}</dd>
+                    })}
+                    {(!reason.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, "relationship-end-reason")}</dt>
+                        <dd>{reason.clone()}</dd>
+                    })}
+                </dl>
+                {relationship.invitation_id.map(|iid| view! {
+                    <p><a href=format!("/invitations/{iid}")>{t!(i18n, "relationship-see-invitation")}</a></p>
+                })}
+                {(stage == 2).then(|| view! {
+                    <h3>{t!(i18n, "relationship-next-steps")}</h3>
+                    <ul class="next-steps">
+                        <li>{t!(i18n, "relationship-next-profile")}</li>
+                        <li>{t!(i18n, "relationship-next-contact")}</li>
+                        <li>{t!(i18n, "relationship-next-goals")}</li>
+                    </ul>
+                })}
+            </section>
+        </div>
+    }
+}
