@@ -484,3 +484,82 @@ async fn two_accepts_racing_for_a_mentors_last_place_give_one_relationship() {
         assert_eq!(mentor_relationships, 1);
     }
 }
+
+#[tokio::test]
+async fn ending_a_relationship_moves_it_to_stage_three_and_tells_both_once() {
+    for db in support::databases().await {
+        let p = pair(db).await;
+        let now = Utc::now();
+        let mentor = id(&p.mentor);
+        let asked = invitations::send(&p.db, BASE, &p.mentee, mentor, "Hi", now)
+            .await
+            .unwrap();
+        let relationship = invitations::accept(&p.db, BASE, &p.mentor, asked, now)
+            .await
+            .unwrap();
+        let before = written(&p.db).await;
+        // Only its two members and the program's administrator may end it.
+        assert_eq!(
+            invitations::end_relationship(&p.db, BASE, &p.other_mentee, relationship, "", now)
+                .await,
+            Err(AppError::NotFound)
+        );
+        assert_eq!(
+            invitations::end_relationship(
+                &p.db,
+                BASE,
+                &p.mentee,
+                relationship,
+                &"x".repeat(1_001),
+                now
+            )
+            .await,
+            Err(AppError::validation("reason", ValidationCode::TooLong))
+        );
+        assert_eq!(written(&p.db).await, before);
+        let later = now + Duration::days(90);
+        invitations::end_relationship(
+            &p.db,
+            BASE,
+            &p.mentee,
+            relationship,
+            " Goals reached! ",
+            later,
+        )
+        .await
+        .unwrap();
+        let page = invitations::relationship_view(&p.db, &p.mentor, relationship)
+            .await
+            .unwrap();
+        assert_eq!(page.stage(), 3);
+        assert_eq!(page.status, RelationshipStatus::Completed);
+        assert_eq!(page.end_reason, "Goals reached!");
+        assert!(page.ended.is_some());
+        for email in ["mona@invitations.test", "eli@invitations.test"] {
+            let ended: Vec<_> = mail_to(&p.db, email)
+                .await
+                .into_iter()
+                .filter(|m| m.template_key.as_deref() == Some("relationship-ended"))
+                .collect();
+            assert_eq!(ended.len(), 1, "{email}");
+            assert!(ended[0].body_text.contains("Goals reached!"));
+        }
+        assert!(
+            mail_to(&p.db, "mona@invitations.test")
+                .await
+                .last()
+                .unwrap()
+                .lang
+                == "fr"
+        );
+        let admin = support::admin_scope(&p.db).await;
+        assert_eq!(
+            invitations::end_relationship(&p.db, BASE, &admin, relationship, "", later).await,
+            Err(AppError::Refused(Refusal::AlreadyEnded))
+        );
+        // The mentor's place is free again.
+        invitations::send(&p.db, BASE, &p.other_mentee, mentor, "Hi", later)
+            .await
+            .unwrap();
+    }
+}

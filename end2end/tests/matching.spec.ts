@@ -2,9 +2,10 @@ import { test, expect, ready, signIn, signOut, setLanguage, expectAccessible } f
 import { waitForMail, waitForAnyMail, linkPath, mailCount } from './mail';
 
 // Each run (JavaScript off, then hydrated) uses its own mentee, so the two never meet;
-// each run's invitation is accepted, so the hydrated run sees one more relationship.
+// each run's invitation is accepted (then the relationship ended), so the hydrated run
+// sees one more relationship.
 test.describe('invitations', () => {
-  test('a mentee invites a mentor, who accepts from the e-mail; both reach stage 2', async ({ page, js }) => {
+  test('a mentee invites a mentor, who accepts from the e-mail; both reach stage 2; the mentee ends it', async ({ page, js }) => {
     const mentee = js ? 'mentee26@demo.test' : 'mentee25@demo.test';
     await signIn(page, js, mentee);
     await setLanguage(page, 'en');
@@ -54,6 +55,21 @@ test.describe('invitations', () => {
     await expect(page.locator('.stage-current')).toContainText('Relationship established');
     await expect(page.getByText('You are currently at stage 2.')).toBeVisible();
     await expect(page.locator('.partner-summary-card .card-title')).toHaveText(new RegExp(`^${name.split(' ')[0]}`));
+
+    // The mentee ends it: stage 3, and both are e-mailed with the reason.
+    const beforeEnd = mailCount();
+    await page.locator('details.relationship-end summary').click();
+    await page.getByLabel('Reason (optional; both of you will read it)').fill('We reached our goals.');
+    await page.getByRole('button', { name: 'End the relationship' }).click();
+    await expect(page.getByRole('status')).toContainText('The relationship has ended');
+    await ready(page, js);
+    await expect(page.locator('.stage-current')).toContainText('Relationship completed');
+    await expect(page.getByText('We reached our goals.')).toBeVisible();
+    await expectAccessible(page, js);
+    for (const to of [mentee, mentor]) {
+      const ended = await waitForMail(to, /has ended|a pris fin/, beforeEnd);
+      expect(ended.text).toContain('We reached our goals.');
+    }
     await signOut(page, js);
   });
 });

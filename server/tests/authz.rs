@@ -141,6 +141,9 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("relationship", Access::MemberOfThisData, |ids, _| {
             format!("id={}", ids.relationship)
         }),
+        ("end_relationship", Access::MemberOfThisData, |ids, _| {
+            format!("id={}&reason={}", ids.relationship, "x".repeat(1_001))
+        }),
         ("admin_stats", Access::Admin, |_, _| String::new()),
         ("admin_invitation_link", Access::Admin, |_, _| String::new()),
         ("admin_invitation_regenerate", Access::Admin, |_, _| {

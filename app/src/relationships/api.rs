@@ -173,3 +173,27 @@ pub async fn get_relationship(
     let scope = authz::require_member()?;
     super::server::invitations::relationship_view(&app_state()?.db, &scope, id).await
 }
+
+/// Ends a relationship (either member or the program's administrator), with an optional
+/// `reason` both members read.
+#[server(endpoint = "end_relationship")]
+pub async fn end_relationship(id: i64, reason: String) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    let scope = authz::require_member()?;
+    let state = app_state()?;
+    super::server::invitations::end_relationship(
+        &state.db,
+        &state.base_url,
+        &scope,
+        id,
+        &reason,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!(
+        "{}?ended=1",
+        super::server::invitations::relationship_path(id)
+    ));
+    Ok(())
+}

@@ -1,11 +1,12 @@
-use super::api::get_relationship;
-use super::model::RelationshipView;
+use super::api::{get_relationship, EndRelationship};
+use super::model::{RelationshipView, DECLINE_REASON_MAX};
 use super::partner_summary_card::PartnerSummaryCard;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::t;
-use crate::ui::{LoadError, PageHeader, QueryNotice};
+use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -22,9 +23,11 @@ pub fn RelationshipPage() -> impl IntoView {
             .get("id")
             .and_then(|id| id.parse::<i64>().ok())
     });
+    let end = ServerAction::<EndRelationship>::new();
+    let end_error = Signal::derive(move || end.value().get().and_then(|r| r.err()));
     let relationship = Resource::new(
-        move || id.get(),
-        |id| async move {
+        move || (id.get(), end.version().get()),
+        |(id, _)| async move {
             match id {
                 Some(id) => get_relationship(id).await,
                 None => Err(AppError::NotFound),
@@ -34,10 +37,13 @@ pub fn RelationshipPage() -> impl IntoView {
     view! {
         <PageHeader title=Signal::derive(move || i18n.t("relationship-title")) />
         <QueryNotice name="accepted" key="relationship-accepted-notice" />
+        <QueryNotice name="ended" key="relationship-ended-notice" />
+        <ErrorMessage error=query_error() />
+        <ErrorMessage error=end_error />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match relationship.await {
-                    Ok(relationship) => Either::Left(view! { <RelationshipView relationship /> }),
+                    Ok(relationship) => Either::Left(view! { <RelationshipView relationship end /> }),
                     Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
@@ -52,9 +58,13 @@ const STAGES: [&str; 3] = [
 ];
 
 #[component]
-fn RelationshipView(relationship: RelationshipView) -> impl IntoView {
+fn RelationshipView(
+    relationship: RelationshipView,
+    end: ServerAction<EndRelationship>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let stage = relationship.stage();
+    let id = relationship.id;
     let (started, ended) = (relationship.started, relationship.ended);
     let reason = relationship.end_reason.clone();
     view! {
@@ -94,6 +104,18 @@ fn RelationshipView(relationship: RelationshipView) -> impl IntoView {
                     <p><a href=format!("/invitations/{iid}")>{t!(i18n, "relationship-see-invitation")}</a></p>
                 })}
                 {(stage == 2).then(|| view! {
+                    <details class="relationship-end">
+                        <summary>{t!(i18n, "relationship-end")}</summary>
+                        <ActionForm action=end>
+                            <input type="hidden" name="id" value=id />
+                            <p>{t!(i18n, "relationship-end-help")}</p>
+                            <div class="field">
+                                <label for="end-reason">{t!(i18n, "relationship-end-reason-label")}</label>
+                                <textarea id="end-reason" name="reason" rows="3" maxlength=DECLINE_REASON_MAX></textarea>
+                            </div>
+                            <button type="submit" class="button button-danger">{t!(i18n, "relationship-end-confirm")}</button>
+                        </ActionForm>
+                    </details>
                     <h3>{t!(i18n, "relationship-next-steps")}</h3>
                     <ul class="next-steps">
                         <li>{t!(i18n, "relationship-next-profile")}</li>

@@ -347,3 +347,27 @@ pub async fn relationship(
     .fetch_optional(&mut *conn)
     .await)
 }
+
+/// Ends a current relationship; false when it had already ended.
+pub async fn end_relationship(
+    tx: &mut Tx,
+    id: i64,
+    ended_by: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let done = with_tx!(tx, conn => sqlx::query(
+        "UPDATE relationships SET status = $2, ended_at = $3, ended_by = $4, end_reason = $5
+         WHERE id = $1 AND status = $6",
+    )
+    .bind(id)
+    .bind(RelationshipStatus::Completed)
+    .bind(now)
+    .bind(ended_by)
+    .bind(reason)
+    .bind(RelationshipStatus::Active)
+    .execute(&mut *conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}

@@ -17,7 +17,7 @@ use crate::i18n::LocalDateTime;
 use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::{
     INVITATION_ACCEPTED, INVITATION_DECLINED, INVITATION_EXPIRED, INVITATION_RECEIVED,
-    INVITATION_REMINDER, INVITATION_WITHDRAWN, RELATIONSHIP_CONFIRMED,
+    INVITATION_REMINDER, INVITATION_WITHDRAWN, RELATIONSHIP_CONFIRMED, RELATIONSHIP_ENDED,
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -252,6 +252,51 @@ pub async fn relationship_view(
         end_reason: row.end_reason,
         invitation_id: row.invitation_id,
     })
+}
+
+/// Ends a current relationship: either of its members or the program's administrator,
+/// with an optional reason; it moves to stage 3 and both members are told once.
+pub async fn end_relationship(
+    db: &Db,
+    base_url: &str,
+    scope: &MemberScope,
+    id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let me = scope.session.viewer.user_id;
+    let mut tx = db.begin().await?;
+    let row = repo::relationship(&mut tx, scope.program_id, id)
+        .await?
+        .filter(|r| r.mentor_id == me || r.mentee_id == me || scope.role == Role::Admin)
+        .ok_or(AppError::NotFound)?;
+    let reason = optional_text("reason", reason, DECLINE_REASON_MAX)?;
+    if !repo::end_relationship(&mut tx, id, me, &reason, now).await? {
+        return Err(AppError::Refused(Refusal::AlreadyEnded));
+    }
+    let url = format!("{base_url}{}", relationship_path(id));
+    for (to, partner) in [
+        (row.mentor_id, row.mentee_id),
+        (row.mentee_id, row.mentor_id),
+    ] {
+        let details = MessageDetails {
+            url: Some(url.clone()),
+            partner_name: Some(full_name(&mut tx, scope.program_id, partner).await?),
+            message: Some(reason.clone()),
+            ..Default::default()
+        };
+        queue_system_message(
+            &mut tx,
+            base_url,
+            scope.program_id,
+            RELATIONSHIP_ENDED,
+            to,
+            details,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The invitation if the signed-in member may read it.
