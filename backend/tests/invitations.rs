@@ -8,6 +8,7 @@ use backend::auth::session::RequestSession;
 use backend::db::Db;
 use backend::relationships::invitations::{self, Sweep};
 use backend::relationships::model::{InvitationStatus, RelationshipStatus};
+use backend::relationships::relationship as rel;
 use backend::with_db;
 use chrono::{Duration, Utc};
 use shared::auth::model::{ProgramMembership, Role, Viewer};
@@ -150,7 +151,7 @@ async fn an_accepted_invitation_starts_the_relationship_and_tells_both_in_their_
         let relationship = invitations::accept(&p.db, BASE, &p.mentor, sent, now)
             .await
             .unwrap();
-        let page = invitations::relationship_view(&p.db, &p.mentee, relationship)
+        let page = rel::relationship_view(&p.db, &p.mentee, relationship)
             .await
             .unwrap();
         assert_eq!(page.status, RelationshipStatus::Active);
@@ -158,11 +159,11 @@ async fn an_accepted_invitation_starts_the_relationship_and_tells_both_in_their_
         assert_eq!(page.partner.user_id, id(&p.mentor));
         assert_eq!(page.invitation_id, Some(sent));
         assert_eq!(
-            invitations::relationship_view(&p.db, &p.other_mentee, relationship).await,
+            rel::relationship_view(&p.db, &p.other_mentee, relationship).await,
             Err(AppError::NotFound)
         );
         let admin = support::admin_scope(&p.db).await;
-        let seen_by_admin = invitations::relationship_view(&p.db, &admin, relationship)
+        let seen_by_admin = rel::relationship_view(&p.db, &admin, relationship)
             .await
             .unwrap();
         assert_eq!(seen_by_admin.other.map(|o| o.user_id), Some(id(&p.mentor)));
@@ -500,12 +501,11 @@ async fn ending_a_relationship_moves_it_to_stage_three_and_tells_both_once() {
         let before = written(&p.db).await;
         // Only its two members and the program's administrator may end it.
         assert_eq!(
-            invitations::end_relationship(&p.db, BASE, &p.other_mentee, relationship, "", now)
-                .await,
+            rel::end_relationship(&p.db, BASE, &p.other_mentee, relationship, "", now).await,
             Err(AppError::NotFound)
         );
         assert_eq!(
-            invitations::end_relationship(
+            rel::end_relationship(
                 &p.db,
                 BASE,
                 &p.mentee,
@@ -518,7 +518,7 @@ async fn ending_a_relationship_moves_it_to_stage_three_and_tells_both_once() {
         );
         assert_eq!(written(&p.db).await, before);
         let later = now + Duration::days(90);
-        invitations::end_relationship(
+        rel::end_relationship(
             &p.db,
             BASE,
             &p.mentee,
@@ -528,7 +528,7 @@ async fn ending_a_relationship_moves_it_to_stage_three_and_tells_both_once() {
         )
         .await
         .unwrap();
-        let page = invitations::relationship_view(&p.db, &p.mentor, relationship)
+        let page = rel::relationship_view(&p.db, &p.mentor, relationship)
             .await
             .unwrap();
         assert_eq!(page.stage(), 3);
@@ -554,7 +554,7 @@ async fn ending_a_relationship_moves_it_to_stage_three_and_tells_both_once() {
         );
         let admin = support::admin_scope(&p.db).await;
         assert_eq!(
-            invitations::end_relationship(&p.db, BASE, &admin, relationship, "", later).await,
+            rel::end_relationship(&p.db, BASE, &admin, relationship, "", later).await,
             Err(AppError::Refused(Refusal::AlreadyEnded))
         );
         // The mentor's place is free again.

@@ -171,7 +171,7 @@ pub async fn get_relationship(
     use crate::auth::server::authz;
     use crate::state::app_state;
     let scope = authz::require_member()?;
-    super::server::invitations::relationship_view(&app_state()?.db, &scope, id).await
+    super::server::relationship::relationship_view(&app_state()?.db, &scope, id).await
 }
 
 /// Ends a relationship (either member or the program's administrator), with an optional
@@ -182,7 +182,7 @@ pub async fn end_relationship(id: i64, reason: String) -> Result<(), AppError> {
     use crate::state::app_state;
     let scope = authz::require_member()?;
     let state = app_state()?;
-    super::server::invitations::end_relationship(
+    super::server::relationship::end_relationship(
         &state.db,
         &state.base_url,
         &scope,

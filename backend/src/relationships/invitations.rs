@@ -6,8 +6,8 @@
 //! each person exactly once.
 use super::invitation_repo::{self as repo, InvitationRow, NewInvitation, NewRelationship};
 use super::model::{
-    has_room, reminder_due, InvitationStatus, InvitationView, PartnerSummary, RelationshipView,
-    DECLINE_REASON_MAX, INVITATION_MESSAGE_MAX,
+    has_room, reminder_due, InvitationStatus, InvitationView, PartnerSummary, DECLINE_REASON_MAX,
+    INVITATION_MESSAGE_MAX,
 };
 use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
@@ -17,7 +17,7 @@ use crate::i18n::LocalDateTime;
 use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::{
     INVITATION_ACCEPTED, INVITATION_DECLINED, INVITATION_EXPIRED, INVITATION_RECEIVED,
-    INVITATION_REMINDER, INVITATION_WITHDRAWN, RELATIONSHIP_CONFIRMED, RELATIONSHIP_ENDED,
+    INVITATION_REMINDER, INVITATION_WITHDRAWN, RELATIONSHIP_CONFIRMED,
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -132,7 +132,11 @@ pub async fn invite_target(
     Ok(summary(person))
 }
 
-async fn summary_of(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<PartnerSummary> {
+pub(super) async fn summary_of(
+    tx: &mut Tx,
+    program_id: i64,
+    user_id: i64,
+) -> AppResult<PartnerSummary> {
     repo::person(tx, program_id, user_id)
         .await?
         .map(summary)
@@ -176,7 +180,7 @@ async fn check_room(
     Ok(())
 }
 
-async fn full_name(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<String> {
+pub(super) async fn full_name(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<String> {
     let person = repo::person(tx, program_id, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -215,88 +219,6 @@ pub async fn view(db: &Db, scope: &MemberScope, id: i64) -> AppResult<Invitation
         answered: row.responded_at.map(|at| LocalDateTime::from_utc(at, zone)),
         relationship_id: row.relationship_id,
     })
-}
-
-/// A relationship's page for one of its two members or the program's administrator;
-/// anyone else gets "not found".
-pub async fn relationship_view(
-    db: &Db,
-    scope: &MemberScope,
-    id: i64,
-) -> AppResult<RelationshipView> {
-    let viewer = &scope.session.viewer;
-    let me = viewer.user_id;
-    let mut tx = db.read().await?;
-    let row = repo::relationship(&mut tx, scope.program_id, id)
-        .await?
-        .filter(|r| r.mentor_id == me || r.mentee_id == me || scope.role == Role::Admin)
-        .ok_or(AppError::NotFound)?;
-    let p = scope.program_id;
-    let (partner, other) = if row.mentor_id == me {
-        (summary_of(&mut tx, p, row.mentee_id).await?, None)
-    } else if row.mentee_id == me {
-        (summary_of(&mut tx, p, row.mentor_id).await?, None)
-    } else {
-        let mentee = summary_of(&mut tx, p, row.mentee_id).await?;
-        (mentee, Some(summary_of(&mut tx, p, row.mentor_id).await?))
-    };
-    tx.commit().await?;
-    let zone = &viewer.time_zone;
-    Ok(RelationshipView {
-        id: row.id,
-        status: row.status,
-        partner,
-        other,
-        started: LocalDateTime::from_utc(row.started_at, zone),
-        ended: row.ended_at.map(|at| LocalDateTime::from_utc(at, zone)),
-        end_reason: row.end_reason,
-        invitation_id: row.invitation_id,
-    })
-}
-
-/// Ends a current relationship: either of its members or the program's administrator,
-/// with an optional reason; it moves to stage 3 and both members are told once.
-pub async fn end_relationship(
-    db: &Db,
-    base_url: &str,
-    scope: &MemberScope,
-    id: i64,
-    reason: &str,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    let me = scope.session.viewer.user_id;
-    let mut tx = db.begin().await?;
-    let row = repo::relationship(&mut tx, scope.program_id, id)
-        .await?
-        .filter(|r| r.mentor_id == me || r.mentee_id == me || scope.role == Role::Admin)
-        .ok_or(AppError::NotFound)?;
-    let reason = optional_text("reason", reason, DECLINE_REASON_MAX)?;
-    if !repo::end_relationship(&mut tx, id, me, &reason, now).await? {
-        return Err(AppError::Refused(Refusal::AlreadyEnded));
-    }
-    let url = format!("{base_url}{}", relationship_path(id));
-    for (to, partner) in [
-        (row.mentor_id, row.mentee_id),
-        (row.mentee_id, row.mentor_id),
-    ] {
-        let details = MessageDetails {
-            url: Some(url.clone()),
-            partner_name: Some(full_name(&mut tx, scope.program_id, partner).await?),
-            message: Some(reason.clone()),
-            ..Default::default()
-        };
-        queue_system_message(
-            &mut tx,
-            base_url,
-            scope.program_id,
-            RELATIONSHIP_ENDED,
-            to,
-            details,
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }
 
 /// The invitation if the signed-in member may read it.

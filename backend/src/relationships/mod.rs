@@ -3,4 +3,5 @@ pub use shared::relationships::*;
 
 pub mod invitation_repo;
 pub mod invitations;
+pub mod relationship;
 pub mod repo;
