@@ -2,6 +2,7 @@ use super::api::get_member_profile;
 use super::model::{MemberProfile, MEETING_FORMATS};
 use super::places::{country_key, spoken_language_key};
 use super::profile_side_panel::ProfileSidePanel;
+use crate::auth::model::Role;
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
 use crate::ui::{Avatar, LoadError};
@@ -87,6 +88,14 @@ fn MemberProfileView(member: MemberProfile) -> impl IntoView {
         .map(|f| format!("meeting-format-{f}"))
         .collect();
     let (stats, user_id) = member.with_value(|m| (m.stats, m.user_id));
+    // Mentees invite mentors and mentors mentees; the invite page says why not, if not.
+    let viewer_role = crate::auth::use_viewer().role();
+    let invitable = member.with_value(|m| {
+        matches!(
+            (viewer_role, m.role),
+            (Some(Role::Mentee), Role::Mentor) | (Some(Role::Mentor), Role::Mentee)
+        )
+    });
     let fact = move |key: &'static str, value: String| {
         (!value.is_empty()).then(|| view! { <dt>{move || i18n.t(key)}</dt><dd>{value}</dd> })
     };
@@ -101,6 +110,9 @@ fn MemberProfileView(member: MemberProfile) -> impl IntoView {
                     <div>
                         <h1>{name.clone()}</h1>
                         <p><span class="badge">{move || i18n.t(role_key)}</span> " " {place}</p>
+                        {invitable.then(|| view! {
+                            <p><a class="button button-primary" href=format!("/invite/{user_id}")>{t!(i18n, "match-invite")}</a></p>
+                        })}
                     </div>
                 </header>
                 {(!p.summary.is_empty()).then(|| view! {
