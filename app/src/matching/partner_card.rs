@@ -187,7 +187,7 @@ pub fn PartnerCardView(
                 {(card.has_room && !card.invitation_pending).then(|| {
                     let name = name.clone();
                     view! {
-                        <a class="button button-primary" href=format!("/invite/{}", card.user_id)>{t!(i18n, "match-invite")}
+                        <a class="button button-primary" href=crate::relationships::model::invite_path(card.user_id)>{t!(i18n, "match-invite")}
                             <span class="visually-hidden">": " {name}</span></a>
                     }
                 })}

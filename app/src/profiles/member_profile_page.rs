@@ -111,7 +111,7 @@ fn MemberProfileView(member: MemberProfile) -> impl IntoView {
                         <h1>{name.clone()}</h1>
                         <p><span class="badge">{move || i18n.t(role_key)}</span> " " {place}</p>
                         {invitable.then(|| view! {
-                            <p><a class="button button-primary" href=format!("/invite/{user_id}")>{t!(i18n, "match-invite")}</a></p>
+                            <p><a class="button button-primary" href=crate::relationships::model::invite_path(user_id)>{t!(i18n, "match-invite")}</a></p>
                         })}
                     </div>
                 </header>

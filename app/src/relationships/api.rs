@@ -13,8 +13,7 @@ pub async fn list_my_connections() -> Result<Connections, AppError> {
     let scope = authz::require_member()?;
     let viewer = &scope.session.viewer;
     let db = &app_state()?.db;
-    let repo = || super::server::repo::list_for_member(db, scope.program_id, viewer.user_id);
-    let rows = repo().await?;
+    let rows = super::server::repo::list_for_member(db, scope.program_id, viewer.user_id).await?;
     let pending =
         super::server::repo::pending_for_member(db, scope.program_id, viewer.user_id).await?;
     let role = |is_mentor: bool| {
@@ -80,7 +79,7 @@ pub async fn send_invitation(user_id: i64, message: String) -> Result<(), AppErr
     .await?;
     leptos_axum::redirect(&format!(
         "{}?sent=1",
-        super::server::invitations::invitation_path(id)
+        crate::relationships::model::invitation_path(id)
     ));
     Ok(())
 }
@@ -113,7 +112,7 @@ pub async fn accept_invitation(id: i64) -> Result<(), AppError> {
     .await?;
     leptos_axum::redirect(&format!(
         "{}?accepted=1",
-        super::server::invitations::relationship_path(relationship)
+        crate::relationships::model::relationship_path(relationship)
     ));
     Ok(())
 }
@@ -136,7 +135,7 @@ pub async fn decline_invitation(id: i64, reason: String) -> Result<(), AppError>
     .await?;
     leptos_axum::redirect(&format!(
         "{}?declined=1",
-        super::server::invitations::invitation_path(id)
+        crate::relationships::model::invitation_path(id)
     ));
     Ok(())
 }
@@ -158,7 +157,7 @@ pub async fn withdraw_invitation(id: i64) -> Result<(), AppError> {
     .await?;
     leptos_axum::redirect(&format!(
         "{}?withdrawn=1",
-        super::server::invitations::invitation_path(id)
+        crate::relationships::model::invitation_path(id)
     ));
     Ok(())
 }
@@ -193,7 +192,7 @@ pub async fn end_relationship(id: i64, reason: String) -> Result<(), AppError> {
     .await?;
     leptos_axum::redirect(&format!(
         "{}?ended=1",
-        super::server::invitations::relationship_path(id)
+        crate::relationships::model::relationship_path(id)
     ));
     Ok(())
 }

@@ -1,5 +1,5 @@
 use super::api::list_my_connections;
-use super::model::{Connection, PendingInvitation};
+use super::model::{invitation_path, relationship_path, Connection, PendingInvitation};
 use crate::i18n::use_i18n;
 use crate::t;
 use crate::ui::{LoadError, PageHeader};
@@ -55,7 +55,7 @@ fn InvitationList(items: Vec<PendingInvitation>, title_key: &'static str) -> imp
                 let role_key = i.partner_role.label_key();
                 view! {
                     <li class="card">
-                        <h3 class="card-title"><a href=format!("/invitations/{}", i.id)>{i.partner_name.clone()}</a></h3>
+                        <h3 class="card-title"><a href=invitation_path(i.id)>{i.partner_name.clone()}</a></h3>
                         <p><span class="badge">{move || i18n.t(role_key)}</span></p>
                         <p class="muted">
                             {move || i18n.t_with("connections-answer-by", &[("date", expires.format_date(i18n.lang()).into())])}
@@ -87,7 +87,7 @@ fn ConnectionCard(c: Connection) -> impl IntoView {
     });
     view! {
         <li class="card">
-            <h3 class="card-title"><a href=format!("/relationships/{}", c.relationship_id)>{c.partner_name.clone()}</a></h3>
+            <h3 class="card-title"><a href=relationship_path(c.relationship_id)>{c.partner_name.clone()}</a></h3>
             <p>
                 <span class="badge">{move || i18n.t(role_key)}</span>
                 " "

@@ -1,5 +1,5 @@
 use super::api::{get_invitation, AcceptInvitation, DeclineInvitation, WithdrawInvitation};
-use super::model::{InvitationStatus, InvitationView, DECLINE_REASON_MAX};
+use super::model::{relationship_path, InvitationStatus, InvitationView, DECLINE_REASON_MAX};
 use super::partner_summary_card::PartnerSummaryCard;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -109,7 +109,7 @@ fn InvitationView(
                     })}
                 </dl>
                 {relationship.map(|rid| view! {
-                    <p><a class="button button-primary" href=format!("/relationships/{rid}")>{t!(i18n, "invitation-open-relationship")}</a></p>
+                    <p><a class="button button-primary" href=relationship_path(rid)>{t!(i18n, "invitation-open-relationship")}</a></p>
                 })}
                 {(pending && invitation.viewer_is_recipient).then(|| view! {
                     <ActionForm action=accept attr:class="invitation-accept">

@@ -1,5 +1,5 @@
 use super::api::{get_relationship, EndRelationship};
-use super::model::{RelationshipView, DECLINE_REASON_MAX};
+use super::model::{invitation_path, RelationshipView, DECLINE_REASON_MAX};
 use super::partner_summary_card::PartnerSummaryCard;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -101,7 +101,7 @@ fn RelationshipView(
                     })}
                 </dl>
                 {relationship.invitation_id.map(|iid| view! {
-                    <p><a href=format!("/invitations/{iid}")>{t!(i18n, "relationship-see-invitation")}</a></p>
+                    <p><a href=invitation_path(iid)>{t!(i18n, "relationship-see-invitation")}</a></p>
                 })}
                 {(stage == 2).then(|| view! {
                     <details class="relationship-end">

@@ -39,7 +39,11 @@ pub async fn lock_pair(tx: &mut Tx, program_id: i64, a: i64, b: i64) -> sqlx::Re
 }
 
 /// A member's current relationships and their profile's maximum number of partners.
-pub async fn load(tx: &mut Tx, program_id: i64, user_id: i64) -> sqlx::Result<(i64, Option<i64>)> {
+pub async fn partners_and_max(
+    tx: &mut Tx,
+    program_id: i64,
+    user_id: i64,
+) -> sqlx::Result<(i64, Option<i64>)> {
     let sql = format!(
         "SELECT (SELECT COUNT(*) FROM relationships r
                  WHERE r.program_id = $1 AND (r.mentor_id = $2 OR r.mentee_id = $2)

@@ -6,30 +6,21 @@
 //! each person exactly once.
 use super::invitation_repo::{self as repo, InvitationRow, NewInvitation, NewRelationship};
 use super::model::{
-    has_room, reminder_due, InvitationStatus, InvitationView, PartnerSummary, DECLINE_REASON_MAX,
-    INVITATION_MESSAGE_MAX,
+    has_room, invitation_path, relationship_path, reminder_due, InvitationStatus, InvitationView,
+    PartnerSummary, DECLINE_REASON_MAX, INVITATION_MESSAGE_MAX,
 };
 use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
 use crate::db::{Db, Tx};
 use crate::error::{optional_text, AppError, AppResult, Refusal, ValidationCode};
 use crate::i18n::LocalDateTime;
+use crate::matching::search::search_path;
 use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::{
     INVITATION_ACCEPTED, INVITATION_DECLINED, INVITATION_EXPIRED, INVITATION_RECEIVED,
     INVITATION_REMINDER, INVITATION_WITHDRAWN, RELATIONSHIP_CONFIRMED,
 };
 use chrono::{DateTime, Duration, Utc};
-
-/// The address of an invitation's page.
-pub fn invitation_path(id: i64) -> String {
-    format!("/invitations/{id}")
-}
-
-/// The address of a relationship's page.
-pub fn relationship_path(id: i64) -> String {
-    format!("/relationships/{id}")
-}
 
 /// Sends `message` from the signed-in member to `recipient_id`; returns the invitation.
 pub async fn send(
@@ -169,11 +160,11 @@ async fn check_room(
     partner: i64,
     default_max: i64,
 ) -> AppResult<()> {
-    let (current, max) = repo::load(tx, program_id, you).await?;
+    let (current, max) = repo::partners_and_max(tx, program_id, you).await?;
     if !has_room(current, max, default_max) {
         return Err(AppError::Refused(Refusal::YouAreAtCapacity));
     }
-    let (current, max) = repo::load(tx, program_id, partner).await?;
+    let (current, max) = repo::partners_and_max(tx, program_id, partner).await?;
     if !has_room(current, max, default_max) {
         return Err(AppError::Refused(Refusal::PartnerAtCapacity));
     }
@@ -362,11 +353,11 @@ pub async fn decline(
 
 /// The search page of the member `user_id` of the invitation `row`.
 fn search_path_for(user_id: i64, row: &InvitationRow) -> &'static str {
-    if user_id == row.mentee_id {
-        "/mentors"
+    search_path(if user_id == row.mentee_id {
+        Role::Mentor
     } else {
-        "/mentees"
-    }
+        Role::Mentee
+    })
 }
 
 /// Withdraws an invitation the signed-in member sent; the recipient is told.
@@ -379,26 +370,33 @@ pub async fn withdraw(
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let row = open_for(&mut tx, scope, id, false, now).await?;
-    withdraw_row(&mut tx, base_url, &row, now).await?;
+    if !withdraw_row(&mut tx, base_url, &row, row.sender_id, now).await? {
+        return Err(AppError::Refused(Refusal::NoLongerPending));
+    }
     tx.commit().await?;
     Ok(())
 }
 
+/// Withdraws `row` on behalf of `leaving` (its sender taking it back, or a member who left)
+/// and tells the other member, naming `leaving`; false when it was no longer pending.
 async fn withdraw_row(
     tx: &mut Tx,
     base_url: &str,
     row: &InvitationRow,
+    leaving: i64,
     now: DateTime<Utc>,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     if !repo::close(tx, row.id, InvitationStatus::Withdrawn, "", now).await? {
-        return Err(AppError::Refused(Refusal::NoLongerPending));
+        return Ok(false);
     }
+    let other = if row.sender_id == leaving {
+        row.recipient_id
+    } else {
+        row.sender_id
+    };
     let details = MessageDetails {
-        url: Some(format!(
-            "{base_url}{}",
-            search_path_for(row.recipient_id, row)
-        )),
-        partner_name: Some(full_name(tx, row.program_id, row.sender_id).await?),
+        url: Some(format!("{base_url}{}", search_path_for(other, row))),
+        partner_name: Some(full_name(tx, row.program_id, leaving).await?),
         ..Default::default()
     };
     queue_system_message(
@@ -406,11 +404,11 @@ async fn withdraw_row(
         base_url,
         row.program_id,
         INVITATION_WITHDRAWN,
-        row.recipient_id,
+        other,
         details,
     )
     .await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Withdraws every pending invitation a member sent or received in the program, inside
@@ -428,28 +426,7 @@ pub async fn withdraw_all_of(
         let row = repo::invitation(tx, program_id, *id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if !repo::close(tx, row.id, InvitationStatus::Withdrawn, "", now).await? {
-            continue;
-        }
-        let other = if row.sender_id == user_id {
-            row.recipient_id
-        } else {
-            row.sender_id
-        };
-        let details = MessageDetails {
-            url: Some(format!("{base_url}{}", search_path_for(other, &row))),
-            partner_name: Some(full_name(tx, row.program_id, user_id).await?),
-            ..Default::default()
-        };
-        queue_system_message(
-            tx,
-            base_url,
-            row.program_id,
-            INVITATION_WITHDRAWN,
-            other,
-            details,
-        )
-        .await?;
+        withdraw_row(tx, base_url, &row, user_id, now).await?;
     }
     Ok(pending.len())
 }

@@ -1,7 +1,7 @@
 //! A relationship once it exists: its page, and ending it.
 use super::invitation_repo::{self as repo, RelationshipRow};
-use super::invitations::{full_name, relationship_path, summary_of};
-use super::model::{RelationshipView, DECLINE_REASON_MAX};
+use super::invitations::{full_name, summary_of};
+use super::model::{relationship_path, RelationshipView, DECLINE_REASON_MAX};
 use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
 use crate::db::{Db, Tx};

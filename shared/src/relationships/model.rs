@@ -65,6 +65,21 @@ impl InvitationStatus {
     }
 }
 
+/// The page for inviting the member `user_id`.
+pub fn invite_path(user_id: i64) -> String {
+    format!("/invite/{user_id}")
+}
+
+/// The address of an invitation's page.
+pub fn invitation_path(id: i64) -> String {
+    format!("/invitations/{id}")
+}
+
+/// The address of a relationship's page.
+pub fn relationship_path(id: i64) -> String {
+    format!("/relationships/{id}")
+}
+
 /// The longest invitation message, and the longest reason for declining.
 pub const INVITATION_MESSAGE_MAX: usize = 2_000;
 pub const DECLINE_REASON_MAX: usize = 1_000;
