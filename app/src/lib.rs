@@ -17,7 +17,7 @@ pub mod routes;
 pub mod shell;
 pub mod ui;
 
-pub use shared::{error, fold, percent, text_enum, zone};
+pub use shared::{error, fold, iso_date, percent, text_enum, zone};
 
 #[cfg(feature = "ssr")]
 pub mod csp;
@@ -122,6 +122,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/profile-fields/new") view={Lazy::<CustomFieldEditRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/profile-fields/builtin") view={Lazy::<ProfileRulesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/profile-fields/:id") view={Lazy::<CustomFieldEditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/relationships") view={Lazy::<AdminRelationshipsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/relationships/end-all") view={Lazy::<EndAllRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/match") view={Lazy::<MatchMembersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/members") view={Lazy::<MembersTableRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log") view={Lazy::<EmailLogRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/messages/log/:id") view={Lazy::<EmailDetailRoute>::new()} ssr=SsrMode::Async />

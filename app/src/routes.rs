@@ -12,7 +12,7 @@ use crate::auth::{
     SwitchProgramPage, UnlockPage,
 };
 use crate::dashboard::DashboardPage;
-use crate::matching::{MenteesPage, MentorsPage};
+use crate::matching::{MatchMembersPage, MenteesPage, MentorsPage};
 use crate::members::{
     DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersTablePage,
 };
@@ -21,7 +21,10 @@ use crate::profiles::{
     CustomFieldEditPage, CustomFieldsPage, MemberProfilePage, ProfileEditPage, ProfileRulesPage,
     ProgramListsPage,
 };
-use crate::relationships::{ConnectionsPage, InvitationPage, InvitePage, RelationshipPage};
+use crate::relationships::{
+    AdminRelationshipsPage, ConnectionsPage, EndAllPage, InvitationPage, InvitePage,
+    RelationshipPage,
+};
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
 /// on demand in the browser.
@@ -65,6 +68,9 @@ lazy_pages! {
     ProfileEditRoute => ProfileEditPage,
     MemberProfileRoute => MemberProfilePage,
     MembersTableRoute => MembersTablePage,
+    AdminRelationshipsRoute => AdminRelationshipsPage,
+    EndAllRoute => EndAllPage,
+    MatchMembersRoute => MatchMembersPage,
     EmailLogRoute => EmailLogPage,
     EmailDetailRoute => EmailDetailPage,
     SystemMessagesRoute => SystemMessagesPage,

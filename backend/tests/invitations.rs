@@ -420,9 +420,22 @@ async fn deactivating_a_member_withdraws_their_pending_invitations() {
             Some("invitation-withdrawn")
         );
         // The mentor's place is free for someone else.
-        invitations::send(&p.db, BASE, &p.other_mentee, mentor, "Hi", now)
+        let second = invitations::send(&p.db, BASE, &p.other_mentee, mentor, "Hi", now)
             .await
             .unwrap();
+        // When the recipient is the one who leaves, the sender hears their invitation
+        // closed (not that someone withdrew an invitation sent to them).
+        backend::members::service::set_active(&p.db, BASE, &admin, mentor, false)
+            .await
+            .unwrap();
+        assert_eq!(status_of(&p.db, second).await, InvitationStatus::Withdrawn);
+        let to_sender = mail_to(&p.db, "ora@invitations.test").await;
+        let last = to_sender.last().unwrap();
+        assert_eq!(
+            last.template_key.as_deref(),
+            Some("invitation-partner-left")
+        );
+        assert!(last.subject.contains("is closed"), "{}", last.subject);
     }
 }
 

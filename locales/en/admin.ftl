@@ -179,6 +179,7 @@ field-logo_url = E-mail logo (image address)
 field-lockout_threshold = Failed sign-ins before an account locks
 field-signup_roles = Who may register with the invitation link
 admin-tile-searches = Searches
+admin-tile-matching = Matching
 admin-searches-members = { $count ->
     [one] saved by { $count } member
    *[other] saved by { $count } members

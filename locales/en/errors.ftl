@@ -40,3 +40,6 @@ error-refused-invitation-expired = This invitation has expired: it was not answe
 error-refused-not-a-partner = Mentees invite mentors and mentors invite mentees, among the program's active members.
 error-refused-admin-matches = In this program, the administrators match members: they will introduce you to your partner.
 error-refused-already-ended = This relationship has already ended.
+error-refused-over-capacity = This match gives a member more mentoring partners than their maximum. Tick "Match anyway" to confirm it.
+error-refused-end-all-running = Relationships are already being ended in this program. Wait for that to finish.
+error-refused-nothing-to-end = There is no current relationship to end.

@@ -36,8 +36,8 @@ match-full-mentor = Not taking new mentees
 match-full-mentee = Has all the mentors they want
 match-invitation-sent = Invitation sent
 match-admin-matches = In this program, the administrator matches mentors and mentees. You will receive an e-mail as soon as you are matched; meanwhile, keep your profile up to date.
-match-admin-page = Administrators match members from the Members page.
-match-admin-page-link = Go to Members
+match-admin-page = Administrators pair mentors and mentees directly with Match members.
+match-admin-page-link = Match members
 match-other-page-mentor = As a mentor, you look for mentees.
 match-other-page-mentee = As a mentee, you look for mentors.
 match-other-page-link = Search mentees
@@ -50,3 +50,28 @@ search-access-both = Mentors and mentees
 search-access-mentees = Mentees only
 search-access-mentors = Mentors only
 search-access-nobody = Nobody: the administrator matches members
+
+## Match members (administrators)
+match-members-title = Match members
+match-members-intro = Find a mentor and a mentee by name or e-mail, check how well they fit, and match them: the relationship starts at once and both receive the "administrator matched you" message.
+match-members-mentor = Mentor
+match-members-mentee = Mentee
+match-members-find-mentor = Find a mentor by name or e-mail
+match-members-find-mentee = Find a mentee by name or e-mail
+match-members-load-mentor = { $count } of { $max } { $max ->
+        [one] mentee
+       *[other] mentees
+    }
+match-members-load-mentee = { $count } of { $max } { $max ->
+        [one] mentor
+       *[other] mentors
+    }
+match-members-full = Full
+match-members-show = Show the pair
+match-members-pair = { $mentor } (mentor) and { $mentee } (mentee)
+match-members-explain-areas = { $met } of the mentee's { $asked } development areas
+match-members-no-criteria = The mentee has no search criteria yet, so there is no compatibility score.
+match-members-invitation-pending = An invitation between them is waiting for an answer: this match answers it.
+match-members-over-capacity = This match goes over the maximum number of partners of one of them.
+match-members-confirm = Match anyway
+match-members-match = Match

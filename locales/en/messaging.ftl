@@ -21,6 +21,7 @@ template-invitation-reminder = Invitation reminder
 template-invitation-accepted = Invitation accepted
 template-invitation-declined = Invitation declined
 template-invitation-withdrawn = Invitation withdrawn
+template-invitation-partner-left = Invitation closed: the member left
 template-invitation-expired = Invitation expired
 template-relationship-confirmed = Relationship confirmed
 template-relationship-ended = Relationship ended

@@ -45,6 +45,11 @@ relationship-next-contact = Write to your partner to agree on how and when you w
 relationship-next-goals = Agree together on two or three goals for your mentoring.
 field-message = Message
 field-reason = Reason
+field-tab = Tab
+field-dir = Sort direction
+field-mentor = Mentor
+field-mentee = Mentee
+field-relationship_admin = Relationship admin
 connections-received = Invitations you received
 connections-sent = Invitations you sent
 connections-relationships = Your relationships
@@ -54,3 +59,51 @@ relationship-end-help = Ending moves the relationship to stage 3 (completed). Yo
 relationship-end-reason-label = Reason (optional; both of you will read it)
 relationship-end-confirm = End the relationship
 relationship-ended-notice = The relationship has ended. You have both been told by e-mail.
+relationship-matched-notice = You matched them: the relationship has started and both were told by e-mail.
+
+## The administrator's Relationships page
+admin-relationships-title = Relationships
+admin-relationships-search = Search by name
+admin-relationships-search-button = Search
+admin-relationships-tabs = Relationships by status
+admin-relationships-tab-all = All ({ $count })
+admin-relationships-tab-matched = Matched ({ $count })
+admin-relationships-tab-completed = Completed ({ $count })
+admin-relationships-col-mentor = Mentor
+admin-relationships-col-mentee = Mentee
+admin-relationships-col-status = Relationship status
+admin-relationships-col-agreement = Mentoring agreement
+admin-relationships-col-evaluation = Final evaluation
+admin-relationships-col-hours = Number of hours
+admin-relationships-col-meetings = Number of meetings
+admin-relationships-col-created = Created
+admin-relationships-col-started = Started
+admin-relationships-col-ended = Ended
+admin-relationships-col-request = Mentoring request
+admin-relationships-col-relationship = Mentoring relationship
+admin-relationships-col-admin = Relationship admin
+admin-relationships-details = Details
+admin-relationships-matched-by-admin = Matched by an administrator
+admin-relationships-admin-none = Nobody in particular
+admin-relationships-admin-assigned = The relationship admin is saved.
+
+## End all relationships
+end-all-title = End all relationships
+end-all-explain = { $count ->
+        [one] The program's one current relationship will end now. Its mentor and mentee each receive the "relationship ended" e-mail once, and it moves to Completed.
+       *[other] The program's { $count } current relationships will end now. Each mentor and mentee receives the "relationship ended" e-mail once, and the relationships move to Completed.
+    }
+end-all-reason = Message to the members (optional)
+end-all-confirm = { $count ->
+        [one] End 1 relationship
+       *[other] End { $count } relationships
+    }
+end-all-cancel = Cancel
+end-all-started = Ending the relationships. You can leave this page: the work goes on.
+end-all-running = Ending relationships: { $done } of { $count }
+end-all-reload = Reload to see the progress
+end-all-done = The last run ended { $count ->
+        [one] 1 relationship
+       *[other] { $count } relationships
+    } ({ $time }).
+end-all-nothing = There is no current relationship to end.

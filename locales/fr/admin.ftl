@@ -191,6 +191,7 @@ field-logo_url = Logo des courriels (adresse de l'image)
 field-lockout_threshold = Connexions échouées avant le verrouillage d'un compte
 field-signup_roles = Qui peut s'inscrire avec le lien d'invitation
 admin-tile-searches = Recherches
+admin-tile-matching = Jumelage
 admin-searches-members = { $count ->
     [one] sauvegardées par { $count } membre
    *[other] sauvegardées par { $count } membres

@@ -40,3 +40,6 @@ error-refused-invitation-expired = Cette invitation a expiré : elle n'a pas re�
 error-refused-not-a-partner = Les mentorés invitent des mentors et les mentors des mentorés, parmi les membres actifs du programme.
 error-refused-admin-matches = Dans ce programme, les administrateurs jumellent les membres : ils vous présenteront votre partenaire.
 error-refused-already-ended = Cette relation a déjà pris fin.
+error-refused-over-capacity = Ce jumelage donne à un membre plus de partenaires de mentorat que son maximum. Cochez « Jumeler quand même » pour le confirmer.
+error-refused-end-all-running = Des relations sont déjà en train d'être terminées dans ce programme. Attendez que ce soit fini.
+error-refused-nothing-to-end = Il n'y a aucune relation en cours à terminer.

@@ -21,6 +21,7 @@ template-invitation-reminder = Rappel d'invitation
 template-invitation-accepted = Invitation acceptée
 template-invitation-declined = Invitation déclinée
 template-invitation-withdrawn = Invitation retirée
+template-invitation-partner-left = Invitation fermée : le membre est parti
 template-invitation-expired = Invitation expirée
 template-relationship-confirmed = Relation confirmée
 template-relationship-ended = Relation terminée

@@ -45,6 +45,11 @@ relationship-next-contact = Écrivez à votre partenaire pour convenir de la fa�
 relationship-next-goals = Fixez ensemble deux ou trois objectifs pour votre mentorat.
 field-message = Message
 field-reason = Raison
+field-tab = Onglet
+field-dir = Sens du tri
+field-mentor = Mentor
+field-mentee = Mentoré
+field-relationship_admin = Administrateur des relations
 connections-received = Invitations reçues
 connections-sent = Invitations envoyées
 connections-relationships = Vos relations
@@ -54,3 +59,51 @@ relationship-end-help = Mettre fin à la relation la fait passer à l'étape 3 (
 relationship-end-reason-label = Raison (facultative ; vous la lirez tous les deux)
 relationship-end-confirm = Mettre fin à la relation
 relationship-ended-notice = La relation a pris fin. Vous en avez tous deux été informés par courriel.
+relationship-matched-notice = Vous les avez jumelés : la relation a commencé et tous deux en ont été informés par courriel.
+
+## La page Relations des administrateurs
+admin-relationships-title = Relations
+admin-relationships-search = Recherche de nom
+admin-relationships-search-button = Rechercher
+admin-relationships-tabs = Relations par statut
+admin-relationships-tab-all = Tous ({ $count })
+admin-relationships-tab-matched = Jumelé ({ $count })
+admin-relationships-tab-completed = Complété ({ $count })
+admin-relationships-col-mentor = Nom du mentor
+admin-relationships-col-mentee = Nom du mentoré
+admin-relationships-col-status = Statut de la relation
+admin-relationships-col-agreement = L'accord mentorat
+admin-relationships-col-evaluation = L'évaluation finale
+admin-relationships-col-hours = Nombre d'heures
+admin-relationships-col-meetings = Nombre de rencontres
+admin-relationships-col-created = Créé le
+admin-relationships-col-started = Commencé le
+admin-relationships-col-ended = Terminé le
+admin-relationships-col-request = Requête mentorat
+admin-relationships-col-relationship = La relation mentorat
+admin-relationships-col-admin = Administrateur des relations
+admin-relationships-details = Détails
+admin-relationships-matched-by-admin = Jumelé par un administrateur
+admin-relationships-admin-none = Personne en particulier
+admin-relationships-admin-assigned = L'administrateur de la relation est enregistré.
+
+## Terminer toutes les relations
+end-all-title = Terminer toutes les relations
+end-all-explain = { $count ->
+        [one] La relation en cours du programme va prendre fin maintenant. Son mentor et son mentoré reçoivent chacun une fois le courriel « relation terminée », et elle passe dans Complété.
+       *[other] Les { $count } relations en cours du programme vont prendre fin maintenant. Chaque mentor et chaque mentoré reçoit une fois le courriel « relation terminée », et les relations passent dans Complété.
+    }
+end-all-reason = Message aux membres (facultatif)
+end-all-confirm = { $count ->
+        [one] Terminer 1 relation
+       *[other] Terminer { $count } relations
+    }
+end-all-cancel = Annuler
+end-all-started = Les relations sont en train de prendre fin. Vous pouvez quitter cette page : le travail continue.
+end-all-running = Fin des relations : { $done } sur { $count }
+end-all-reload = Rechargez pour voir l'avancement
+end-all-done = La dernière opération a terminé { $count ->
+        [one] 1 relation
+       *[other] { $count } relations
+    } ({ $time }).
+end-all-nothing = Il n'y a aucune relation en cours à terminer.

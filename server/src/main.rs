@@ -47,6 +47,10 @@ struct ServeArgs {
     /// Directory holding the built browser assets (pkg/ inside it)
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     site_root: String,
+    /// Milliseconds a bulk job ("End all relationships") waits between its batches, so
+    /// other writers get their turn
+    #[arg(long, env = "BULK_BATCH_PAUSE_MS", default_value_t = 10)]
+    bulk_batch_pause_ms: u64,
     #[command(flatten)]
     mail: MailArgs,
 }
@@ -247,6 +251,23 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             },
         )
     };
+    let end_all = {
+        let (db, base_url) = (db.clone(), base_url.clone());
+        let pause = std::time::Duration::from_millis(args.bulk_batch_pause_ms);
+        server::workers::supervise(
+            "end-all",
+            workers.clone(),
+            std::time::Duration::from_secs(1),
+            move || {
+                server::workers::run_end_all(
+                    db.clone(),
+                    base_url.clone(),
+                    std::time::Duration::from_secs(2),
+                    pause,
+                )
+            },
+        )
+    };
     let mailer = match smtp {
         Some(settings) => {
             let options = WorkerOptions {
@@ -287,6 +308,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     sweeper.abort();
     warmer.abort();
     invitation_clock.abort();
+    end_all.abort();
     if let Some(mailer) = mailer {
         mailer.abort();
     }

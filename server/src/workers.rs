@@ -99,6 +99,20 @@ pub async fn run_invitation_clock(db: Db, base_url: String, every: Duration) {
     }
 }
 
+/// Every `every`: works the "End all relationships" runs that are going, `pause` between
+/// batches (each batch is durable on its own, so a restart carries on; see `end_all`).
+pub async fn run_end_all(db: Db, base_url: String, every: Duration, pause: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match backend::relationships::end_all::work_end_all(&db, &base_url, pause).await {
+            Ok(0) => {}
+            Ok(ended) => tracing::info!(ended, "relationships ended by an end-all run"),
+            Err(err) => tracing::warn!(error = %err, "end-all run failed"),
+        }
+    }
+}
+
 /// Loads the members-table index of large programs in the background after a start.
 pub fn spawn_member_index_warmer(
     db: Db,

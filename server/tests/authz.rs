@@ -145,6 +145,29 @@ fn table() -> Vec<(&'static str, Access, Args)> {
             format!("id={}&reason={}", ids.relationship, "x".repeat(1_001))
         }),
         ("admin_stats", Access::Admin, |_, _| String::new()),
+        ("admin_relationships", Access::Admin, |_, _| {
+            "query=tab%3Dmatched%26sort%3Dmentor%26dir%3Dasc".into()
+        }),
+        (
+            "admin_relationship_admin",
+            Access::AdminOfThisData,
+            |ids, _| format!("id={}&admin_id=&back=", ids.relationship),
+        ),
+        ("admin_end_all_status", Access::Admin, |_, _| String::new()),
+        // A reason over the limit: refused after the check, so nothing ends.
+        ("admin_end_all", Access::Admin, |_, _| {
+            format!("reason={}", "x".repeat(1_001))
+        }),
+        ("admin_match_page", Access::Admin, |_, _| {
+            "query=mentor_q%3Ddemo%26mentee_q%3Ddemo".into()
+        }),
+        ("admin_match_candidates", Access::Admin, |_, _| {
+            "role=mentor&typed=demo".into()
+        }),
+        // A mentee as the mentor: refused after the check, so nobody is matched.
+        ("admin_match_members", Access::Admin, |ids, _| {
+            format!("mentor_id={}&mentee_id={}", ids.mentee, ids.mentee)
+        }),
         ("admin_invitation_link", Access::Admin, |_, _| String::new()),
         ("admin_invitation_regenerate", Access::Admin, |_, _| {
             String::new()

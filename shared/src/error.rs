@@ -112,6 +112,13 @@ pub enum Refusal {
     AdminMatches,
     /// The relationship has already ended.
     AlreadyEnded,
+    /// An administrator's match would give a member more partners than they take; it
+    /// needs the administrator's explicit confirmation.
+    OverCapacity,
+    /// "End all relationships" is already running in the program.
+    EndAllRunning,
+    /// The program has no current relationship to end.
+    NothingToEnd,
 }
 }
 
@@ -195,6 +202,9 @@ impl AppError {
                 Refusal::NotAPartner => "error-refused-not-a-partner",
                 Refusal::AdminMatches => "error-refused-admin-matches",
                 Refusal::AlreadyEnded => "error-refused-already-ended",
+                Refusal::OverCapacity => "error-refused-over-capacity",
+                Refusal::EndAllRunning => "error-refused-end-all-running",
+                Refusal::NothingToEnd => "error-refused-nothing-to-end",
             },
             AppError::RateLimited => "error-rate-limited",
             AppError::BadRequest => "error-bad-request",
@@ -369,6 +379,18 @@ pub fn optional_line(field: &str, value: &str, max: usize) -> AppResult<String> 
         ));
     }
     Ok(value)
+}
+
+/// A choice of one record by id from a form or a URL: empty is none; anything but a
+/// number is refused naming the field.
+pub fn optional_id(field: &str, value: &str) -> AppResult<Option<i64>> {
+    match value.trim() {
+        "" => Ok(None),
+        id => id
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| AppError::validation(field, ValidationCode::InvalidChoice)),
+    }
 }
 
 /// An optional free-text field that may span lines: trimmed, at most `max` characters;

@@ -23,6 +23,12 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The words of a search box, folded like the text they are looked for in (at most
+/// four: more only slow the search without narrowing it in practice).
+pub fn search_words(text: &str) -> Vec<String> {
+    text.split_whitespace().take(4).map(fold).collect()
+}
+
 /// Letters that Unicode does not decompose into a base letter and a mark.
 fn spelled_out(c: char) -> Option<&'static str> {
     Some(match c {

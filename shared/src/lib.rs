@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod error;
 pub mod fold;
 pub mod i18n;
+pub mod iso_date;
 pub mod matching;
 pub mod members;
 pub mod messaging;

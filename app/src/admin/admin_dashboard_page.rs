@@ -1,14 +1,16 @@
 use super::api::get_admin_stats;
 use super::invitation_link_tile::InvitationLinkTile;
 use crate::i18n::use_i18n;
+use crate::matching::admin::MATCH_MEMBERS_PATH;
+use crate::relationships::admin::{ADMIN_RELATIONSHIPS_PATH, END_ALL_PATH};
 use crate::t;
 use crate::ui::{LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// Seed 002's admin dashboard. Only tiles whose feature exists are shown: today the
+/// Seed 002's admin dashboard. Only tiles whose feature exists are shown: the
 /// statistics row (members, relationships, invitations, saved searches) with their
-/// breakdowns.
+/// breakdowns, then the tiles of each area (matching, messages, members, profiles).
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -66,6 +68,14 @@ pub fn AdminDashboardPage() -> impl IntoView {
         </Suspense>
         <section class="tiles">
             <InvitationLinkTile />
+            <article class="tile" data-tile="matching">
+                <h2>{t!(i18n, "admin-tile-matching")}</h2>
+                <ul class="tile-links">
+                    <li><a href=MATCH_MEMBERS_PATH>{t!(i18n, "match-members-title")}</a></li>
+                    <li><a href=ADMIN_RELATIONSHIPS_PATH>{t!(i18n, "admin-relationships-title")}</a></li>
+                    <li><a href=END_ALL_PATH>{t!(i18n, "end-all-title")}</a></li>
+                </ul>
+            </article>
             <article class="tile" data-tile="messages">
                 <h2>{t!(i18n, "admin-tile-messages")}</h2>
                 <ul class="tile-links">

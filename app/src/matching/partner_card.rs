@@ -7,8 +7,14 @@ use crate::t;
 use crate::ui::Avatar;
 use leptos::prelude::*;
 
-/// "3 of 4 of your development areas, speaks French, meets in Montréal".
-fn explanation(i18n: I18n, met: &Met, choices: &SearchChoices, looking_for: Role) -> String {
+/// "3 of 4 of your development areas, speaks French, meets in Montréal"; `tags_key`
+/// words the first part (it takes `$met` and `$asked`).
+pub(super) fn explanation(
+    i18n: I18n,
+    met: &Met,
+    choices: &SearchChoices,
+    tags_key: &str,
+) -> String {
     let lang = i18n.lang();
     let names = |list: &[crate::profiles::model::ListItem], ids: &[i64]| {
         ids.iter()
@@ -18,12 +24,8 @@ fn explanation(i18n: I18n, met: &Met, choices: &SearchChoices, looking_for: Role
     };
     let mut parts = Vec::new();
     if !met.tags.is_empty() {
-        let key = match looking_for {
-            Role::Mentor => "match-explain-areas",
-            Role::Mentee | Role::Admin => "match-explain-skills",
-        };
         parts.push(i18n.t_with(
-            key,
+            tags_key,
             &[
                 ("met", (met.tags.len() as i64).into()),
                 ("asked", (met.tags_asked as i64).into()),
@@ -86,6 +88,22 @@ fn explanation(i18n: I18n, met: &Met, choices: &SearchChoices, looking_for: Role
     parts.join(", ")
 }
 
+/// The compatibility symbol: the score and its level in words.
+#[component]
+pub(super) fn FitSymbol(score: u8) -> impl IntoView {
+    let i18n = use_i18n();
+    let fit = Fit::of(score);
+    view! {
+        <p class=format!("fit fit-{}", fit.code())>
+            <span class="fit-score" aria-hidden="true">{score}</span>
+            <span class="fit-label">
+                {move || i18n.t(fit.label_key())}
+                <span class="visually-hidden">", " {t!(i18n, "match-compatibility", score = score as i64)}</span>
+            </span>
+        </p>
+    }
+}
+
 /// A result: the compatibility symbol top-left, who they are, their skills or development
 /// areas with the ones asked for highlighted, and the criteria met in words.
 #[component]
@@ -118,20 +136,13 @@ pub fn PartnerCardView(
         }
     });
     let score = card.compatibility.score;
-    let symbol = score.map(|score| {
-        let fit = Fit::of(score);
-        view! {
-            <p class=format!("fit fit-{}", fit.code())>
-                <span class="fit-score" aria-hidden="true">{score}</span>
-                <span class="fit-label">
-                    {move || i18n.t(fit.label_key())}
-                    <span class="visually-hidden">", " {t!(i18n, "match-compatibility", score = score as i64)}</span>
-                </span>
-            </p>
-        }
-    });
+    let symbol = score.map(|score| view! { <FitSymbol score /> });
     let met = card.compatibility.met.clone();
-    let why = move || choices.with_value(|c| explanation(i18n, &met, c, looking_for));
+    let tags_key = match looking_for {
+        Role::Mentor => "match-explain-areas",
+        Role::Mentee | Role::Admin => "match-explain-skills",
+    };
+    let why = move || choices.with_value(|c| explanation(i18n, &met, c, tags_key));
     let met_tags = card.compatibility.met.tags.clone();
     let tags = card.tags.clone();
     let tag_list = move || {

@@ -123,7 +123,7 @@ fn Closed(setup: SearchSetup) -> impl IntoView {
         (SearchAllowed::AdminMatches, _) => ("match-admin-matches", None, ""),
         (_, Some(Role::Admin)) => (
             "match-admin-page",
-            Some("/admin/members"),
+            Some(super::admin::MATCH_MEMBERS_PATH),
             "match-admin-page-link",
         ),
         (_, Some(Role::Mentor)) => (

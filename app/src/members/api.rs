@@ -57,17 +57,10 @@ pub async fn assign_member_admin(
     back: String,
 ) -> Result<(), AppError> {
     use crate::auth::server::authz;
-    use crate::error::ValidationCode;
     use crate::members::filter::return_url;
     use crate::state::{app_state, redirect_plain_form};
     let scope = authz::require_admin()?;
-    let admin_id = match admin_id.trim() {
-        "" => None,
-        id => Some(
-            id.parse::<i64>()
-                .map_err(|_| AppError::validation("member_admin", ValidationCode::InvalidChoice))?,
-        ),
-    };
+    let admin_id = crate::error::optional_id("member_admin", &admin_id)?;
     let back = return_url(&back, "assigned=1")?;
     super::server::service::set_member_admin(&app_state()?.db, &scope, user_id, admin_id).await?;
     redirect_plain_form(&back);

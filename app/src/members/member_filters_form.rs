@@ -202,7 +202,7 @@ pub fn MemberFiltersForm(setup: MembersTableSetup) -> impl IntoView {
                             <div class="field">
                                 <label for="filter-after">{t!(i18n, "members-filter-after")}</label>
                                 <input id="filter-after" name="after" type="date"
-                                    value=f.created_after.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default() />
+                                    value=f.created_after.map(crate::iso_date::iso_date).unwrap_or_default() />
                             </div>
                             <div class="field">
                                 <label for="filter-active">{t!(i18n, "members-filter-active")}</label>

@@ -38,6 +38,7 @@ pub fn RelationshipPage() -> impl IntoView {
         <PageHeader title=Signal::derive(move || i18n.t("relationship-title")) />
         <QueryNotice name="accepted" key="relationship-accepted-notice" />
         <QueryNotice name="ended" key="relationship-ended-notice" />
+        <QueryNotice name="matched" key="relationship-matched-notice" />
         <ErrorMessage error=query_error() />
         <ErrorMessage error=end_error />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>

@@ -1,4 +1,5 @@
 //! Small shared pieces of UI.
+mod admin_breadcrumb;
 mod avatar;
 mod error_message;
 mod form_query;
@@ -6,6 +7,7 @@ mod page_header;
 mod pagination;
 mod query_notice;
 
+pub use admin_breadcrumb::AdminBreadcrumb;
 pub use avatar::Avatar;
 pub use error_message::{error_text, query_error, set_page_status, ErrorMessage, LoadError};
 pub use form_query::form_query;

@@ -2,6 +2,7 @@
 //! profile; candidates from the members index), its SQL, and the "Save and search" post.
 pub use shared::matching::*;
 
+pub mod admin_match;
 pub mod http;
 pub mod repo;
 pub mod service;

@@ -169,7 +169,11 @@ pub async fn partner_page(
 
 /// The lists the form offers; the custom fields are those asked of the searched role,
 /// shown in search and with options.
-async fn choices(tx: &mut Tx, searcher: Searcher, looking_for: Role) -> AppResult<SearchChoices> {
+pub(super) async fn choices(
+    tx: &mut Tx,
+    searcher: Searcher,
+    looking_for: Role,
+) -> AppResult<SearchChoices> {
     let program_id = searcher.program_id;
     let (their_tags, _) = searcher.tag_lists();
     let fields = profiles::custom_fields(tx, program_id)
@@ -198,7 +202,7 @@ async fn choices(tx: &mut Tx, searcher: Searcher, looking_for: Role) -> AppResul
 /// The criteria the page starts from: those in the URL when the member chose some; else
 /// their last saved search; else the counterparts of their own skills or development
 /// areas. Values no longer offered (an entry deleted since) are dropped.
-async fn starting_search(
+pub(super) async fn starting_search(
     tx: &mut Tx,
     searcher: Searcher,
     asked: PartnerSearch,

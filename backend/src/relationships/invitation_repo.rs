@@ -81,24 +81,23 @@ pub async fn partners_now(
     Ok(n > 0)
 }
 
-/// Whether an invitation between the mentor and the mentee waits for an answer.
+/// The invitation between the mentor and the mentee that waits for an answer, if any.
 pub async fn pending_between(
     tx: &mut Tx,
     program_id: i64,
     mentor_id: i64,
     mentee_id: i64,
-) -> sqlx::Result<bool> {
-    let n: i64 = with_tx!(tx, conn => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM invitations
+) -> sqlx::Result<Option<i64>> {
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "SELECT id FROM invitations
          WHERE program_id = $1 AND mentor_id = $2 AND mentee_id = $3 AND status = $4",
     )
     .bind(program_id)
     .bind(mentor_id)
     .bind(mentee_id)
     .bind(InvitationStatus::Pending)
-    .fetch_one(&mut *conn)
-    .await)?;
-    Ok(n > 0)
+    .fetch_optional(&mut *conn)
+    .await)
 }
 
 /// The program's number of days to answer an invitation.
@@ -325,6 +324,14 @@ pub async fn person(tx: &mut Tx, program_id: i64, user_id: i64) -> sqlx::Result<
     .await)
 }
 
+/// A person's e-mail address.
+pub async fn email_of(tx: &mut Tx, user_id: i64) -> sqlx::Result<String> {
+    with_tx!(tx, conn => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await)
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RelationshipRow {
     pub id: i64,
@@ -356,7 +363,7 @@ pub async fn relationship(
 pub async fn end_relationship(
     tx: &mut Tx,
     id: i64,
-    ended_by: i64,
+    ended_by: Option<i64>,
     reason: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {

@@ -17,8 +17,8 @@ use crate::i18n::LocalDateTime;
 use crate::matching::search::search_path;
 use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::{
-    INVITATION_ACCEPTED, INVITATION_DECLINED, INVITATION_EXPIRED, INVITATION_RECEIVED,
-    INVITATION_REMINDER, INVITATION_WITHDRAWN, RELATIONSHIP_CONFIRMED,
+    INVITATION_ACCEPTED, INVITATION_DECLINED, INVITATION_EXPIRED, INVITATION_PARTNER_LEFT,
+    INVITATION_RECEIVED, INVITATION_REMINDER, INVITATION_WITHDRAWN, RELATIONSHIP_CONFIRMED,
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -101,7 +101,10 @@ async fn may_invite(tx: &mut Tx, scope: &MemberScope, recipient_id: i64) -> AppR
     if repo::partners_now(tx, program_id, mentor_id, mentee_id).await? {
         return Err(AppError::Refused(Refusal::AlreadyPartners));
     }
-    if repo::pending_between(tx, program_id, mentor_id, mentee_id).await? {
+    if repo::pending_between(tx, program_id, mentor_id, mentee_id)
+        .await?
+        .is_some()
+    {
         return Err(AppError::Refused(Refusal::AlreadyInvited));
     }
     check_room(tx, program_id, sender_id, recipient_id, default_max).await?;
@@ -171,7 +174,7 @@ async fn check_room(
     Ok(())
 }
 
-pub(super) async fn full_name(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<String> {
+pub async fn full_name(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<String> {
     let person = repo::person(tx, program_id, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -389,25 +392,19 @@ async fn withdraw_row(
     if !repo::close(tx, row.id, InvitationStatus::Withdrawn, "", now).await? {
         return Ok(false);
     }
-    let other = if row.sender_id == leaving {
-        row.recipient_id
+    // The recipient hears the invitation was withdrawn; a sender whose recipient left
+    // hears that their invitation closed.
+    let (other, key) = if row.sender_id == leaving {
+        (row.recipient_id, INVITATION_WITHDRAWN)
     } else {
-        row.sender_id
+        (row.sender_id, INVITATION_PARTNER_LEFT)
     };
     let details = MessageDetails {
         url: Some(format!("{base_url}{}", search_path_for(other, row))),
         partner_name: Some(full_name(tx, row.program_id, leaving).await?),
         ..Default::default()
     };
-    queue_system_message(
-        tx,
-        base_url,
-        row.program_id,
-        INVITATION_WITHDRAWN,
-        other,
-        details,
-    )
-    .await?;
+    queue_system_message(tx, base_url, row.program_id, key, other, details).await?;
     Ok(true)
 }
 

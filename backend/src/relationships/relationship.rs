@@ -69,7 +69,7 @@ pub async fn end_relationship(
     let mut tx = db.begin().await?;
     let row = reachable(&mut tx, scope, id).await?;
     let reason = optional_text("reason", reason, DECLINE_REASON_MAX)?;
-    if !repo::end_relationship(&mut tx, id, me, &reason, now).await? {
+    if !repo::end_relationship(&mut tx, id, Some(me), &reason, now).await? {
         return Err(AppError::Refused(Refusal::AlreadyEnded));
     }
     let url = format!("{base_url}{}", relationship_path(id));

@@ -30,13 +30,28 @@ pub async fn sqlite() -> Db {
         .with_test_writer()
         .with_env_filter("error")
         .try_init();
-    let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
-    Db::connect_and_migrate(&format!("sqlite://{}", path.display()))
+    Db::connect_and_migrate(&sqlite_url())
         .await
         .expect("sqlite test database")
 }
 
+/// The address of a fresh SQLite file (created on first connection).
+pub fn sqlite_url() -> String {
+    let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
+    format!("sqlite://{}", path.display())
+}
+
 pub async fn postgres() -> Option<Db> {
+    let url = postgres_url().await?;
+    Some(
+        Db::connect_and_migrate(&url)
+            .await
+            .expect("postgres test database"),
+    )
+}
+
+/// The address of a fresh, empty PostgreSQL database, when the suite has a server.
+pub async fn postgres_url() -> Option<String> {
     let Ok(admin_url) = std::env::var("MENTORA_TEST_POSTGRES_URL") else {
         assert!(
             std::env::var("MENTORA_REQUIRE_POSTGRES").is_err(),
@@ -59,11 +74,15 @@ pub async fn postgres() -> Option<Db> {
     admin.close().await;
     let mut url = url::Url::parse(&admin_url).expect("postgres url");
     url.set_path(&name);
-    Some(
-        Db::connect_and_migrate(url.as_str())
-            .await
-            .expect("postgres test database"),
-    )
+    Some(url.to_string())
+}
+
+/// The addresses of a fresh database on every engine the suite runs against (for tests
+/// that start the server as a separate process).
+pub async fn database_urls() -> Vec<String> {
+    let mut urls = vec![sqlite_url()];
+    urls.extend(postgres_url().await);
+    urls
 }
 
 /// Every engine the suite runs against, each with a fresh, migrated database.

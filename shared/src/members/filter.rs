@@ -153,6 +153,7 @@ pub struct MemberFilter {
     /// Profile completeness strictly below this percentage.
     pub completeness_below: Option<i64>,
     /// Joined the program on or after this day (in the admin's time zone).
+    #[serde(with = "crate::iso_date::optional")]
     pub created_after: Option<NaiveDate>,
     /// Only current positions count for the industry and job-function filters (and, on its
     /// own, only members with a current position).
@@ -239,7 +240,7 @@ impl MemberFilter {
                 }
                 "after" => {
                     f.created_after =
-                        Some(NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+                        Some(crate::iso_date::parse_iso_date(value).ok_or_else(|| {
                             AppError::validation("created_after", ValidationCode::InvalidChoice)
                         })?)
                 }
@@ -313,7 +314,7 @@ impl MemberFilter {
             pairs.push(("below", below.to_string()));
         }
         if let Some(after) = self.created_after {
-            pairs.push(("after", after.format("%Y-%m-%d").to_string()));
+            pairs.push(("after", crate::iso_date::iso_date(after)));
         }
         if self.current_only {
             pairs.push(("current", "1".into()));
@@ -363,11 +364,7 @@ impl MemberFilter {
 
     /// The search words, folded like the text they are looked for in (at most four).
     pub fn search_words(&self) -> Vec<String> {
-        self.search
-            .split_whitespace()
-            .take(4)
-            .map(crate::fold::fold)
-            .collect()
+        crate::fold::search_words(&self.search)
     }
 }
 

@@ -72,6 +72,8 @@ pub const INVITATION_REMINDER: &str = "invitation-reminder";
 pub const INVITATION_ACCEPTED: &str = "invitation-accepted";
 pub const INVITATION_DECLINED: &str = "invitation-declined";
 pub const INVITATION_WITHDRAWN: &str = "invitation-withdrawn";
+/// To the sender, when the member they invited left the program before answering.
+pub const INVITATION_PARTNER_LEFT: &str = "invitation-partner-left";
 pub const INVITATION_EXPIRED: &str = "invitation-expired";
 pub const RELATIONSHIP_CONFIRMED: &str = "relationship-confirmed";
 pub const RELATIONSHIP_ENDED: &str = "relationship-ended";
@@ -88,7 +90,7 @@ const fn matching(key: &'static str, extra_keywords: &'static [&'static str]) ->
     }
 }
 
-pub const SYSTEM_TEMPLATES: [TemplateSpec; 14] = [
+pub const SYSTEM_TEMPLATES: [TemplateSpec; 15] = [
     TemplateSpec {
         key: WELCOME,
         category: TemplateCategory::GettingStarted,
@@ -127,6 +129,7 @@ pub const SYSTEM_TEMPLATES: [TemplateSpec; 14] = [
     matching(INVITATION_ACCEPTED, &["here", "partner_name"]),
     matching(INVITATION_DECLINED, &["here", "partner_name", "message"]),
     matching(INVITATION_WITHDRAWN, &["here", "partner_name"]),
+    matching(INVITATION_PARTNER_LEFT, &["here", "partner_name"]),
     matching(INVITATION_EXPIRED, &["here", "partner_name"]),
     matching(RELATIONSHIP_CONFIRMED, &["here", "partner_name"]),
     matching(RELATIONSHIP_ENDED, &["here", "partner_name", "message"]),

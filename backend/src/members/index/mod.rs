@@ -65,6 +65,20 @@ pub async fn search_partners(
     Ok(found)
 }
 
+/// One member as the program's copy holds them (their search text aside), or none
+/// when they are not a member.
+pub async fn indexed_member(
+    db: &Db,
+    indexes: &MemberIndexes,
+    program_id: i64,
+    user_id: i64,
+) -> sqlx::Result<Option<IndexedMember>> {
+    let index = indexes.program(program_id);
+    index.catch_up(db, program_id).await?;
+    let members = index.read();
+    Ok(members.by_user(user_id).cloned())
+}
+
 /// A program's copy is dropped after this long unused (memory goes back; the next search
 /// loads it again).
 const IDLE: Duration = Duration::from_secs(30 * 60);

@@ -115,6 +115,10 @@ impl Members {
         self.rows = rows;
     }
 
+    pub(super) fn by_user(&self, user_id: i64) -> Option<&IndexedMember> {
+        self.by_user.get(&user_id).map(|&i| &self.rows[i])
+    }
+
     fn append_text(&mut self, text: String) -> (u32, u32) {
         let start = self.text.len() as u32;
         self.text.push_str(&text);
