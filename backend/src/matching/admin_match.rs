@@ -12,11 +12,10 @@ use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult, Refusal, ValidationCode};
 use crate::members::filter::MemberFilter;
 use crate::members::index::{indexed_member, search_members, MemberIndexes, MemberSearch};
-use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::ADMIN_MATCHED;
 use crate::relationships::invitation_repo::{self as pairs, NewRelationship};
-use crate::relationships::invitations::full_name;
-use crate::relationships::model::{has_room, relationship_path, InvitationStatus};
+use crate::relationships::model::{has_room, InvitationStatus};
+use crate::relationships::relationship::tell_both;
 use crate::relationships::repo::search_settings;
 use chrono::{DateTime, Utc};
 
@@ -46,10 +45,11 @@ pub async fn match_candidates(
     };
     let (records, _) = search_members(db, indexes, program_id, &search).await?;
     let mut tx = db.read().await?;
+    let (_, default_max) = search_settings(&mut tx, program_id).await?;
     let mut found = Vec::with_capacity(records.len());
     for r in records {
         found.push(
-            candidate(&mut tx, program_id, r.user_id, role)
+            candidate(&mut tx, program_id, r.user_id, role, default_max)
                 .await?
                 .ok_or(AppError::NotFound)?,
         );
@@ -58,12 +58,14 @@ pub async fn match_candidates(
     Ok(found)
 }
 
-/// The member as a candidate of `role`, when they are an active member in that role.
+/// The member as a candidate of `role`, when they are an active member in that role
+/// (`default_max`: the program's number of partners for a profile that sets none).
 async fn candidate(
     tx: &mut Tx,
     program_id: i64,
     user_id: i64,
     role: Role,
+    default_max: i64,
 ) -> AppResult<Option<MatchCandidate>> {
     if pairs::active_role(tx, program_id, user_id).await? != Some(role) {
         return Ok(None);
@@ -72,7 +74,6 @@ async fn candidate(
         return Ok(None);
     };
     let email = pairs::email_of(tx, user_id).await?;
-    let (_, default_max) = search_settings(tx, program_id).await?;
     let (partners, own_max) = pairs::partners_and_max(tx, program_id, user_id).await?;
     Ok(Some(MatchCandidate {
         user_id,
@@ -122,18 +123,34 @@ pub async fn match_preview(
     })
 }
 
+/// The member the administrator chose as the `role` side; anyone else is refused naming
+/// that side's field.
+async fn chosen_side(
+    tx: &mut Tx,
+    program_id: i64,
+    user_id: i64,
+    role: Role,
+    default_max: i64,
+) -> AppResult<MatchCandidate> {
+    let field = if role == Role::Mentor {
+        "mentor"
+    } else {
+        "mentee"
+    };
+    candidate(tx, program_id, user_id, role, default_max)
+        .await?
+        .ok_or_else(|| AppError::validation(field, ValidationCode::InvalidChoice))
+}
+
 async fn pair(
     tx: &mut Tx,
     program_id: i64,
     mentor_id: i64,
     mentee_id: i64,
 ) -> AppResult<(MatchCandidate, MatchCandidate)> {
-    let mentor = candidate(tx, program_id, mentor_id, Role::Mentor)
-        .await?
-        .ok_or_else(|| AppError::validation("mentor", ValidationCode::InvalidChoice))?;
-    let mentee = candidate(tx, program_id, mentee_id, Role::Mentee)
-        .await?
-        .ok_or_else(|| AppError::validation("mentee", ValidationCode::InvalidChoice))?;
+    let (_, default_max) = search_settings(tx, program_id).await?;
+    let mentor = chosen_side(tx, program_id, mentor_id, Role::Mentor, default_max).await?;
+    let mentee = chosen_side(tx, program_id, mentee_id, Role::Mentee, default_max).await?;
     Ok((mentor, mentee))
 }
 
@@ -178,15 +195,17 @@ pub async fn match_pair(
         },
     )
     .await?;
-    let url = format!("{base_url}{}", relationship_path(relationship));
-    for (to, partner) in [(mentor_id, mentee_id), (mentee_id, mentor_id)] {
-        let details = MessageDetails {
-            url: Some(url.clone()),
-            partner_name: Some(full_name(&mut tx, program_id, partner).await?),
-            ..Default::default()
-        };
-        queue_system_message(&mut tx, base_url, program_id, ADMIN_MATCHED, to, details).await?;
-    }
+    let pair = (mentor_id, mentee_id);
+    tell_both(
+        &mut tx,
+        base_url,
+        program_id,
+        ADMIN_MATCHED,
+        relationship,
+        pair,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(relationship)
 }
@@ -200,34 +219,36 @@ pub async fn match_page(
     typed: (&str, &str),
     chosen: (Option<i64>, Option<i64>),
 ) -> AppResult<MatchPage> {
-    let mut sides = Vec::with_capacity(2);
-    for (role, typed, chosen) in [
-        (Role::Mentor, typed.0, chosen.0),
-        (Role::Mentee, typed.1, chosen.1),
-    ] {
-        let mut offered = match_candidates(db, indexes, program_id, role, typed).await?;
-        if let Some(id) = chosen {
-            offered.retain(|c| c.user_id != id);
-            let mut tx = db.read().await?;
-            let field = if role == Role::Mentor {
-                "mentor"
-            } else {
-                "mentee"
-            };
-            let picked = candidate(&mut tx, program_id, id, role)
-                .await?
-                .ok_or_else(|| AppError::validation(field, ValidationCode::InvalidChoice))?;
-            tx.commit().await?;
-            offered.insert(0, picked);
-        }
-        sides.push(offered);
-    }
+    // Both chosen: the preview has read them already.
     let preview = match chosen {
         (Some(mentor), Some(mentee)) => {
             Some(match_preview(db, indexes, program_id, mentor, mentee).await?)
         }
         _ => None,
     };
+    let mut sides = Vec::with_capacity(2);
+    for (role, typed, chosen_id) in [
+        (Role::Mentor, typed.0, chosen.0),
+        (Role::Mentee, typed.1, chosen.1),
+    ] {
+        let mut offered = match_candidates(db, indexes, program_id, role, typed).await?;
+        if let Some(id) = chosen_id {
+            offered.retain(|c| c.user_id != id);
+            let picked = match &preview {
+                Some(p) if role == Role::Mentor => p.mentor.clone(),
+                Some(p) => p.mentee.clone(),
+                None => {
+                    let mut tx = db.read().await?;
+                    let (_, default_max) = search_settings(&mut tx, program_id).await?;
+                    let picked = chosen_side(&mut tx, program_id, id, role, default_max).await?;
+                    tx.commit().await?;
+                    picked
+                }
+            };
+            offered.insert(0, picked);
+        }
+        sides.push(offered);
+    }
     let mentees = sides.pop().unwrap_or_default();
     let mentors = sides.pop().unwrap_or_default();
     Ok(MatchPage {

@@ -5,15 +5,14 @@
 //! batch in flight and repeats nothing: a restarted worker carries on where the last
 //! committed batch stopped, and every pair is told exactly once.
 use super::admin::EndAllRun;
-use super::end_all_repo::{self as repo, EndRunRow};
+use super::end_all_repo as repo;
 use super::invitation_repo::end_relationship;
-use super::invitations::full_name;
-use super::model::{relationship_path, DECLINE_REASON_MAX};
+use super::model::DECLINE_REASON_MAX;
+use super::relationship::tell_both;
 use crate::auth::authz::MemberScope;
 use crate::db::Db;
 use crate::error::{optional_text, AppError, AppResult, Refusal};
 use crate::i18n::LocalDateTime;
-use crate::messaging::service::{queue_system_message, MessageDetails};
 use crate::messaging::template::RELATIONSHIP_ENDED;
 use chrono::{DateTime, Utc};
 
@@ -115,38 +114,20 @@ pub async fn run_batch(
             continue;
         }
         ended += 1;
-        tell_both(&mut tx, base_url, &run, relationship, mentor, mentee).await?;
+        let reason = Some(run.reason.clone());
+        let pair = (mentor, mentee);
+        tell_both(
+            &mut tx,
+            base_url,
+            run.program_id,
+            RELATIONSHIP_ENDED,
+            relationship,
+            pair,
+            reason,
+        )
+        .await?;
     }
     repo::advance(&mut tx, id, ended).await?;
     tx.commit().await?;
     Ok(Some(ended))
-}
-
-async fn tell_both(
-    tx: &mut crate::db::Tx,
-    base_url: &str,
-    run: &EndRunRow,
-    relationship: i64,
-    mentor: i64,
-    mentee: i64,
-) -> AppResult<()> {
-    let url = format!("{base_url}{}", relationship_path(relationship));
-    for (to, partner) in [(mentor, mentee), (mentee, mentor)] {
-        let details = MessageDetails {
-            url: Some(url.clone()),
-            partner_name: Some(full_name(tx, run.program_id, partner).await?),
-            message: Some(run.reason.clone()),
-            ..Default::default()
-        };
-        queue_system_message(
-            tx,
-            base_url,
-            run.program_id,
-            RELATIONSHIP_ENDED,
-            to,
-            details,
-        )
-        .await?;
-    }
-    Ok(())
 }

@@ -72,27 +72,42 @@ pub async fn end_relationship(
     if !repo::end_relationship(&mut tx, id, Some(me), &reason, now).await? {
         return Err(AppError::Refused(Refusal::AlreadyEnded));
     }
+    let pair = (row.mentor_id, row.mentee_id);
+    let reason = Some(reason);
+    tell_both(
+        &mut tx,
+        base_url,
+        scope.program_id,
+        RELATIONSHIP_ENDED,
+        id,
+        pair,
+        reason,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Queues the system message `key` to both members of the relationship `id` (`pair`: its
+/// mentor and mentee), each naming the other, with the link to its page and `message`.
+pub async fn tell_both(
+    tx: &mut Tx,
+    base_url: &str,
+    program_id: i64,
+    key: &str,
+    id: i64,
+    (mentor, mentee): (i64, i64),
+    message: Option<String>,
+) -> AppResult<()> {
     let url = format!("{base_url}{}", relationship_path(id));
-    for (to, partner) in [
-        (row.mentor_id, row.mentee_id),
-        (row.mentee_id, row.mentor_id),
-    ] {
+    for (to, partner) in [(mentor, mentee), (mentee, mentor)] {
         let details = MessageDetails {
             url: Some(url.clone()),
-            partner_name: Some(full_name(&mut tx, scope.program_id, partner).await?),
-            message: Some(reason.clone()),
+            partner_name: Some(full_name(tx, program_id, partner).await?),
+            message: message.clone(),
             ..Default::default()
         };
-        queue_system_message(
-            &mut tx,
-            base_url,
-            scope.program_id,
-            RELATIONSHIP_ENDED,
-            to,
-            details,
-        )
-        .await?;
+        queue_system_message(tx, base_url, program_id, key, to, details).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
