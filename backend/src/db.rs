@@ -58,6 +58,15 @@ macro_rules! with_tx {
     };
 }
 
+/// `$first, $first+1, …` for `count` values bound after the statement's first
+/// `first - 1` parameters: the inside of an `IN (…)` list.
+pub fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Tx {
     pub async fn commit(self) -> sqlx::Result<()> {
         match self {

@@ -429,6 +429,16 @@ async fn program_settings_drive_lockout_registration_and_the_contact() {
             bad_threshold.unwrap_err().field(),
             Some("lockout_threshold")
         );
+        let too_long = ProgramSettings {
+            invitation_days: 61,
+            ..settings(5, true, true, "help@demo.test")
+        };
+        assert_eq!(
+            admin::save_settings(&db, program, too_long)
+                .await
+                .unwrap_err(),
+            AppError::validation("invitation_days", ValidationCode::OutOfRange)
+        );
         let nobody =
             admin::save_settings(&db, program, settings(5, false, false, "help@demo.test")).await;
         assert_eq!(

@@ -3,78 +3,15 @@
 //! deactivation withdrawing, and two accepts racing for a mentor's last place.
 mod support;
 
-use backend::auth::authz::MemberScope;
-use backend::auth::session::RequestSession;
 use backend::db::Db;
 use backend::relationships::invitations::{self, Sweep};
 use backend::relationships::model::{InvitationStatus, RelationshipStatus};
 use backend::relationships::relationship as rel;
 use backend::with_db;
 use chrono::{Duration, Utc};
-use shared::auth::model::{ProgramMembership, Role, Viewer};
 use shared::error::{AppError, Refusal, ValidationCode};
-use shared::i18n::Lang;
+use support::people::{id, pair};
 use support::BASE;
-
-/// A signed-in member's scope, built directly (test members have no password).
-fn scope(program_id: i64, user_id: i64, role: Role) -> MemberScope {
-    MemberScope {
-        session: RequestSession {
-            token_hash: String::new(),
-            viewer: Viewer {
-                user_id,
-                email: format!("{user_id}@invitations.test"),
-                first_name: "Test".into(),
-                last_name: "Member".into(),
-                language: Lang::En,
-                time_zone: shared::zone::Zone::DEFAULT,
-                photo_url: None,
-                membership: Some(ProgramMembership {
-                    program_id,
-                    name_en: "Demo".into(),
-                    name_fr: "Démo".into(),
-                    role,
-                }),
-                program_count: 1,
-            },
-        },
-        program_id,
-        role,
-    }
-}
-
-struct Pair {
-    db: Db,
-    program: i64,
-    mentor: MemberScope,
-    mentee: MemberScope,
-    other_mentee: MemberScope,
-}
-
-/// The demo program with a fresh French-speaking mentor and two mentees, none of them in
-/// any relationship (the program's default: one partner each).
-async fn pair(db: Db) -> Pair {
-    let db = support::demo(db).await;
-    let program = support::admin_scope(&db).await.program_id;
-    let add = |email: &'static str, lang: &'static str, role| {
-        let db = db.clone();
-        async move { support::add_member(&db, program, email, lang, role).await }
-    };
-    let mentor = add("mona@invitations.test", "fr", Role::Mentor).await;
-    let mentee = add("eli@invitations.test", "en", Role::Mentee).await;
-    let other = add("ora@invitations.test", "en", Role::Mentee).await;
-    Pair {
-        program,
-        mentor: scope(program, mentor, Role::Mentor),
-        mentee: scope(program, mentee, Role::Mentee),
-        other_mentee: scope(program, other, Role::Mentee),
-        db,
-    }
-}
-
-fn id(scope: &MemberScope) -> i64 {
-    scope.session.viewer.user_id
-}
 
 async fn mail_to(db: &Db, email: &str) -> Vec<support::Outbox> {
     support::outbox(db)
@@ -574,5 +511,38 @@ async fn ending_a_relationship_moves_it_to_stage_three_and_tells_both_once() {
         invitations::send(&p.db, BASE, &p.other_mentee, mentor, "Hi", later)
             .await
             .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_programs_invitation_days_set_the_deadline_of_new_invitations() {
+    for db in support::databases().await {
+        let p = pair(db).await;
+        let now = Utc::now() + Duration::days(400);
+        let before = invitations::send(&p.db, BASE, &p.mentee, id(&p.mentor), "Hi", now)
+            .await
+            .unwrap();
+        let current = backend::admin::repo::program_settings(&p.db, p.program)
+            .await
+            .unwrap();
+        let settings = shared::admin::model::ProgramSettings {
+            invitation_days: 3,
+            ..current
+        };
+        backend::admin::service::save_settings(&p.db, p.program, settings)
+            .await
+            .unwrap();
+        let after = invitations::send(&p.db, BASE, &p.other_mentee, id(&p.mentor), "Hi", now)
+            .await
+            .unwrap();
+        invitations::sweep(&p.db, BASE, now + Duration::days(3) + Duration::minutes(1))
+            .await
+            .unwrap();
+        assert_eq!(status_of(&p.db, after).await, InvitationStatus::Expired);
+        assert_eq!(
+            status_of(&p.db, before).await,
+            InvitationStatus::Pending,
+            "an invitation keeps the deadline it was sent with"
+        );
     }
 }

@@ -43,3 +43,4 @@ error-refused-already-ended = This relationship has already ended.
 error-refused-over-capacity = This match gives a member more mentoring partners than their maximum. Tick "Match anyway" to confirm it.
 error-refused-end-all-running = Relationships are already being ended in this program. Wait for that to finish.
 error-refused-nothing-to-end = There is no current relationship to end.
+error-refused-thread-full = This invitation has reached its limit of messages. Accept, decline or withdraw it to go on.

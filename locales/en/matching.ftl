@@ -35,6 +35,14 @@ match-explain-field = { $field }: { $values }
 match-full-mentor = Not taking new mentees
 match-full-mentee = Has all the mentors they want
 match-invitation-sent = Invitation sent
+match-response-hours = Answers { $rate } % of invitations, usually within { $hours ->
+    [one] an hour
+   *[other] { $hours } hours
+}
+match-response-days = Answers { $rate } % of invitations, usually within { $days ->
+    [one] a day
+   *[other] { $days } days
+}
 match-admin-matches = In this program, the administrator matches mentors and mentees. You will receive an e-mail as soon as you are matched; meanwhile, keep your profile up to date.
 match-admin-page = Administrators pair mentors and mentees directly with Match members.
 match-admin-page-link = Match members
@@ -46,6 +54,8 @@ field-tags = Skills
 field-criteria = Search criteria
 field-search_access = Who may search for a partner
 field-default_max_partners = Partners per member when their profile does not say
+field-invitation_days = Days to answer an invitation
+settings-invitation-days-hint = After this many days an unanswered invitation expires and its sender is told; the recipient gets a reminder halfway. Invitations already sent keep their deadline.
 search-access-both = Mentors and mentees
 search-access-mentees = Mentees only
 search-access-mentors = Mentors only

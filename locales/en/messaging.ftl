@@ -23,6 +23,7 @@ template-invitation-declined = Invitation declined
 template-invitation-withdrawn = Invitation withdrawn
 template-invitation-partner-left = Invitation closed: the member left
 template-invitation-expired = Invitation expired
+template-invitation-question = Question about an invitation
 template-relationship-confirmed = Relationship confirmed
 template-relationship-ended = Relationship ended
 template-admin-matched = Matched by an administrator

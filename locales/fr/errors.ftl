@@ -43,3 +43,4 @@ error-refused-already-ended = Cette relation a déjà pris fin.
 error-refused-over-capacity = Ce jumelage donne à un membre plus de partenaires de mentorat que son maximum. Cochez « Jumeler quand même » pour le confirmer.
 error-refused-end-all-running = Des relations sont déjà en train d'être terminées dans ce programme. Attendez que ce soit fini.
 error-refused-nothing-to-end = Il n'y a aucune relation en cours à terminer.
+error-refused-thread-full = Cette invitation a atteint sa limite de messages. Acceptez-la, déclinez-la ou retirez-la pour continuer.

@@ -35,6 +35,14 @@ match-explain-field = { $field } : { $values }
 match-full-mentor = N'accepte plus de mentorés
 match-full-mentee = A tous les mentors souhaités
 match-invitation-sent = Invitation envoyée
+match-response-hours = Répond à { $rate } % des invitations, en général en moins { $hours ->
+    [one] d'une heure
+   *[other] de { $hours } heures
+}
+match-response-days = Répond à { $rate } % des invitations, en général en moins { $days ->
+    [one] d'un jour
+   *[other] de { $days } jours
+}
 match-admin-matches = Dans ce programme, l'administrateur jumelle les mentors et les mentorés. Vous recevrez un courriel dès que vous serez jumelé ; d'ici là, tenez votre profil à jour.
 match-admin-page = Les administrateurs jumellent directement mentors et mentorés avec Jumeler des membres.
 match-admin-page-link = Jumeler des membres
@@ -46,6 +54,8 @@ field-tags = Compétences
 field-criteria = Critères de recherche
 field-search_access = Qui peut chercher un partenaire
 field-default_max_partners = Partenaires par membre quand son profil ne le précise pas
+field-invitation_days = Jours pour répondre à une invitation
+settings-invitation-days-hint = Passé ce délai, une invitation sans réponse expire et son expéditeur en est informé ; le destinataire reçoit un rappel à mi-parcours. Les invitations déjà envoyées gardent leur échéance.
 search-access-both = Mentors et mentorés
 search-access-mentees = Mentorés seulement
 search-access-mentors = Mentors seulement

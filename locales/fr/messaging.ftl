@@ -23,6 +23,7 @@ template-invitation-declined = Invitation déclinée
 template-invitation-withdrawn = Invitation retirée
 template-invitation-partner-left = Invitation fermée : le membre est parti
 template-invitation-expired = Invitation expirée
+template-invitation-question = Question au sujet d'une invitation
 template-relationship-confirmed = Relation confirmée
 template-relationship-ended = Relation terminée
 template-admin-matched = Jumelage par un administrateur

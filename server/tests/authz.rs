@@ -135,6 +135,14 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("accept_invitation", Access::Party, |ids, _| {
             format!("id={}", ids.received_invitation)
         }),
+        // A question over the limit: refused after the check, so nothing is sent.
+        ("ask_about_invitation", Access::Party, |ids, _| {
+            format!(
+                "id={}&question={}",
+                ids.received_invitation,
+                "x".repeat(1_001)
+            )
+        }),
         ("withdraw_invitation", Access::Party, |ids, _| {
             format!("id={}", ids.sent_invitation)
         }),
@@ -233,7 +241,7 @@ fn table() -> Vec<(&'static str, Access, Args)> {
             String::new()
         }),
         ("admin_program_settings_save", Access::Admin, |_, _| {
-            "name_en=&name_fr=&contact_email=&logo_url=&lockout_threshold=5&search_access=both&default_max_partners=1".into()
+            "name_en=&name_fr=&contact_email=&logo_url=&lockout_threshold=5&search_access=both&default_max_partners=1&invitation_days=14".into()
         }),
         ("admin_program_list", Access::Admin, |_, _| {
             "list=skill".into()

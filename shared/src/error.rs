@@ -119,6 +119,8 @@ pub enum Refusal {
     EndAllRunning,
     /// The program has no current relationship to end.
     NothingToEnd,
+    /// The invitation holds as many questions and answers as it takes; time to decide.
+    ThreadFull,
 }
 }
 
@@ -205,6 +207,7 @@ impl AppError {
                 Refusal::OverCapacity => "error-refused-over-capacity",
                 Refusal::EndAllRunning => "error-refused-end-all-running",
                 Refusal::NothingToEnd => "error-refused-nothing-to-end",
+                Refusal::ThreadFull => "error-refused-thread-full",
             },
             AppError::RateLimited => "error-rate-limited",
             AppError::BadRequest => "error-bad-request",

@@ -69,6 +69,7 @@ pub async fn update_program_settings(
     signup_mentees: Option<String>,
     search_access: String,
     default_max_partners: String,
+    invitation_days: String,
 ) -> Result<(), AppError> {
     use crate::admin::model::ProgramSettings;
     use crate::auth::server::authz;
@@ -86,6 +87,10 @@ pub async fn update_program_settings(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::validation("default_max_partners", ValidationCode::OutOfRange))?;
+    let invitation_days = invitation_days
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::validation("invitation_days", ValidationCode::OutOfRange))?;
     let settings = ProgramSettings {
         name_en,
         name_fr,
@@ -96,6 +101,7 @@ pub async fn update_program_settings(
         signup_mentees: signup_mentees.is_some(),
         search_access,
         default_max_partners,
+        invitation_days,
     };
     super::server::service::save_settings(&app_state()?.db, scope.program_id, settings).await?;
     leptos_axum::redirect("/admin/settings?saved=1");

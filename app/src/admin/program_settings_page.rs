@@ -3,6 +3,7 @@ use super::model::{
     ProgramSettings, SearchAccess, LOCKOUT_MAX, LOCKOUT_MIN, MAX_PARTNERS_MAX, MAX_PARTNERS_MIN,
 };
 use crate::i18n::use_i18n;
+use crate::relationships::model::{INVITATION_DAYS_MAX, INVITATION_DAYS_MIN};
 use crate::t;
 use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
@@ -82,6 +83,13 @@ fn SettingsForm(settings: ProgramSettings) -> impl IntoView {
                 <label for="default_max_partners">{t!(i18n, "field-default_max_partners")}</label>
                 <input id="default_max_partners" type="number" name="default_max_partners"
                     min=MAX_PARTNERS_MIN max=MAX_PARTNERS_MAX value=settings.default_max_partners required />
+            </div>
+            <div class="field">
+                <label for="invitation_days">{t!(i18n, "field-invitation_days")}</label>
+                <input id="invitation_days" type="number" name="invitation_days"
+                    min=INVITATION_DAYS_MIN max=INVITATION_DAYS_MAX value=settings.invitation_days
+                    required aria-describedby="invitation_days-hint" />
+                <p id="invitation_days-hint" class="field-hint">{t!(i18n, "settings-invitation-days-hint")}</p>
             </div>
             <button type="submit" class="button button-primary">{t!(i18n, "settings-save")}</button>
         </form>

@@ -3,6 +3,7 @@ use super::model::{PartnerCard, SearchChoices};
 use crate::auth::model::Role;
 use crate::i18n::{use_i18n, I18n};
 use crate::profiles::places::spoken_language_key;
+use crate::relationships::response::{ResponseStats, ResponseTime};
 use crate::t;
 use crate::ui::Avatar;
 use leptos::prelude::*;
@@ -86,6 +87,21 @@ pub(super) fn explanation(
         }
     }
     parts.join(", ")
+}
+
+/// "Answers 80 % of invitations, usually within 2 days".
+fn response_text(i18n: I18n, r: ResponseStats) -> String {
+    let rate = ("rate", i64::from(r.rate_percent).into());
+    match r.typical {
+        ResponseTime::Hours(n) => i18n.t_with(
+            "match-response-hours",
+            &[rate, ("hours", i64::from(n).into())],
+        ),
+        ResponseTime::Days(n) => i18n.t_with(
+            "match-response-days",
+            &[rate, ("days", i64::from(n).into())],
+        ),
+    }
 }
 
 /// The compatibility symbol: the score and its level in words.
@@ -190,6 +206,7 @@ pub fn PartnerCardView(
                     {move || if empty_met { i18n.t("match-none-met") } else { why() }}
                 </p>
             })}
+            {card.response.map(|r| view! { <p class="partner-response muted">{move || response_text(i18n, r)}</p> })}
             <p class="partner-status">
                 {(!card.has_room).then(|| view! { <span class="badge badge-muted">{move || i18n.t(full_key)}</span> })}
                 {card.invitation_pending.then(|| view! { <span class="badge">{t!(i18n, "match-invitation-sent")}</span> })}

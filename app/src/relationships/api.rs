@@ -162,6 +162,31 @@ pub async fn withdraw_invitation(id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Either member asks (or answers) a question about a pending invitation, which stays
+/// open.
+#[server(endpoint = "ask_about_invitation")]
+pub async fn ask_about_invitation(id: i64, question: String) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    let scope = authz::require_member()?;
+    let state = app_state()?;
+    super::server::invitation_questions::ask(
+        &state.db,
+        &state.base_url,
+        &scope,
+        id,
+        &question,
+        chrono::Utc::now(),
+    )
+    .await
+    .inspect_err(|_| crate::state::keep_draft(&[("question", question.as_str())]))?;
+    leptos_axum::redirect(&format!(
+        "{}?asked=1",
+        crate::relationships::model::invitation_path(id)
+    ));
+    Ok(())
+}
+
 /// One relationship's page, for its two members and the program's administrators.
 #[server(endpoint = "relationship")]
 pub async fn get_relationship(

@@ -1,4 +1,7 @@
-use super::api::{get_invitation, AcceptInvitation, DeclineInvitation, WithdrawInvitation};
+use super::api::{
+    get_invitation, AcceptInvitation, AskAboutInvitation, DeclineInvitation, WithdrawInvitation,
+};
+use super::invitation_thread::InvitationThread;
 use super::model::{relationship_path, InvitationStatus, InvitationView, DECLINE_REASON_MAX};
 use super::partner_summary_card::PartnerSummaryCard;
 use crate::error::AppError;
@@ -26,9 +29,17 @@ pub fn InvitationPage() -> impl IntoView {
     let accept = ServerAction::<AcceptInvitation>::new();
     let decline = ServerAction::<DeclineInvitation>::new();
     let withdraw = ServerAction::<WithdrawInvitation>::new();
+    let ask = ServerAction::<AskAboutInvitation>::new();
     let invitation = Resource::new(
-        move || (id.get(), decline.version().get(), withdraw.version().get()),
-        |(id, _, _)| async move {
+        move || {
+            (
+                id.get(),
+                decline.version().get(),
+                withdraw.version().get(),
+                ask.version().get(),
+            )
+        },
+        |(id, ..)| async move {
             match id {
                 Some(id) => get_invitation(id).await,
                 None => Err(AppError::NotFound),
@@ -42,19 +53,21 @@ pub fn InvitationPage() -> impl IntoView {
             .and_then(|r| r.err())
             .or_else(|| decline.value().get().and_then(|r| r.err()))
             .or_else(|| withdraw.value().get().and_then(|r| r.err()))
+            .or_else(|| ask.value().get().and_then(|r| r.err()))
     });
     view! {
         <PageHeader title=Signal::derive(move || i18n.t("invitation-title")) />
         <QueryNotice name="sent" key="invitation-sent-notice" />
         <QueryNotice name="declined" key="invitation-declined-notice" />
         <QueryNotice name="withdrawn" key="invitation-withdrawn-notice" />
+        <QueryNotice name="asked" key="invitation-asked-notice" />
         <ErrorMessage error=query_error() />
         <ErrorMessage error=action_error />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match invitation.await {
                     Ok(invitation) => Either::Left(view! {
-                        <InvitationView invitation accept decline withdraw />
+                        <InvitationView invitation accept decline withdraw ask />
                     }),
                     Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
@@ -69,6 +82,7 @@ fn InvitationView(
     accept: ServerAction<AcceptInvitation>,
     decline: ServerAction<DeclineInvitation>,
     withdraw: ServerAction<WithdrawInvitation>,
+    ask: ServerAction<AskAboutInvitation>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = invitation.id;
@@ -83,6 +97,9 @@ fn InvitationView(
     let partner_name = invitation.partner.first_name.clone();
     let answer = invitation.answer.clone();
     let relationship = invitation.relationship_id;
+    let thread = invitation.thread.clone();
+    let may_write = pending && (invitation.viewer_is_sender || invitation.viewer_is_recipient);
+    let as_recipient = invitation.viewer_is_recipient;
     view! {
         <div class="invite-layout">
             <PartnerSummaryCard partner=invitation.partner.clone() />
@@ -108,6 +125,7 @@ fn InvitationView(
                         <dd>{answer.clone()}</dd>
                     })}
                 </dl>
+                <InvitationThread id thread may_write as_recipient ask />
                 {relationship.map(|rid| view! {
                     <p><a class="button button-primary" href=relationship_path(rid)>{t!(i18n, "invitation-open-relationship")}</a></p>
                 })}

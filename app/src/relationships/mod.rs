@@ -7,12 +7,13 @@ pub mod api;
 mod connections_page;
 mod end_all_page;
 mod invitation_page;
+mod invitation_thread;
 mod invite_page;
 mod partner_summary_card;
 mod relationship_page;
 #[cfg(feature = "ssr")]
 pub use backend::relationships as server;
-pub use shared::relationships::{admin, model};
+pub use shared::relationships::{admin, model, response};
 
 pub use admin_relationships_page::AdminRelationshipsPage;
 pub use connections_page::ConnectionsPage;

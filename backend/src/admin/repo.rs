@@ -87,6 +87,7 @@ struct SettingsRow {
     signup_roles: SignupRoles,
     search_access: crate::admin::model::SearchAccess,
     default_max_partners: i32,
+    invitation_days: i32,
 }
 
 pub async fn program_settings(
@@ -95,7 +96,7 @@ pub async fn program_settings(
 ) -> sqlx::Result<crate::admin::model::ProgramSettings> {
     let row = with_db!(db, pool => sqlx::query_as::<_, SettingsRow>(
         "SELECT name_en, name_fr, contact_email, logo_url, lockout_threshold, signup_roles,
-                search_access, default_max_partners
+                search_access, default_max_partners, invitation_days
          FROM programs WHERE id = $1",
     )
     .bind(program_id)
@@ -111,6 +112,7 @@ pub async fn program_settings(
         signup_mentees: row.signup_roles.mentees,
         search_access: row.search_access,
         default_max_partners: row.default_max_partners.into(),
+        invitation_days: row.invitation_days.into(),
     })
 }
 
@@ -126,7 +128,7 @@ pub async fn save_program_settings(
     with_db!(db, pool => sqlx::query(
         "UPDATE programs SET name_en = $2, name_fr = $3, contact_email = $4, logo_url = $5,
             lockout_threshold = $6, signup_roles = $7, search_access = $8,
-            default_max_partners = $9 WHERE id = $1",
+            default_max_partners = $9, invitation_days = $10 WHERE id = $1",
     )
     .bind(program_id)
     .bind(&s.name_en)
@@ -137,6 +139,7 @@ pub async fn save_program_settings(
     .bind(roles)
     .bind(s.search_access)
     .bind(s.default_max_partners as i32)
+    .bind(s.invitation_days as i32)
     .execute(pool)
     .await
     .map(|_| ()))

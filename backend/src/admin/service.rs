@@ -43,6 +43,7 @@ pub async fn save_settings(
     };
     use crate::auth::model::is_plausible_email;
     use crate::error::{required_text, AppError, ValidationCode};
+    use crate::relationships::model::{INVITATION_DAYS_MAX, INVITATION_DAYS_MIN};
     let contact_email = settings.contact_email.trim().to_lowercase();
     if !is_plausible_email(&contact_email) {
         return Err(AppError::validation(
@@ -70,6 +71,12 @@ pub async fn save_settings(
     if !(MAX_PARTNERS_MIN..=MAX_PARTNERS_MAX).contains(&settings.default_max_partners) {
         return Err(AppError::validation(
             "default_max_partners",
+            ValidationCode::OutOfRange,
+        ));
+    }
+    if !(INVITATION_DAYS_MIN..=INVITATION_DAYS_MAX).contains(&settings.invitation_days) {
+        return Err(AppError::validation(
+            "invitation_days",
             ValidationCode::OutOfRange,
         ));
     }

@@ -68,10 +68,7 @@ pub async fn cards(tx: &mut Tx, program_id: i64, users: &[i64]) -> sqlx::Result<
     if users.is_empty() {
         return Ok(Vec::new());
     }
-    let list = (0..users.len())
-        .map(|i| format!("${}", i + 2))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = crate::db::placeholders(2, users.len());
     let sql = format!(
         "SELECT u.id AS user_id, u.first_name, u.last_name, u.photo_key, u.city, u.province,
                 u.country, COALESCE(pr.summary, '') AS summary,

@@ -132,6 +132,9 @@ pub async fn partner_page(
     .await?;
     let ids: Vec<i64> = hits.iter().map(|h| h.user_id).collect();
     let mut rows = repo::cards(&mut tx, searcher.program_id, &ids).await?;
+    let mut responses =
+        crate::relationships::responsiveness::response_stats_of(&mut tx, searcher.program_id, &ids)
+            .await?;
     let cards = hits
         .into_iter()
         .filter_map(|hit| {
@@ -155,6 +158,7 @@ pub async fn partner_page(
                 compatibility: hit.compatibility,
                 has_room: hit.has_room,
                 invitation_pending: pending.contains(&r.user_id),
+                response: responses.remove(&r.user_id),
             })
         })
         .collect();

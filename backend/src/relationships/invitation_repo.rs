@@ -382,3 +382,88 @@ pub async fn end_relationship(
     .map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MessageRow {
+    pub author_id: i64,
+    pub author_first_name: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The questions and answers of an invitation, oldest first.
+pub async fn thread(tx: &mut Tx, invitation_id: i64) -> sqlx::Result<Vec<MessageRow>> {
+    with_tx!(tx, conn => sqlx::query_as::<_, MessageRow>(
+        "SELECT q.author_id, u.first_name AS author_first_name, q.body, q.created_at
+         FROM invitation_messages q JOIN users u ON u.id = q.author_id
+         WHERE q.invitation_id = $1 ORDER BY q.id",
+    )
+    .bind(invitation_id)
+    .fetch_all(&mut *conn)
+    .await)
+}
+
+pub async fn thread_len(tx: &mut Tx, invitation_id: i64) -> sqlx::Result<i64> {
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM invitation_messages WHERE invitation_id = $1",
+    )
+    .bind(invitation_id)
+    .fetch_one(&mut *conn)
+    .await)
+}
+
+pub async fn insert_message(
+    tx: &mut Tx,
+    invitation_id: i64,
+    author_id: i64,
+    body: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "INSERT INTO invitation_messages (invitation_id, author_id, body, created_at)
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(invitation_id)
+    .bind(author_id)
+    .bind(body)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))
+}
+
+/// Every invitation these members received in the program, with its outcome and the
+/// recipient's first question: what their cards' response figures are drawn from.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReceivedRow {
+    pub recipient_id: i64,
+    pub status: InvitationStatus,
+    pub created_at: DateTime<Utc>,
+    pub responded_at: Option<DateTime<Utc>>,
+    pub first_question_at: Option<DateTime<Utc>>,
+}
+
+pub async fn received_by(
+    tx: &mut Tx,
+    program_id: i64,
+    users: &[i64],
+) -> sqlx::Result<Vec<ReceivedRow>> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = crate::db::placeholders(2, users.len());
+    let sql = format!(
+        "SELECT i.recipient_id, i.status, i.created_at, i.responded_at,
+                (SELECT MIN(q.created_at) FROM invitation_messages q
+                 WHERE q.invitation_id = i.id AND q.author_id = i.recipient_id) AS first_question_at
+         FROM invitations i
+         WHERE i.program_id = $1 AND i.recipient_id IN ({list})"
+    );
+    with_tx!(tx, conn => {
+        let mut query = sqlx::query_as::<_, ReceivedRow>(sqlx::AssertSqlSafe(sql.clone())).bind(program_id);
+        for id in users {
+            query = query.bind(*id);
+        }
+        query.fetch_all(&mut *conn).await
+    })
+}

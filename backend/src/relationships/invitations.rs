@@ -6,8 +6,8 @@
 //! each person exactly once.
 use super::invitation_repo::{self as repo, InvitationRow, NewInvitation, NewRelationship};
 use super::model::{
-    has_room, invitation_path, relationship_path, reminder_due, InvitationStatus, InvitationView,
-    PartnerSummary, DECLINE_REASON_MAX, INVITATION_MESSAGE_MAX,
+    has_room, invitation_path, relationship_path, reminder_due, InvitationMessage,
+    InvitationStatus, InvitationView, PartnerSummary, DECLINE_REASON_MAX, INVITATION_MESSAGE_MAX,
 };
 use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
@@ -198,6 +198,7 @@ pub async fn view(db: &Db, scope: &MemberScope, id: i64) -> AppResult<Invitation
     let p = repo::person(&mut tx, scope.program_id, partner_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let thread = repo::thread(&mut tx, row.id).await?;
     tx.commit().await?;
     let zone = &viewer.time_zone;
     Ok(InvitationView {
@@ -212,6 +213,15 @@ pub async fn view(db: &Db, scope: &MemberScope, id: i64) -> AppResult<Invitation
         expires: LocalDateTime::from_utc(row.expires_at, zone),
         answered: row.responded_at.map(|at| LocalDateTime::from_utc(at, zone)),
         relationship_id: row.relationship_id,
+        thread: thread
+            .into_iter()
+            .map(|m| InvitationMessage {
+                author_first_name: m.author_first_name,
+                author_is_viewer: m.author_id == viewer.user_id,
+                body: m.body,
+                sent: LocalDateTime::from_utc(m.created_at, zone),
+            })
+            .collect(),
     })
 }
 
@@ -228,13 +238,24 @@ async fn readable(tx: &mut Tx, scope: &MemberScope, id: i64) -> AppResult<Invita
     }
 }
 
-/// The pending invitation the signed-in member received (to answer) or sent (to
-/// withdraw); past its deadline it is refused as expired.
-async fn open_for(
+/// Which of an invitation's two members may act on it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    /// Answering it.
+    Recipient,
+    /// Withdrawing it.
+    Sender,
+    /// Asking or answering a question about it.
+    Either,
+}
+
+/// The pending invitation the signed-in member may act on as `side`; past its deadline
+/// it is refused as expired.
+pub(super) async fn open_for(
     tx: &mut Tx,
     scope: &MemberScope,
     id: i64,
-    as_recipient: bool,
+    side: Side,
     now: DateTime<Utc>,
 ) -> AppResult<InvitationRow> {
     let me = scope.session.viewer.user_id;
@@ -242,7 +263,12 @@ async fn open_for(
         .await?
         .filter(|r| r.sender_id == me || r.recipient_id == me)
         .ok_or(AppError::NotFound)?;
-    if (as_recipient && row.recipient_id != me) || (!as_recipient && row.sender_id != me) {
+    let allowed = match side {
+        Side::Recipient => row.recipient_id == me,
+        Side::Sender => row.sender_id == me,
+        Side::Either => true,
+    };
+    if !allowed {
         return Err(AppError::Forbidden);
     }
     if row.status != InvitationStatus::Pending {
@@ -270,7 +296,7 @@ pub async fn accept(
         .await?
         .ok_or(AppError::NotFound)?;
     repo::lock_pair(&mut tx, scope.program_id, peek.mentor_id, peek.mentee_id).await?;
-    let row = open_for(&mut tx, scope, id, true, now).await?;
+    let row = open_for(&mut tx, scope, id, Side::Recipient, now).await?;
     if repo::active_role(&mut tx, row.program_id, row.sender_id)
         .await?
         .is_none()
@@ -328,7 +354,7 @@ pub async fn decline(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    let row = open_for(&mut tx, scope, id, true, now).await?;
+    let row = open_for(&mut tx, scope, id, Side::Recipient, now).await?;
     let reason = optional_text("reason", reason, DECLINE_REASON_MAX)?;
     if !repo::close(&mut tx, id, InvitationStatus::Declined, &reason, now).await? {
         return Err(AppError::Refused(Refusal::NoLongerPending));
@@ -372,7 +398,7 @@ pub async fn withdraw(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    let row = open_for(&mut tx, scope, id, false, now).await?;
+    let row = open_for(&mut tx, scope, id, Side::Sender, now).await?;
     if !withdraw_row(&mut tx, base_url, &row, row.sender_id, now).await? {
         return Err(AppError::Refused(Refusal::NoLongerPending));
     }

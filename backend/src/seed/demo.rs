@@ -168,6 +168,10 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         .filter_map(|(i, id)| sports.get(i % 6).map(|option| (*id, *option)))
         .collect();
     repo::insert_option_answers(db, program, sports_field, &answers).await?;
+    // Everyone but the two fixed log-ins (whose profiles the guides walk through) has
+    // skills or development areas and a meeting city.
+    super::seed_list_choices(db, program, &members[2..MENTORS + 1], &mut rng).await?;
+    super::seed_list_choices(db, program, &members[MENTORS + 2..], &mut rng).await?;
     crate::profiles::service::refresh_program_completeness(db, program)
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;

@@ -332,6 +332,42 @@ pub(crate) async fn seed_positions(
 
 /// The "Favourite sport" question (the administrator guide's example of a custom field), created once
 /// per program: its id and its options' ids.
+/// Mentors offer two skills, mentees name two development areas, and each meets in one
+/// city: what the partner search scores. Administrators pick nothing.
+pub(crate) async fn seed_list_choices(
+    db: &Db,
+    program_id: i64,
+    members: &[(i64, crate::auth::model::Role)],
+    rng: &mut Lcg,
+) -> sqlx::Result<()> {
+    use crate::auth::model::Role;
+    let ids_of = |kind| async move {
+        crate::profiles::repo::item_names(db, program_id, kind)
+            .await
+            .map(|items| items.into_iter().map(|(id, _)| id).collect::<Vec<_>>())
+    };
+    let skills = ids_of(ListKind::Skill).await?;
+    let areas = ids_of(ListKind::DevelopmentArea).await?;
+    let cities = ids_of(ListKind::MeetingCity).await?;
+    let mut choices = Vec::with_capacity(members.len() * 3);
+    for (id, role) in members {
+        let tags = match role {
+            Role::Mentor => &skills,
+            Role::Mentee => &areas,
+            Role::Admin => continue,
+        };
+        if tags.len() >= 2 {
+            let first = (rng.next() as usize) % tags.len();
+            let second = (first + 1 + (rng.next() as usize) % (tags.len() - 1)) % tags.len();
+            choices.extend([(*id, tags[first]), (*id, tags[second])]);
+        }
+        if !cities.is_empty() {
+            choices.push((*id, *rng.pick(&cities)));
+        }
+    }
+    repo::insert_list_choices(db, program_id, &choices).await
+}
+
 pub(crate) async fn sports_question(db: &Db, program_id: i64) -> sqlx::Result<(i64, Vec<i64>)> {
     use crate::profiles::service;
     const SPORTS: &str = "Favourite sport";

@@ -4,7 +4,6 @@ use super::{Lcg, FIRST_NAMES, JOBS, LANGUAGE_SETS, LAST_NAMES, PLACES};
 use crate::auth::model::Role;
 use crate::auth::password::hash_password;
 use crate::db::Db;
-use crate::profiles::model::ListKind;
 use crate::relationships::model::RelationshipStatus;
 use chrono::{Duration, Utc};
 
@@ -47,12 +46,6 @@ pub async fn seed_members(
         }
     };
     let (sports_field, sports) = super::sports_question(db, program_id).await?;
-    let entries = |kind| crate::profiles::repo::item_names(db, program_id, kind);
-    let ids_of =
-        |items: Vec<(i64, String)>| items.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
-    let skills = ids_of(entries(ListKind::Skill).await?);
-    let areas = ids_of(entries(ListKind::DevelopmentArea).await?);
-    let cities = ids_of(entries(ListKind::MeetingCity).await?);
     let start = repo::count_users_with_domain(db, BENCH_DOMAIN).await? as usize;
     let hash = hash_password("bench-password");
     let mut rng = Lcg::new(start as u64 + 7);
@@ -139,25 +132,7 @@ pub async fn seed_members(
             .filter_map(|(id, p)| sports.get((p.3 % 6) as usize).map(|option| (*id, *option)))
             .collect();
         repo::insert_option_answers(db, program_id, sports_field, &answers).await?;
-        // Mentors offer two skills, mentees name two development areas, and each meets in
-        // one city: what the partner search scores.
-        let mut choices = Vec::with_capacity(n * 3);
-        for (id, role) in &members {
-            let tags = if *role == Role::Mentor {
-                &skills
-            } else {
-                &areas
-            };
-            if tags.len() >= 2 {
-                let first = (rng.next() as usize) % tags.len();
-                let second = (first + 1 + (rng.next() as usize) % (tags.len() - 1)) % tags.len();
-                choices.extend([(*id, tags[first]), (*id, tags[second])]);
-            }
-            if !cities.is_empty() {
-                choices.push((*id, *rng.pick(&cities)));
-            }
-        }
-        repo::insert_list_choices(db, program_id, &choices).await?;
+        super::seed_list_choices(db, program_id, &members, &mut rng).await?;
         done += n;
         progress(done);
     }

@@ -2,6 +2,8 @@
 //! `MENTORA_TEST_POSTGRES_URL` points at a server (scripts/test.sh starts one and sets
 //! `MENTORA_REQUIRE_POSTGRES=1`, so the PostgreSQL half can never be skipped silently).
 #![allow(dead_code)]
+
+pub mod people;
 use backend::db::Db;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -231,6 +233,37 @@ pub async fn sign_in(
     password: &str,
 ) -> Result<backend::auth::service::SignedIn, shared::error::AppError> {
     backend::auth::service::sign_in(db, BASE, "10.0.0.9", email, password, false).await
+}
+
+/// A signed-in member's scope, built directly (test members have no password).
+pub fn member_scope(
+    program_id: i64,
+    user_id: i64,
+    role: shared::auth::model::Role,
+) -> backend::auth::authz::MemberScope {
+    backend::auth::authz::MemberScope {
+        session: backend::auth::session::RequestSession {
+            token_hash: String::new(),
+            viewer: shared::auth::model::Viewer {
+                user_id,
+                email: format!("{user_id}@scope.test"),
+                first_name: "Test".into(),
+                last_name: "Member".into(),
+                language: shared::i18n::Lang::En,
+                time_zone: shared::zone::Zone::DEFAULT,
+                photo_url: None,
+                membership: Some(shared::auth::model::ProgramMembership {
+                    program_id,
+                    name_en: "Demo".into(),
+                    name_fr: "Démo".into(),
+                    role,
+                }),
+                program_count: 1,
+            },
+        },
+        program_id,
+        role,
+    }
 }
 
 /// The demo administrator's scope in the demo program.

@@ -61,6 +61,9 @@ pub struct ProgramSettings {
     pub search_access: SearchAccess,
     /// How many partners a member takes on when their profile does not say.
     pub default_max_partners: i64,
+    /// Days a member has to answer an invitation before it expires (and the reminder
+    /// goes out halfway).
+    pub invitation_days: i64,
 }
 
 /// A program's default "maximum number of partners" stays in this range.

@@ -3,6 +3,7 @@ use super::compatibility::Compatibility;
 use super::search::PartnerSearch;
 use crate::auth::model::Role;
 use crate::profiles::model::{CustomField, ListItem};
+use crate::relationships::response::ResponseStats;
 use serde::{Deserialize, Serialize};
 
 /// The longest summary a card shows (the profile has the rest).
@@ -49,6 +50,8 @@ pub struct PartnerCard {
     pub has_room: bool,
     /// The viewer and this member have an invitation waiting for an answer.
     pub invitation_pending: bool,
+    /// How readily they answer invitations, once they have answered a few.
+    pub response: Option<ResponseStats>,
 }
 
 /// Whether the viewer may search, and if not, why.

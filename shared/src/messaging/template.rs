@@ -75,6 +75,8 @@ pub const INVITATION_WITHDRAWN: &str = "invitation-withdrawn";
 /// To the sender, when the member they invited left the program before answering.
 pub const INVITATION_PARTNER_LEFT: &str = "invitation-partner-left";
 pub const INVITATION_EXPIRED: &str = "invitation-expired";
+/// To the other member, when one asks (or answers) a question about a pending invitation.
+pub const INVITATION_QUESTION: &str = "invitation-question";
 pub const RELATIONSHIP_CONFIRMED: &str = "relationship-confirmed";
 pub const RELATIONSHIP_ENDED: &str = "relationship-ended";
 pub const ADMIN_MATCHED: &str = "admin-matched";
@@ -90,7 +92,7 @@ const fn matching(key: &'static str, extra_keywords: &'static [&'static str]) ->
     }
 }
 
-pub const SYSTEM_TEMPLATES: [TemplateSpec; 15] = [
+pub const SYSTEM_TEMPLATES: [TemplateSpec; 16] = [
     TemplateSpec {
         key: WELCOME,
         category: TemplateCategory::GettingStarted,
@@ -131,6 +133,10 @@ pub const SYSTEM_TEMPLATES: [TemplateSpec; 15] = [
     matching(INVITATION_WITHDRAWN, &["here", "partner_name"]),
     matching(INVITATION_PARTNER_LEFT, &["here", "partner_name"]),
     matching(INVITATION_EXPIRED, &["here", "partner_name"]),
+    matching(
+        INVITATION_QUESTION,
+        &["here", "partner_name", "message", "expires"],
+    ),
     matching(RELATIONSHIP_CONFIRMED, &["here", "partner_name"]),
     matching(RELATIONSHIP_ENDED, &["here", "partner_name", "message"]),
     matching(ADMIN_MATCHED, &["here", "partner_name"]),

@@ -54,6 +54,11 @@ crate::text_enum! {
 }
 
 impl InvitationStatus {
+    /// The recipient decided: the answers a response rate counts as given.
+    pub fn is_decision(self) -> bool {
+        matches!(self, Self::Accepted | Self::Declined)
+    }
+
     pub fn label_key(self) -> &'static str {
         match self {
             Self::Pending => "invitation-status-pending",
@@ -83,6 +88,10 @@ pub fn relationship_path(id: i64) -> String {
 /// The longest invitation message, and the longest reason for declining.
 pub const INVITATION_MESSAGE_MAX: usize = 2_000;
 pub const DECLINE_REASON_MAX: usize = 1_000;
+/// The longest question (or answer to one) about a pending invitation, and how many an
+/// invitation holds before its members have to decide.
+pub const INVITATION_QUESTION_MAX: usize = 1_000;
+pub const INVITATION_THREAD_MAX: usize = 20;
 
 /// Days a member has to answer an invitation (a program setting): the default and the
 /// range an administrator may choose from.
@@ -138,6 +147,18 @@ pub struct InvitationView {
     pub answered: Option<LocalDateTime>,
     /// The relationship it started, once accepted.
     pub relationship_id: Option<i64>,
+    /// Questions and answers exchanged while it waited, oldest first.
+    pub thread: Vec<InvitationMessage>,
+}
+
+/// A question about a pending invitation, or the answer to one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationMessage {
+    pub author_first_name: String,
+    pub author_is_viewer: bool,
+    pub body: String,
+    /// Already in the viewer's time zone.
+    pub sent: LocalDateTime,
 }
 
 /// A pending invitation on the viewer's Connections page.

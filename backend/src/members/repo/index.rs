@@ -187,10 +187,7 @@ where
 {
     let mut rows = Vec::new();
     for chunk in users.chunks(BATCH) {
-        let list = (0..chunk.len())
-            .map(|i| format!("${}", i + 2))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = crate::db::placeholders(2, chunk.len());
         let chunk_sql = sql.replace("{}", &list);
         let found = with_db!(db, pool => {
             let mut query = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(chunk_sql.clone())).bind(program_id);
