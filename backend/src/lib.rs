@@ -16,5 +16,6 @@ pub mod members;
 pub mod messaging;
 pub mod profiles;
 pub mod relationships;
+pub mod scheduling;
 pub mod seed;
 pub mod state;

@@ -86,6 +86,14 @@ pub enum ValidationCode {
     ControlCharacters,
     /// A picture of more pixels than we decode.
     PictureTooBig,
+    /// Two availability windows of one day share time.
+    Overlap,
+    /// A window or period that ends before (or when) it starts.
+    EmptyWindow,
+    /// A series with fewer than 2 or more than 52 meetings.
+    OccurrencesOutOfRange,
+    /// A meeting time that has already passed.
+    InPast,
 }
 }
 
@@ -121,6 +129,15 @@ pub enum Refusal {
     NothingToEnd,
     /// The invitation holds as many questions and answers as it takes; time to decide.
     ThreadFull,
+    /// The time asked for is no longer free for both members (someone booked it first,
+    /// or their availability changed).
+    SlotTaken,
+    /// The meeting was already cancelled.
+    MeetingCancelled,
+    /// The meeting is over: it can no longer be moved, cancelled or answered.
+    MeetingOver,
+    /// The program does not use this meeting type.
+    MeetingTypeNotAllowed,
 }
 }
 
@@ -188,6 +205,10 @@ impl AppError {
                 ValidationCode::FileTooLarge => "error-file-too-large",
                 ValidationCode::ControlCharacters => "error-control-characters",
                 ValidationCode::PictureTooBig => "error-picture-too-big",
+                ValidationCode::Overlap => "error-overlap",
+                ValidationCode::EmptyWindow => "error-empty-window",
+                ValidationCode::OccurrencesOutOfRange => "error-occurrences-out-of-range",
+                ValidationCode::InPast => "error-in-past",
             },
             AppError::AccountLocked => "error-account-locked",
             AppError::AccountDeactivated { .. } => "error-account-deactivated",
@@ -208,6 +229,10 @@ impl AppError {
                 Refusal::EndAllRunning => "error-refused-end-all-running",
                 Refusal::NothingToEnd => "error-refused-nothing-to-end",
                 Refusal::ThreadFull => "error-refused-thread-full",
+                Refusal::SlotTaken => "error-refused-slot-taken",
+                Refusal::MeetingCancelled => "error-refused-meeting-cancelled",
+                Refusal::MeetingOver => "error-refused-meeting-over",
+                Refusal::MeetingTypeNotAllowed => "error-refused-meeting-type-not-allowed",
             },
             AppError::RateLimited => "error-rate-limited",
             AppError::BadRequest => "error-bad-request",

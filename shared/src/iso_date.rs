@@ -24,6 +24,42 @@ pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// `#[serde(with = "crate::iso_date::serde_date")]`: a date as "2026-01-31" (chrono's own
+/// serde form goes through the format machinery this module avoids).
+pub mod serde_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::iso_date(*date))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_iso_date(&text).ok_or_else(|| serde::de::Error::custom("a date as YYYY-MM-DD"))
+    }
+}
+
+/// `#[serde(with = "crate::iso_date::serde_dates")]`: a list of dates as "2026-01-31".
+pub mod serde_dates {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(dates.iter().map(|d| super::iso_date(*d)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|text| {
+                super::parse_iso_date(text)
+                    .ok_or_else(|| serde::de::Error::custom("a date as YYYY-MM-DD"))
+            })
+            .collect()
+    }
+}
+
 /// `#[serde(with = "crate::iso_date::optional")]`: an optional date as "2026-01-31".
 pub mod optional {
     use chrono::NaiveDate;

@@ -17,5 +17,6 @@ pub mod messaging;
 pub mod percent;
 pub mod profiles;
 pub mod relationships;
+pub mod scheduling;
 pub mod text_enum;
 pub mod zone;

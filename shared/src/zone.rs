@@ -62,6 +62,71 @@ impl Zone {
     }
 }
 
+/// How a zone is shown to a person: "Eastern Time (Toronto)" where the zone belongs to a
+/// generic zone people know by name, else "Kolkata (UTC+05:30)". Computed on the server
+/// (the browser has no zone database); the words come from the locales.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneLabel {
+    /// The Fluent key of the generic name ("zone-generic-eastern"), if any.
+    pub generic: Option<String>,
+    /// The city of the IANA name, spaces for underscores ("St Johns").
+    pub city: String,
+    /// The zone's offset from UTC now, in minutes.
+    pub offset_minutes: i32,
+}
+
+impl ZoneLabel {
+    /// "+05:30", "-03:30", "+00:00".
+    pub fn offset_text(&self) -> String {
+        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+        let m = self.offset_minutes.unsigned_abs();
+        format!("{sign}{:02}:{:02}", m / 60, m % 60)
+    }
+}
+
+#[cfg(feature = "server")]
+impl Zone {
+    /// The zone's name for people, as it stands at `now` (daylight or standard time
+    /// share one generic name).
+    pub fn label(&self, now: chrono::DateTime<chrono::Utc>) -> ZoneLabel {
+        use chrono::Offset;
+        use chrono_tz::OffsetName;
+        let offset = *now.with_timezone(&self.0).offset();
+        let abbreviation = offset.abbreviation().unwrap_or("");
+        let area = self.name().split('/').next().unwrap_or("");
+        let generic = match (area, abbreviation) {
+            ("America", "EST" | "EDT") => Some("eastern"),
+            ("America", "CST" | "CDT") => Some("central"),
+            ("America", "MST" | "MDT") => Some("mountain"),
+            ("America", "PST" | "PDT") => Some("pacific"),
+            ("America", "AKST" | "AKDT") => Some("alaska"),
+            ("America", "AST" | "ADT") => Some("atlantic"),
+            ("America", "NST" | "NDT") => Some("newfoundland"),
+            ("Pacific", "HST") => Some("hawaii"),
+            ("Europe", "GMT" | "BST" | "IST") => Some("gmt"),
+            ("Europe" | "Atlantic", "WET" | "WEST") => Some("western-european"),
+            ("Europe" | "Africa", "CET" | "CEST") => Some("central-european"),
+            ("Europe" | "Africa" | "Asia", "EET" | "EEST") => Some("eastern-european"),
+            ("Asia", "IST") if self.name() == "Asia/Kolkata" => Some("india"),
+            ("Asia", "JST") => Some("japan"),
+            ("Australia", "AEST" | "AEDT") => Some("australian-eastern"),
+            ("Australia", "ACST" | "ACDT") => Some("australian-central"),
+            ("Australia", "AWST") => Some("australian-western"),
+            _ => None,
+        };
+        ZoneLabel {
+            generic: generic.map(|g| format!("zone-generic-{g}")),
+            city: self
+                .name()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .replace('_', " "),
+            offset_minutes: offset.fix().local_minus_utc() / 60,
+        }
+    }
+}
+
 /// A value to fill a struct with before the real zone is known (`..Default::default()`);
 /// never used in place of a zone that failed to parse.
 impl Default for Zone {
@@ -125,6 +190,43 @@ mod tests {
         assert_eq!(Zone::parse(""), None);
         assert_eq!(Zone::DEFAULT.name(), DEFAULT_NAME);
         assert_eq!(Zone::default(), Zone::DEFAULT);
+    }
+
+    #[test]
+    fn zones_are_shown_by_their_generic_name_or_their_offset() {
+        use chrono::TimeZone;
+        let winter = chrono::Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+        let summer = chrono::Utc.with_ymd_and_hms(2026, 7, 15, 12, 0, 0).unwrap();
+        let label = |name: &str, at| Zone::parse(name).unwrap().label(at);
+        let toronto = label("America/Toronto", winter);
+        assert_eq!(toronto.generic.as_deref(), Some("zone-generic-eastern"));
+        assert_eq!(
+            (toronto.city.as_str(), toronto.offset_minutes),
+            ("Toronto", -300)
+        );
+        assert_eq!(label("America/Toronto", summer).offset_text(), "-04:00");
+        assert_eq!(
+            label("America/Edmonton", summer).generic.as_deref(),
+            Some("zone-generic-mountain")
+        );
+        let st_johns = label("America/St_Johns", winter);
+        assert_eq!(
+            st_johns.generic.as_deref(),
+            Some("zone-generic-newfoundland")
+        );
+        assert_eq!(
+            (st_johns.city.as_str(), st_johns.offset_text().as_str()),
+            ("St Johns", "-03:30")
+        );
+        assert_eq!(
+            label("Europe/Paris", summer).generic.as_deref(),
+            Some("zone-generic-central-european")
+        );
+        let kathmandu = label("Asia/Kathmandu", winter);
+        assert_eq!(
+            (kathmandu.generic.clone(), kathmandu.offset_text()),
+            (None, "+05:45".to_string())
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
 /// The Fluent files of each language, in `locales/<lang>/<name>.ftl`.
-pub const LOCALE_FILES: [&str; 12] = [
+pub const LOCALE_FILES: [&str; 13] = [
     "common",
     "auth",
     "accounts",
@@ -23,6 +23,7 @@ pub const LOCALE_FILES: [&str; 12] = [
     "places",
     "matching",
     "relationships",
+    "scheduling",
     "errors",
 ];
 
@@ -40,6 +41,7 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/places.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/matching.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/relationships.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/scheduling.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
         ]
     };

@@ -1,0 +1,331 @@
+//! Booking: the slot picker's offer for a pair, a meeting or series booked on it (checked
+//! again inside the transaction that writes it, with both members' schedules held, so
+//! two bookings of one slot have one winner), and the participants' answers.
+use super::availability_service::availability_of;
+use super::model::{
+    Answer, DayOffer, MeetingType, OccurrenceState, SeriesScope, AGENDA_MAX, DURATIONS,
+    LOCATION_MAX,
+};
+use super::recurrence::{Rule, SeriesEnd};
+use super::repo::{self, NewSeries};
+use super::slots::SlotSearch;
+use crate::auth::authz::MemberScope;
+use crate::auth::model::Role;
+use crate::db::{Db, Tx};
+use crate::error::{optional_text, AppError, AppResult, Refusal, ValidationCode};
+use crate::relationships::invitation_repo::{self as relationships, RelationshipRow};
+use crate::scheduling::interval::{Span, SpanSet};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+/// The longest range of days the picker offers at once (a month view and its edges).
+pub const OFFER_DAYS_MAX: i64 = 42;
+
+/// Where the video meetings of a program take place when it has no room of its own: a
+/// fresh room per meeting on this public service, until the product hosts rooms.
+pub const GENERATED_ROOM_BASE: &str = "https://meet.jit.si/mentora-";
+
+/// What the picker is asked for.
+#[derive(Clone, Debug)]
+pub struct OfferAsk {
+    pub minutes: u32,
+    pub rule: Rule,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+}
+
+/// A booking as the dialog sends it.
+#[derive(Clone, Debug)]
+pub struct Booking {
+    /// The first start, on the organiser's clock.
+    pub first: NaiveDateTime,
+    pub minutes: u32,
+    pub rule: Rule,
+    pub meeting_type: MeetingType,
+    /// The address (in person) or number (phone); ignored for video.
+    pub location: String,
+    pub agenda: String,
+    /// Dates of occurrences the organiser agreed to leave out because they were taken.
+    pub skip: Vec<NaiveDate>,
+    /// An administrator booking for the pair attends too.
+    pub admin_attends: bool,
+}
+
+fn check_minutes(minutes: u32) -> AppResult<()> {
+    if DURATIONS.contains(&minutes) {
+        Ok(())
+    } else {
+        Err(AppError::validation(
+            "duration",
+            ValidationCode::InvalidChoice,
+        ))
+    }
+}
+
+/// The relationship if the viewer may book for it (one of its members, or the
+/// program's administrator) and it is current.
+async fn bookable(tx: &mut Tx, scope: &MemberScope, id: i64) -> AppResult<RelationshipRow> {
+    let me = scope.session.viewer.user_id;
+    let row = relationships::relationship(tx, scope.program_id, id)
+        .await?
+        .filter(|r| r.mentor_id == me || r.mentee_id == me || scope.role == Role::Admin)
+        .ok_or(AppError::NotFound)?;
+    if !row.status.is_current() {
+        return Err(AppError::Refused(Refusal::AlreadyEnded));
+    }
+    Ok(row)
+}
+
+fn search<'a>(
+    scope: &'a MemberScope,
+    members: &'a [super::availability::Availability],
+    (first_day, last_day): (NaiveDate, NaiveDate),
+    minutes: u32,
+    rule: Rule,
+    now: DateTime<Utc>,
+) -> SlotSearch<'a> {
+    SlotSearch {
+        zone: &scope.session.viewer.time_zone,
+        first_day,
+        last_day,
+        minutes,
+        rule,
+        not_before: now,
+        members,
+    }
+}
+
+/// The pair's availability and their busy time over the search's horizon.
+async fn inputs(
+    tx: &mut Tx,
+    row: &RelationshipRow,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<super::availability::Availability>> {
+    Ok(vec![
+        availability_of(tx, row.mentor_id, now).await?,
+        availability_of(tx, row.mentee_id, now).await?,
+    ])
+}
+
+/// The search's horizon and the pair's busy time over it.
+async fn busy_over(
+    tx: &mut Tx,
+    row: &RelationshipRow,
+    s: &SlotSearch<'_>,
+) -> AppResult<(Span, SpanSet)> {
+    let horizon = s.horizon()?;
+    let pair = [row.mentor_id, row.mentee_id];
+    let busy = repo::busy(tx, &pair, horizon.start, horizon.end).await?;
+    Ok((horizon, SpanSet::from_spans(busy)))
+}
+
+/// The days of `ask` with the times that fit both members, on the viewer's clock.
+pub async fn offer(
+    db: &Db,
+    scope: &MemberScope,
+    relationship_id: i64,
+    ask: &OfferAsk,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<DayOffer>> {
+    check_minutes(ask.minutes)?;
+    let days = (ask.last_day - ask.first_day).num_days();
+    if !(0..OFFER_DAYS_MAX).contains(&days) {
+        return Err(AppError::validation("month", ValidationCode::OutOfRange));
+    }
+    let mut tx = db.read().await?;
+    let row = bookable(&mut tx, scope, relationship_id).await?;
+    let members = inputs(&mut tx, &row, now).await?;
+    let s = search(
+        scope,
+        &members,
+        (ask.first_day, ask.last_day),
+        ask.minutes,
+        ask.rule,
+        now,
+    );
+    let (_, busy) = busy_over(&mut tx, &row, &s).await?;
+    tx.commit().await?;
+    s.offer(&busy)
+}
+
+/// Books a meeting or series for the relationship; returns the series. The first time
+/// must fit both members; later occurrences that collide are refused unless the booking
+/// names their dates in `skip` (they are then left out).
+pub async fn book(
+    db: &Db,
+    scope: &MemberScope,
+    relationship_id: i64,
+    booking: &Booking,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    check_minutes(booking.minutes)?;
+    let agenda = optional_text("agenda", &booking.agenda, AGENDA_MAX)?;
+    let location = optional_text("location", &booking.location, LOCATION_MAX)?;
+    if let SeriesEnd::Until(day) = booking.rule.end {
+        if booking.rule.is_series() && day < booking.first.date() {
+            return Err(AppError::validation(
+                "until",
+                ValidationCode::OccurrencesOutOfRange,
+            ));
+        }
+    }
+    let zone = scope.session.viewer.time_zone;
+    if super::wall_clock::resolve(&zone, booking.first) < now {
+        return Err(AppError::validation("start", ValidationCode::InPast));
+    }
+    let me = scope.session.viewer.user_id;
+    let mut tx = db.begin().await?;
+    let row = bookable(&mut tx, scope, relationship_id).await?;
+    let (types, room) = repo::meeting_settings(&mut tx, scope.program_id).await?;
+    let allowed = MeetingType::parse_list(&types).unwrap_or_default();
+    if !allowed.contains(&booking.meeting_type) {
+        return Err(AppError::Refused(Refusal::MeetingTypeNotAllowed));
+    }
+    let location = match booking.meeting_type {
+        MeetingType::Video if !room.is_empty() => room,
+        MeetingType::Video => format!("{GENERATED_ROOM_BASE}{}", crate::auth::session::new_token()),
+        _ if location.is_empty() => {
+            return Err(AppError::validation("location", ValidationCode::Required))
+        }
+        _ => location,
+    };
+    repo::lock_members(&mut tx, &[row.mentor_id, row.mentee_id]).await?;
+    let members = inputs(&mut tx, &row, now).await?;
+    let day = booking.first.date();
+    let s = search(
+        scope,
+        &members,
+        (day, day),
+        booking.minutes,
+        booking.rule,
+        now,
+    );
+    let (horizon, busy) = busy_over(&mut tx, &row, &s).await?;
+    let available = s.available(&horizon);
+    let checked = s
+        .check(booking.first, &available, &busy)?
+        .ok_or(AppError::Refused(Refusal::SlotTaken))?;
+    let taken: Vec<NaiveDate> = checked
+        .conflicts
+        .iter()
+        .map(|&i| checked.occurrences[i].local.date())
+        .collect();
+    if taken.iter().any(|d| !booking.skip.contains(d)) {
+        return Err(AppError::Refused(Refusal::SlotTaken));
+    }
+    let (count, until) = match booking.rule.end {
+        _ if !booking.rule.is_series() => (None, None),
+        SeriesEnd::Count(n) => (Some(n), None),
+        SeriesEnd::Until(d) => (None, Some(d)),
+    };
+    let series = repo::insert_series(
+        &mut tx,
+        &NewSeries {
+            program_id: scope.program_id,
+            relationship_id,
+            organiser_id: me,
+            zone: zone.name(),
+            first_local: booking.first.format("%Y-%m-%dT%H:%M").to_string(),
+            duration_minutes: booking.minutes,
+            frequency: booking.rule.frequency,
+            occurrence_count: count,
+            until_day: until,
+            meeting_type: booking.meeting_type,
+            location: &location,
+            agenda: &agenda,
+            now,
+        },
+    )
+    .await?;
+    let mut attendees = vec![
+        (row.mentor_id, Answer::Pending),
+        (row.mentee_id, Answer::Pending),
+    ];
+    if scope.role == Role::Admin
+        && booking.admin_attends
+        && me != row.mentor_id
+        && me != row.mentee_id
+    {
+        attendees.push((me, Answer::Pending));
+    }
+    for (user, answer) in attendees.iter_mut() {
+        if *user == me {
+            *answer = Answer::Accepted;
+        }
+    }
+    for (i, occurrence) in checked.occurrences.iter().enumerate() {
+        let state = if checked.conflicts.contains(&i) {
+            OccurrenceState::Excluded
+        } else {
+            OccurrenceState::Scheduled
+        };
+        repo::insert_meeting(
+            &mut tx,
+            series,
+            (scope.program_id, relationship_id),
+            occurrence.span,
+            state,
+            &attendees,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(series)
+}
+
+/// A participant's answer to one occurrence, to it and the later ones of its series, or
+/// to every occurrence still to come. Someone who is not invited gets "not found".
+pub async fn answer(
+    db: &Db,
+    scope: &MemberScope,
+    meeting_id: i64,
+    answer: Answer,
+    range: SeriesScope,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if answer == Answer::Pending {
+        return Err(AppError::validation(
+            "answer",
+            ValidationCode::InvalidChoice,
+        ));
+    }
+    let me = scope.session.viewer.user_id;
+    let mut tx = db.begin().await?;
+    let meeting = repo::meeting(&mut tx, scope.program_id, meeting_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let invited = repo::answers(&mut tx, &[meeting_id])
+        .await?
+        .iter()
+        .any(|(_, user, _)| *user == me);
+    if !invited {
+        return Err(AppError::NotFound);
+    }
+    if meeting.state != OccurrenceState::Scheduled {
+        return Err(AppError::Refused(Refusal::MeetingCancelled));
+    }
+    if meeting.ends_at <= now {
+        return Err(AppError::Refused(Refusal::MeetingOver));
+    }
+    let targets: Vec<i64> = match range {
+        SeriesScope::This => vec![meeting_id],
+        SeriesScope::Following | SeriesScope::All => {
+            let from = if range == SeriesScope::All {
+                now
+            } else {
+                meeting.starts_at
+            };
+            repo::meetings_of_relationship(&mut tx, meeting.relationship_id)
+                .await?
+                .into_iter()
+                .filter(|m| m.series_id == meeting.series_id)
+                .filter(|m| m.state == OccurrenceState::Scheduled && m.ends_at > now)
+                .filter(|m| m.starts_at >= from || m.id == meeting_id)
+                .map(|m| m.id)
+                .collect()
+        }
+    };
+    repo::set_answer(&mut tx, &targets, me, answer, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,398 @@
+//! SQL of scheduling: availability windows and exceptions, meeting series, their
+//! occurrences and answers, and the busy time of members.
+use crate::db::Tx;
+use crate::scheduling::interval::Span;
+use crate::scheduling::model::{
+    Answer, Exception, Frequency, MeetingType, OccurrenceState, Window,
+};
+use crate::with_tx;
+use chrono::{DateTime, NaiveDate, Utc};
+use shared::iso_date::{iso_date, parse_iso_date};
+
+#[derive(sqlx::FromRow)]
+struct WindowRow {
+    weekday: i32,
+    start_minute: i32,
+    end_minute: i32,
+}
+
+pub async fn windows(tx: &mut Tx, user_id: i64) -> sqlx::Result<Vec<Window>> {
+    let rows: Vec<WindowRow> = with_tx!(tx, conn => sqlx::query_as(
+        "SELECT weekday, start_minute, end_minute FROM availability_windows
+         WHERE user_id = $1 ORDER BY weekday, start_minute",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Window {
+            weekday: r.weekday as u8,
+            start: r.start_minute as u16,
+            end: r.end_minute as u16,
+        })
+        .collect())
+}
+
+/// Replaces the member's weekly windows.
+pub async fn replace_windows(tx: &mut Tx, user_id: i64, windows: &[Window]) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query("DELETE FROM availability_windows WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ()))?;
+    for w in windows {
+        with_tx!(tx, conn => sqlx::query(
+            "INSERT INTO availability_windows (user_id, weekday, start_minute, end_minute)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user_id)
+        .bind(i32::from(w.weekday))
+        .bind(i32::from(w.start))
+        .bind(i32::from(w.end))
+        .execute(&mut *conn)
+        .await
+        .map(|_| ()))?;
+    }
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ExceptionRow {
+    id: i64,
+    kind: String,
+    first_day: String,
+    last_day: String,
+    start_minute: Option<i32>,
+    end_minute: Option<i32>,
+}
+
+fn exception_of(r: ExceptionRow) -> Option<(i64, Exception)> {
+    let first = parse_iso_date(&r.first_day)?;
+    let exception = match r.kind.as_str() {
+        "away" => Exception::Away {
+            first,
+            last: parse_iso_date(&r.last_day)?,
+        },
+        "extra" => Exception::Extra {
+            date: first,
+            start: r.start_minute? as u16,
+            end: r.end_minute? as u16,
+        },
+        _ => return None,
+    };
+    Some((r.id, exception))
+}
+
+/// The member's exceptions ending on or after `from`, by date.
+pub async fn exceptions(
+    tx: &mut Tx,
+    user_id: i64,
+    from: NaiveDate,
+) -> sqlx::Result<Vec<(i64, Exception)>> {
+    let rows: Vec<ExceptionRow> = with_tx!(tx, conn => sqlx::query_as(
+        "SELECT id, kind, first_day, last_day, start_minute, end_minute
+         FROM availability_exceptions WHERE user_id = $1 AND last_day >= $2
+         ORDER BY first_day, id",
+    )
+    .bind(user_id)
+    .bind(iso_date(from))
+    .fetch_all(&mut *conn)
+    .await)?;
+    rows.into_iter()
+        .map(|r| {
+            let id = r.id;
+            exception_of(r).ok_or_else(|| {
+                sqlx::Error::Decode(format!("unreadable availability exception {id}").into())
+            })
+        })
+        .collect()
+}
+
+pub async fn count_exceptions(tx: &mut Tx, user_id: i64) -> sqlx::Result<i64> {
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM availability_exceptions WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await)
+}
+
+pub async fn insert_exception(tx: &mut Tx, user_id: i64, e: &Exception) -> sqlx::Result<i64> {
+    let (kind, first, last, start, end) = match e {
+        Exception::Away { first, last } => ("away", *first, *last, None, None),
+        Exception::Extra { date, start, end } => (
+            "extra",
+            *date,
+            *date,
+            Some(i32::from(*start)),
+            Some(i32::from(*end)),
+        ),
+    };
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO availability_exceptions (user_id, kind, first_day, last_day, start_minute, end_minute)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(kind)
+    .bind(iso_date(first))
+    .bind(iso_date(last))
+    .bind(start)
+    .bind(end)
+    .fetch_one(&mut *conn)
+    .await)
+}
+
+/// Deletes one of the member's exceptions; false when it is not theirs.
+pub async fn delete_exception(tx: &mut Tx, user_id: i64, id: i64) -> sqlx::Result<bool> {
+    let deleted = with_tx!(tx, conn => sqlx::query(
+        "DELETE FROM availability_exceptions WHERE id = $1 AND user_id = $2",
+    )
+    .bind(id)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(deleted == 1)
+}
+
+/// Holds the members' accounts until the transaction ends, so two bookings touching one
+/// member run one after the other (in every program: busy time is the member's, not the
+/// program's). PostgreSQL locks the rows in id order; SQLite's write transaction
+/// (`BEGIN IMMEDIATE`) already runs alone.
+pub async fn lock_members(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<()> {
+    if let Tx::Postgres(conn) = tx {
+        let mut ids = ids.to_vec();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            sqlx::query("SELECT 1 FROM users WHERE id = $1 FOR UPDATE")
+                .bind(id)
+                .fetch_optional(&mut **conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The time these members are taken between `from` and `to`: every scheduled meeting
+/// in any program that one of them attends and has not declined.
+pub async fn busy(
+    tx: &mut Tx,
+    members: &[i64],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> sqlx::Result<Vec<Span>> {
+    let list = crate::db::placeholders(5, members.len());
+    let sql = format!(
+        "SELECT DISTINCT m.starts_at, m.ends_at FROM meetings m
+         JOIN meeting_attendees a ON a.meeting_id = m.id
+         WHERE m.state = $1 AND a.answer <> $2 AND m.starts_at < $4 AND m.ends_at > $3
+           AND a.user_id IN ({list})"
+    );
+    let rows: Vec<(DateTime<Utc>, DateTime<Utc>)> = with_tx!(tx, conn => {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(OccurrenceState::Scheduled)
+            .bind(Answer::Declined)
+            .bind(from)
+            .bind(to);
+        for id in members {
+            q = q.bind(*id);
+        }
+        q.fetch_all(&mut *conn).await
+    })?;
+    debug_assert!(!Answer::Declined.keeps_busy() && Answer::Maybe.keeps_busy());
+    Ok(rows.into_iter().map(|(s, e)| Span::new(s, e)).collect())
+}
+
+pub struct NewSeries<'a> {
+    pub program_id: i64,
+    pub relationship_id: i64,
+    pub organiser_id: i64,
+    pub zone: &'a str,
+    /// "2026-12-09T10:00", on the organiser's clock.
+    pub first_local: String,
+    pub duration_minutes: u32,
+    pub frequency: Frequency,
+    pub occurrence_count: Option<u32>,
+    pub until_day: Option<NaiveDate>,
+    pub meeting_type: MeetingType,
+    pub location: &'a str,
+    pub agenda: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+pub async fn insert_series(tx: &mut Tx, s: &NewSeries<'_>) -> sqlx::Result<i64> {
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO meeting_series (program_id, relationship_id, organiser_id, zone, first_local,
+                duration_minutes, frequency, occurrence_count, until_day, meeting_type, location,
+                agenda, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+    )
+    .bind(s.program_id)
+    .bind(s.relationship_id)
+    .bind(s.organiser_id)
+    .bind(s.zone)
+    .bind(&s.first_local)
+    .bind(s.duration_minutes as i32)
+    .bind(s.frequency)
+    .bind(s.occurrence_count.map(|n| n as i32))
+    .bind(s.until_day.map(iso_date))
+    .bind(s.meeting_type)
+    .bind(s.location)
+    .bind(s.agenda)
+    .bind(s.now)
+    .fetch_one(&mut *conn)
+    .await)
+}
+
+/// One occurrence of a series, with its participants' first answers.
+pub async fn insert_meeting(
+    tx: &mut Tx,
+    series_id: i64,
+    (program_id, relationship_id): (i64, i64),
+    span: Span,
+    state: OccurrenceState,
+    attendees: &[(i64, Answer)],
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    let id: i64 = with_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO meetings (series_id, program_id, relationship_id, original_start_at,
+                starts_at, ends_at, state)
+         VALUES ($1, $2, $3, $4, $4, $5, $6) RETURNING id",
+    )
+    .bind(series_id)
+    .bind(program_id)
+    .bind(relationship_id)
+    .bind(span.start)
+    .bind(span.end)
+    .bind(state)
+    .fetch_one(&mut *conn)
+    .await)?;
+    for (user_id, answer) in attendees {
+        let answered = (*answer != Answer::Pending).then_some(now);
+        with_tx!(tx, conn => sqlx::query(
+            "INSERT INTO meeting_attendees (meeting_id, user_id, answer, answered_at)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(*user_id)
+        .bind(*answer)
+        .bind(answered)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ()))?;
+    }
+    Ok(id)
+}
+
+/// An occurrence as its pages and rules read it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub series_id: i64,
+    pub relationship_id: i64,
+    pub original_start_at: DateTime<Utc>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub state: OccurrenceState,
+    pub moved: bool,
+    pub organiser_id: i64,
+    pub meeting_type: MeetingType,
+    pub location: String,
+    pub agenda: String,
+}
+
+const MEETING_COLUMNS: &str = "m.id, m.series_id, m.relationship_id, m.original_start_at,
+    m.starts_at, m.ends_at, m.state, m.moved, s.organiser_id, s.meeting_type, s.location, s.agenda";
+
+/// The occurrences of a relationship that are not left out, by start.
+pub async fn meetings_of_relationship(
+    tx: &mut Tx,
+    relationship_id: i64,
+) -> sqlx::Result<Vec<MeetingRow>> {
+    let sql = format!(
+        "SELECT {MEETING_COLUMNS} FROM meetings m JOIN meeting_series s ON s.id = m.series_id
+         WHERE m.relationship_id = $1 AND m.state <> $2 ORDER BY m.starts_at, m.id"
+    );
+    with_tx!(tx, conn => sqlx::query_as::<_, MeetingRow>(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(relationship_id)
+        .bind(OccurrenceState::Excluded)
+        .fetch_all(&mut *conn)
+        .await)
+}
+
+/// Every answer of these meetings' participants: (meeting, user, answer).
+pub async fn answers(tx: &mut Tx, meetings: &[i64]) -> sqlx::Result<Vec<(i64, i64, Answer)>> {
+    if meetings.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = crate::db::placeholders(1, meetings.len());
+    let sql = format!(
+        "SELECT meeting_id, user_id, answer FROM meeting_attendees WHERE meeting_id IN ({list})
+         ORDER BY meeting_id, user_id"
+    );
+    with_tx!(tx, conn => {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+        for id in meetings {
+            q = q.bind(*id);
+        }
+        q.fetch_all(&mut *conn).await
+    })
+}
+
+/// The participant's answer to the given occurrences; the number changed.
+pub async fn set_answer(
+    tx: &mut Tx,
+    meetings: &[i64],
+    user_id: i64,
+    answer: Answer,
+    now: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    if meetings.is_empty() {
+        return Ok(0);
+    }
+    let list = crate::db::placeholders(4, meetings.len());
+    let sql = format!(
+        "UPDATE meeting_attendees SET answer = $1, answered_at = $2
+         WHERE user_id = $3 AND meeting_id IN ({list})"
+    );
+    with_tx!(tx, conn => {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(answer).bind(now).bind(user_id);
+        for id in meetings {
+            q = q.bind(*id);
+        }
+        q.execute(&mut *conn).await.map(|r| r.rows_affected())
+    })
+}
+
+/// One occurrence, within the program.
+pub async fn meeting(tx: &mut Tx, program_id: i64, id: i64) -> sqlx::Result<Option<MeetingRow>> {
+    let sql = format!(
+        "SELECT {MEETING_COLUMNS} FROM meetings m JOIN meeting_series s ON s.id = m.series_id
+         WHERE m.program_id = $1 AND m.id = $2"
+    );
+    with_tx!(tx, conn => sqlx::query_as::<_, MeetingRow>(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(program_id)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await)
+}
+
+/// The allowed meeting types and the video room of a program.
+pub async fn meeting_settings(tx: &mut Tx, program_id: i64) -> sqlx::Result<(String, String)> {
+    with_tx!(tx, conn => sqlx::query_as(
+        "SELECT meeting_types, video_room_url FROM programs WHERE id = $1",
+    )
+    .bind(program_id)
+    .fetch_one(&mut *conn)
+    .await)
+}
+
+/// A member's time zone.
+pub async fn zone_of(tx: &mut Tx, user_id: i64) -> sqlx::Result<crate::zone::Zone> {
+    with_tx!(tx, conn => sqlx::query_scalar("SELECT time_zone FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await)
+}

@@ -1,0 +1,13 @@
+//! Scheduling: availability, meetings and series, and the slot picker's time maths. The
+//! maths needs the zone database, so it runs on the server (feature `server`); the types
+//! are shared.
+#[cfg(feature = "server")]
+pub mod availability;
+pub mod interval;
+pub mod model;
+#[cfg(feature = "server")]
+pub mod recurrence;
+#[cfg(feature = "server")]
+pub mod slots;
+#[cfg(feature = "server")]
+pub mod wall_clock;
