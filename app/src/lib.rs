@@ -14,6 +14,7 @@ pub mod messaging;
 pub mod profiles;
 pub mod relationships;
 pub mod routes;
+pub mod scheduling;
 pub mod shell;
 pub mod ui;
 
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invite/:id") view={Lazy::<InviteRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/invitations/:id") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/relationships/:id") view={Lazy::<RelationshipRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calendar/availability") view={Lazy::<AvailabilityRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentors") view={Lazy::<MentorsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentees") view={Lazy::<MenteesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin") view={Lazy::<AdminDashboardRoute>::new()} ssr=SsrMode::Async />

@@ -25,6 +25,7 @@ use crate::relationships::{
     AdminRelationshipsPage, ConnectionsPage, EndAllPage, InvitationPage, InvitePage,
     RelationshipPage,
 };
+use crate::scheduling::AvailabilityPage;
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
 /// on demand in the browser.
@@ -57,6 +58,7 @@ lazy_pages! {
     InviteRoute => InvitePage,
     InvitationRoute => InvitationPage,
     RelationshipRoute => RelationshipPage,
+    AvailabilityRoute => AvailabilityPage,
     MentorsRoute => MentorsPage,
     MenteesRoute => MenteesPage,
     AdminDashboardRoute => AdminDashboardPage,

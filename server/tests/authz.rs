@@ -146,6 +146,17 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("withdraw_invitation", Access::Party, |ids, _| {
             format!("id={}", ids.sent_invitation)
         }),
+        ("my_availability", Access::Member, |_, _| String::new()),
+        // An overlap: refused after the check, so nothing is written.
+        ("save_availability", Access::Member, |_, _| {
+            "window[0][weekday]=monday&window[0][start]=10:00&window[0][end]=12:00&window[1][weekday]=monday&window[1][start]=11:00&window[1][end]=13:00".into()
+        }),
+        ("add_availability_exception", Access::Member, |_, _| {
+            "kind=away&first=2026-12-10&last=2026-12-09".into()
+        }),
+        ("delete_availability_exception", Access::Member, |_, _| {
+            "id=0".into()
+        }),
         ("relationship", Access::MemberOfThisData, |ids, _| {
             format!("id={}", ids.relationship)
         }),

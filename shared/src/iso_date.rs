@@ -3,6 +3,9 @@
 //! touches a date; this is the one format the product uses.)
 use chrono::{Datelike, NaiveDate};
 
+/// A calendar date (re-exported so crates without chrono can name one).
+pub type Date = NaiveDate;
+
 /// "2026-01-31" → the date; any other form (or an impossible date) is none.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();

@@ -50,12 +50,11 @@ pub async fn add_exception(db: &Db, scope: &MemberScope, exception: &Exception) 
     Ok(id)
 }
 
-/// Removes one of the member's exceptions; another member's is "not found".
+/// Removes one of the member's exceptions. Idempotent: one already gone (a second
+/// click) or another member's (left untouched) is no error.
 pub async fn delete_exception(db: &Db, scope: &MemberScope, id: i64) -> AppResult<()> {
     let mut tx = db.begin().await?;
-    if !repo::delete_exception(&mut tx, scope.session.viewer.user_id, id).await? {
-        return Err(AppError::NotFound);
-    }
+    repo::delete_exception(&mut tx, scope.session.viewer.user_id, id).await?;
     tx.commit().await?;
     Ok(())
 }

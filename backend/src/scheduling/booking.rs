@@ -126,13 +126,13 @@ pub async fn offer(
     ask: &OfferAsk,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<DayOffer>> {
+    let mut tx = db.read().await?;
+    let row = bookable(&mut tx, scope, relationship_id).await?;
     check_minutes(ask.minutes)?;
     let days = (ask.last_day - ask.first_day).num_days();
     if !(0..OFFER_DAYS_MAX).contains(&days) {
         return Err(AppError::validation("month", ValidationCode::OutOfRange));
     }
-    let mut tx = db.read().await?;
-    let row = bookable(&mut tx, scope, relationship_id).await?;
     let members = inputs(&mut tx, &row, now).await?;
     let s = search(
         scope,
@@ -157,6 +157,9 @@ pub async fn book(
     booking: &Booking,
     now: DateTime<Utc>,
 ) -> AppResult<i64> {
+    let me = scope.session.viewer.user_id;
+    let mut tx = db.begin().await?;
+    let row = bookable(&mut tx, scope, relationship_id).await?;
     check_minutes(booking.minutes)?;
     let agenda = optional_text("agenda", &booking.agenda, AGENDA_MAX)?;
     let location = optional_text("location", &booking.location, LOCATION_MAX)?;
@@ -172,9 +175,6 @@ pub async fn book(
     if super::wall_clock::resolve(&zone, booking.first) < now {
         return Err(AppError::validation("start", ValidationCode::InPast));
     }
-    let me = scope.session.viewer.user_id;
-    let mut tx = db.begin().await?;
-    let row = bookable(&mut tx, scope, relationship_id).await?;
     let (types, room) = repo::meeting_settings(&mut tx, scope.program_id).await?;
     let allowed = MeetingType::parse_list(&types).unwrap_or_default();
     if !allowed.contains(&booking.meeting_type) {

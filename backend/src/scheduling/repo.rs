@@ -143,7 +143,7 @@ pub async fn insert_exception(tx: &mut Tx, user_id: i64, e: &Exception) -> sqlx:
     .await)
 }
 
-/// Deletes one of the member's exceptions; false when it is not theirs.
+/// Deletes one of the member's exceptions; false when there was none of theirs.
 pub async fn delete_exception(tx: &mut Tx, user_id: i64, id: i64) -> sqlx::Result<bool> {
     let deleted = with_tx!(tx, conn => sqlx::query(
         "DELETE FROM availability_exceptions WHERE id = $1 AND user_id = $2",

@@ -27,6 +27,18 @@ impl LocalDateTime {
         }
     }
 
+    /// A calendar date (a wall-clock date already), at its midnight.
+    pub fn of_date(date: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        Self {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+            hour: 0,
+            minute: 0,
+        }
+    }
+
     pub fn format_date(&self, lang: Lang) -> String {
         let month = translate_with(lang, &format!("month-{}", self.month), &[]);
         translate_with(

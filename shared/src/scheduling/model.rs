@@ -4,6 +4,9 @@ use crate::error::{AppError, ValidationCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// The member's availability page.
+pub const AVAILABILITY_PATH: &str = "/calendar/availability";
+
 /// The meeting lengths the booking dialog offers, in minutes.
 pub const DURATIONS: [u32; 6] = [15, 30, 45, 60, 90, 120];
 
@@ -236,6 +239,31 @@ pub fn clock(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
+impl Window {
+    /// One row of the availability form: a weekday code ("wednesday") and two times.
+    /// A row with both times empty is no window; anything else that does not read is an
+    /// error naming the day.
+    pub fn from_form(weekday: &str, start: &str, end: &str) -> Result<Option<Window>, AppError> {
+        let day = WEEKDAYS
+            .iter()
+            .position(|d| *d == weekday.trim())
+            .ok_or_else(|| AppError::validation("weekday", ValidationCode::InvalidChoice))?;
+        if start.trim().is_empty() && end.trim().is_empty() {
+            return Ok(None);
+        }
+        let field = WEEKDAYS[day];
+        let time = |text: &str| {
+            parse_clock(text)
+                .ok_or_else(|| AppError::validation(field, ValidationCode::EmptyWindow))
+        };
+        Ok(Some(Window {
+            weekday: day as u8,
+            start: time(start)?,
+            end: time(end)?,
+        }))
+    }
+}
+
 /// Checks a week of windows: each ends after it starts, within the day, and no two
 /// windows of one day overlap (touching is fine: 10:00–12:00 and 12:00–14:00). The error
 /// names the weekday.
@@ -340,6 +368,20 @@ mod tests {
         }
         assert_eq!(clock(570), "09:30");
         assert_eq!(clock(1440), "24:00");
+    }
+
+    #[test]
+    fn form_rows_read_as_windows_and_blank_rows_as_none() {
+        assert_eq!(
+            Window::from_form("wednesday", "10:00", "20:00").unwrap(),
+            Some(w(2, "10:00", "20:00"))
+        );
+        assert_eq!(Window::from_form("monday", " ", "").unwrap(), None);
+        assert_eq!(
+            field_and_code(Window::from_form("monday", "10:00", "").unwrap_err()),
+            ("monday".into(), ValidationCode::EmptyWindow)
+        );
+        assert!(Window::from_form("someday", "10:00", "11:00").is_err());
     }
 
     #[test]
