@@ -2,8 +2,12 @@
 
 The main module (runtime, shell, shared components) is what every first visit downloads;
 each page adds its own chunks (listed per lazy route in __wasm_split_manifest.json). Sizes
-are of the .gz files the server sends.
+are of the .gz files the server sends. The page's language (its Fluent files as one text,
+fetched before hydration from /locales/) counts toward every first visit too, gzipped
+as the server compresses it.
 """
+import glob
+import gzip
 import json
 import os
 import sys
@@ -29,14 +33,22 @@ pages = {
     key.split("_route_view")[0].strip("_"): sum(gz(chunk + ".wasm") for chunk in chunks)
     for key, chunks in manifest.items()
 }
+# The LOCALE_FILES order does not change the size much; the larger language counts.
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "locales")
+locale = max(
+    len(gzip.compress("\n".join(open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(root, lang, "*.ftl")))).encode(), 6))
+    for lang in ("en", "fr")
+)
 heaviest = max(pages, key=pages.get)
 print(f"wasm main module: {main:,} bytes gzip (budget {MAIN_BUDGET:,})")
-print(f"heaviest page: {heaviest}, main + {pages[heaviest]:,} = {main + pages[heaviest]:,} bytes gzip (budget {PAGE_BUDGET:,})")
+first_visit = main + locale + pages[heaviest]
+print(f"translations of one language: {locale:,} bytes gzip")
+print(f"heaviest page: {heaviest}, main + translations + {pages[heaviest]:,} = {first_visit:,} bytes gzip (budget {PAGE_BUDGET:,})")
 failed = False
 if main > MAIN_BUDGET:
     print(f"error: the main wasm module is {main:,} bytes gzip; the budget is {MAIN_BUDGET:,}", file=sys.stderr)
     failed = True
-if main + pages[heaviest] > PAGE_BUDGET:
-    print(f"error: page {heaviest} needs {main + pages[heaviest]:,} bytes gzip; the budget is {PAGE_BUDGET:,}", file=sys.stderr)
+if first_visit > PAGE_BUDGET:
+    print(f"error: page {heaviest} needs {first_visit:,} bytes gzip; the budget is {PAGE_BUDGET:,}", file=sys.stderr)
     failed = True
 sys.exit(1 if failed else 0)

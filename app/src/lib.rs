@@ -61,6 +61,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     csp::set_page_policy();
     let lang = initial_lang();
+    let locales = i18n::page_locale_version();
+    let locale_href = i18n::locale_path(lang, &locales);
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -69,6 +71,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <meta name=i18n::LOCALES_META content=locales />
+                // Fetched by the bundle before it hydrates; the preload starts it with the page.
+                <link rel="preload" r#as="fetch" crossorigin="anonymous" href=locale_href />
                 <link rel="stylesheet" href=format!("/{}/{OUTPUT_NAME}.css", options.site_pkg_dir) />
                 <HydrationScripts options />
                 <MetaTags />
@@ -114,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invite/:id") view={Lazy::<InviteRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/invitations/:id") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/relationships/:id") view={Lazy::<RelationshipRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/relationships/:id/book") view={Lazy::<BookRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calendar/availability") view={Lazy::<AvailabilityRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentors") view={Lazy::<MentorsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentees") view={Lazy::<MenteesRoute>::new()} ssr=SsrMode::Async />

@@ -25,7 +25,7 @@ use crate::relationships::{
     AdminRelationshipsPage, ConnectionsPage, EndAllPage, InvitationPage, InvitePage,
     RelationshipPage,
 };
-use crate::scheduling::AvailabilityPage;
+use crate::scheduling::{AvailabilityPage, BookPage};
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
 /// on demand in the browser.
@@ -59,6 +59,7 @@ lazy_pages! {
     InvitationRoute => InvitationPage,
     RelationshipRoute => RelationshipPage,
     AvailabilityRoute => AvailabilityPage,
+    BookRoute => BookPage,
     MentorsRoute => MentorsPage,
     MenteesRoute => MenteesPage,
     AdminDashboardRoute => AdminDashboardPage,

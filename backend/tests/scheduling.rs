@@ -7,14 +7,14 @@ mod support;
 
 use backend::auth::authz::MemberScope;
 use backend::db::Db;
-use backend::relationships::invitations;
 use backend::scheduling::availability_service as availability;
 use backend::scheduling::booking::{answer, book, offer, Booking, OfferAsk};
 use backend::scheduling::model::{Answer, Frequency, MeetingType, SeriesScope, Window};
 use backend::scheduling::recurrence::{Rule, SeriesEnd};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use shared::error::{AppError, Refusal, ValidationCode};
-use support::people::{id, pair, Pair};
+use support::people::id;
+use support::scheduling::{now, related, tuesday_mornings};
 use support::BASE;
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -27,37 +27,6 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     day(y, m, d).and_hms_opt(h, min, 0).unwrap()
-}
-
-/// Before the bookings of these tests.
-fn now() -> DateTime<Utc> {
-    utc(2026, 10, 1, 12, 0)
-}
-
-/// Tuesdays 09:00–12:00 (Toronto, the test members' zone).
-fn tuesday_mornings() -> Vec<Window> {
-    vec![Window {
-        weekday: 1,
-        start: 540,
-        end: 720,
-    }]
-}
-
-/// The pair in a relationship, both free on Tuesday mornings; returns the relationship.
-async fn related(db: Db) -> (Pair, i64) {
-    let m = pair(db).await;
-    let invited = invitations::send(&m.db, BASE, &m.mentee, id(&m.mentor), "Hi", now())
-        .await
-        .unwrap();
-    let relationship = invitations::accept(&m.db, BASE, &m.mentor, invited, now())
-        .await
-        .unwrap();
-    for who in [&m.mentor, &m.mentee] {
-        availability::save_windows(&m.db, who, &tuesday_mornings())
-            .await
-            .unwrap();
-    }
-    (m, relationship)
 }
 
 fn weekly(count: u32) -> Rule {
@@ -137,6 +106,7 @@ async fn a_weekly_series_across_dst_is_stored_at_its_zones_instants() {
         let first = local(2026, 10, 20, 10, 0);
         book(
             &m.db,
+            BASE,
             &m.mentee,
             relationship,
             &video(first, weekly(4)),
@@ -180,13 +150,13 @@ async fn a_weekly_series_across_dst_is_stored_at_its_zones_instants() {
         // Booking it without leaving those dates out is refused; leaving them out books
         // the rest.
         let again = video(local(2026, 10, 13, 10, 0), weekly(3));
-        let err = refusal(book(&m.db, &m.mentor, relationship, &again, now()).await);
+        let err = refusal(book(&m.db, BASE, &m.mentor, relationship, &again, now()).await);
         assert_eq!(err, AppError::Refused(Refusal::SlotTaken));
         let rest = Booking {
             skip: vec![day(2026, 10, 20), day(2026, 10, 27)],
             ..again
         };
-        book(&m.db, &m.mentor, relationship, &rest, now())
+        book(&m.db, BASE, &m.mentor, relationship, &rest, now())
             .await
             .unwrap();
         assert_eq!(stored_starts(&m.db).await.len(), 5);
@@ -236,13 +206,14 @@ async fn bad_bookings_name_their_field_and_write_nothing() {
             ),
         ];
         for (booking, expected) in cases {
-            let err = refusal(book(&m.db, &m.mentee, relationship, &booking, now()).await);
+            let err = refusal(book(&m.db, BASE, &m.mentee, relationship, &booking, now()).await);
             assert_eq!(err, expected, "{booking:?}");
         }
         // Someone outside the relationship cannot book for it, nor learn it exists.
         let err = refusal(
             book(
                 &m.db,
+                BASE,
                 &m.other_mentee,
                 relationship,
                 &video(tuesday, Rule::ONCE),
@@ -261,8 +232,8 @@ async fn two_bookings_of_one_slot_at_once_give_one_meeting() {
         let (m, relationship) = related(db).await;
         let slot = video(local(2026, 10, 20, 10, 0), Rule::ONCE);
         let (a, b) = tokio::join!(
-            book(&m.db, &m.mentee, relationship, &slot, now()),
-            book(&m.db, &m.mentor, relationship, &slot, now()),
+            book(&m.db, BASE, &m.mentee, relationship, &slot, now()),
+            book(&m.db, BASE, &m.mentor, relationship, &slot, now()),
         );
         let mut outcomes = [a.is_ok(), b.is_ok()];
         outcomes.sort();
@@ -291,6 +262,7 @@ async fn the_organiser_has_accepted_and_the_partner_answers_one_or_the_rest() {
         let (m, relationship) = related(db).await;
         book(
             &m.db,
+            BASE,
             &m.mentee,
             relationship,
             &video(local(2026, 10, 20, 10, 0), weekly(4)),

@@ -40,6 +40,10 @@ date-time-format = { $date }, { $hour12 }:{ $minute } { $meridiem ->
     [am] AM
    *[pm] PM
 }
+time-format = { $hour12 }:{ $minute } { $meridiem ->
+    [am] AM
+   *[pm] PM
+}
 yes = Yes
 no = No
 never = Never

@@ -85,3 +85,105 @@ availability-add = Add
 field-kind = Kind of exception
 field-away_first = Away from
 field-extra_date = Date of the extra hours
+
+field-slot = Time
+field-scope = Which meetings
+
+booking-title = Book a meeting
+booking-with = Meeting with { $name }
+booking-for-pair = Meeting for { $mentor } (mentor) and { $mentee } (mentee)
+booking-zone = Times are shown in { $zone }.
+booking-choices = Meeting
+booking-duration = Duration
+booking-minutes = { $minutes } minutes
+booking-frequency = Frequency
+booking-occurrences = Number of occurrences
+booking-until = Or end on (date)
+booking-series-hint = For a repeating meeting: from 2 to 52 occurrences, or an end date (the end date wins when both are given).
+booking-show = Show free times
+booking-month = { $month } { $year }
+booking-previous-month = Previous month
+booking-next-month = Next month
+booking-day-free = { $date }, free time
+booking-no-free-day = No time is free for both of you this month. Try the next month or a shorter meeting, or ask your partner to add availability.
+booking-pick-day = Choose a day with free time (shown as a link) to see its times.
+booking-times = Free times on { $date }
+booking-no-times = No time is free on this day any more: choose another day.
+booking-morning = Morning
+booking-afternoon = Afternoon
+booking-evening = Evening
+booking-conflicts = { $count ->
+    [one] One later meeting of the series is taken ({ $dates }); choosing this time books the others.
+   *[other] { $count } later meetings of the series are taken ({ $dates }); choosing this time books the others.
+}
+booking-type = Meeting type
+booking-video-room = in the program's video room
+booking-video-generated = a video link is created for the meeting
+booking-location = Where
+booking-location-hint = In person: the address. Phone: the number to call. Not needed for a video meeting.
+booking-agenda = Agenda
+booking-attend = I attend this meeting too
+booking-send = Send request
+booking-no-types = The program allows no meeting type: ask its administrator.
+
+month-name-1 = January
+month-name-2 = February
+month-name-3 = March
+month-name-4 = April
+month-name-5 = May
+month-name-6 = June
+month-name-7 = July
+month-name-8 = August
+month-name-9 = September
+month-name-10 = October
+month-name-11 = November
+month-name-12 = December
+weekday-short-0 = Mon
+weekday-short-1 = Tue
+weekday-short-2 = Wed
+weekday-short-3 = Thu
+weekday-short-4 = Fri
+weekday-short-5 = Sat
+weekday-short-6 = Sun
+
+meetings-title = Meetings
+meetings-booked = Your meeting request is sent.
+meetings-answered = Your answer is saved.
+meetings-next = Next meeting: { $when }
+meetings-none-upcoming = No meeting is planned.
+meetings-upcoming-label = Upcoming meetings
+meetings-held = Number of meetings
+meetings-hours = Number of hours
+meetings-book = Book a meeting
+meetings-view = View meetings
+meetings-upcoming = Upcoming
+meetings-past = Past
+meetings-when = { $start } to { $end }
+meetings-location = Where:
+meetings-organiser = Sent by { $name }
+meetings-participants = Participants
+meetings-your-answer = Your answer:
+meetings-answer-following = Also for the later meetings of the series
+meetings-accept = Accept
+meetings-decline = Decline
+meetings-maybe = Maybe
+
+meeting-mail-time = { $start } to { $end } ({ $zone })
+meeting-mail-repeats = Repeats { $frequency ->
+    [daily] daily
+    [weekly] weekly
+    [monthly] monthly
+   *[yearly] yearly
+}: { $count } meetings
+meeting-mail-cancelled = { $count ->
+    [one] a mentoring meeting
+   *[other] { $count } mentoring meetings
+}
+meetings-cancelled = The meeting is cancelled; the other participants are told by e-mail.
+meetings-cancel = Cancel
+meetings-cancel-which = Which meetings
+meetings-cancel-this = This meeting only
+meetings-cancel-following = This one and the later ones
+meetings-cancel-all = The whole series still to come
+meetings-cancel-help = The other participants receive an e-mail. This cannot be undone.
+meetings-cancel-confirm = Cancel the meeting

@@ -37,6 +37,7 @@ month-11 = nov.
 month-12 = déc.
 date-format = { $day } { $month } { $year }
 date-time-format = { $date } à { $hour24 } h { $minute }
+time-format = { $hour24 } h { $minute }
 yes = Oui
 no = Non
 never = Jamais

@@ -85,3 +85,105 @@ availability-add = Ajouter
 field-kind = Type d'exception
 field-away_first = Absent à partir du
 field-extra_date = Date des heures supplémentaires
+
+field-slot = Heure
+field-scope = Réunions concernées
+
+booking-title = Programmer une réunion
+booking-with = Réunion avec { $name }
+booking-for-pair = Réunion pour { $mentor } (mentor) et { $mentee } (mentoré)
+booking-zone = Les heures sont affichées en { $zone }.
+booking-choices = Réunion
+booking-duration = Durée
+booking-minutes = { $minutes } minutes
+booking-frequency = Fréquence
+booking-occurrences = Nombre d’occurrences
+booking-until = Ou jusqu’au (date)
+booking-series-hint = Pour une réunion récurrente : de 2 à 52 occurrences, ou une date de fin (la date de fin l’emporte si les deux sont indiquées).
+booking-show = Afficher les heures libres
+booking-month = { $month } { $year }
+booking-previous-month = Mois précédent
+booking-next-month = Mois suivant
+booking-day-free = { $date }, heures libres
+booking-no-free-day = Aucune heure n’est libre pour vous deux ce mois-ci. Essayez le mois suivant ou une réunion plus courte, ou demandez à votre partenaire d’ajouter des disponibilités.
+booking-pick-day = Choisissez un jour avec des heures libres (affiché comme un lien) pour voir ses heures.
+booking-times = Heures libres le { $date }
+booking-no-times = Plus aucune heure n’est libre ce jour-là : choisissez un autre jour.
+booking-morning = Matin
+booking-afternoon = Après-midi
+booking-evening = Soir
+booking-conflicts = { $count ->
+    [one] Une réunion suivante de la série est impossible ({ $dates }) ; choisir cette heure programme les autres.
+   *[other] { $count } réunions suivantes de la série sont impossibles ({ $dates }) ; choisir cette heure programme les autres.
+}
+booking-type = Type de réunion
+booking-video-room = dans la salle vidéo du programme
+booking-video-generated = un lien vidéo est créé pour la réunion
+booking-location = Lieu
+booking-location-hint = En personne : l’adresse. Téléphone : le numéro à appeler. Inutile pour une réunion vidéo.
+booking-agenda = Ordre du jour
+booking-attend = Je participe aussi à cette réunion
+booking-send = Envoyer la demande
+booking-no-types = Le programme n’autorise aucun type de réunion : demandez à son administrateur.
+
+month-name-1 = janvier
+month-name-2 = février
+month-name-3 = mars
+month-name-4 = avril
+month-name-5 = mai
+month-name-6 = juin
+month-name-7 = juillet
+month-name-8 = août
+month-name-9 = septembre
+month-name-10 = octobre
+month-name-11 = novembre
+month-name-12 = décembre
+weekday-short-0 = lun.
+weekday-short-1 = mar.
+weekday-short-2 = mer.
+weekday-short-3 = jeu.
+weekday-short-4 = ven.
+weekday-short-5 = sam.
+weekday-short-6 = dim.
+
+meetings-title = Réunions
+meetings-booked = Votre demande de réunion est envoyée.
+meetings-answered = Votre réponse est enregistrée.
+meetings-next = Prochaine réunion : { $when }
+meetings-none-upcoming = Aucune réunion n’est prévue.
+meetings-upcoming-label = Réunions à venir
+meetings-held = Nombre de rencontres
+meetings-hours = Nombre d’heures
+meetings-book = Programmer des réunions
+meetings-view = Voir les réunions
+meetings-upcoming = À venir
+meetings-past = Passées
+meetings-when = { $start } (fin à { $end })
+meetings-location = Lieu :
+meetings-organiser = Envoyée par { $name }
+meetings-participants = Participants
+meetings-your-answer = Votre réponse :
+meetings-answer-following = Aussi pour les réunions suivantes de la série
+meetings-accept = Accepter
+meetings-decline = Refuser
+meetings-maybe = Peut-être
+
+meeting-mail-time = { $start } (fin à { $end }) ({ $zone })
+meeting-mail-repeats = Se répète { $frequency ->
+    [daily] chaque jour
+    [weekly] chaque semaine
+    [monthly] chaque mois
+   *[yearly] chaque année
+} : { $count } réunions
+meeting-mail-cancelled = { $count ->
+    [one] une réunion de mentorat
+   *[other] { $count } réunions de mentorat
+}
+meetings-cancelled = La réunion est annulée ; les autres participants sont prévenus par courriel.
+meetings-cancel = Annuler
+meetings-cancel-which = Quelles réunions
+meetings-cancel-this = Cette réunion seulement
+meetings-cancel-following = Celle-ci et les suivantes
+meetings-cancel-all = Toute la série à venir
+meetings-cancel-help = Les autres participants reçoivent un courriel. C’est définitif.
+meetings-cancel-confirm = Annuler la réunion

@@ -1,6 +1,7 @@
 //! The Mentora server: HTTP routes, the Leptos renderer, background workers.
 pub mod csrf;
 pub mod email_hooks;
+pub mod locales;
 pub mod mailer;
 pub mod workers;
 
@@ -67,6 +68,7 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/e/o/{file}", get(email_hooks::open_pixel))
+        .route("/locales/{file}", get(locales::locale_file))
         .route("/webhooks/email", post(email_hooks::provider_webhook))
         .merge(upload_routes())
         .merge(photo_routes())

@@ -163,6 +163,28 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("end_relationship", Access::MemberOfThisData, |ids, _| {
             format!("id={}&reason={}", ids.relationship, "x".repeat(1_001))
         }),
+        ("booking_offer", Access::MemberOfThisData, |ids, _| {
+            format!(
+                "relationship_id={}&minutes=&frequency=&occurrences=&until=&month=&day=",
+                ids.relationship
+            )
+        }),
+        // A duration the dialog does not offer: refused after the relationship check.
+        ("book_meeting", Access::MemberOfThisData, |ids, _| {
+            format!("relationship_id={}&minutes=25&slot=", ids.relationship)
+        }),
+        (
+            "relationship_meetings",
+            Access::MemberOfThisData,
+            |ids, _| format!("relationship_id={}", ids.relationship),
+        ),
+        // "No answer" is not an answer one gives: refused before any meeting is read.
+        ("answer_meeting", Access::Member, |ids, _| {
+            format!(
+                "relationship_id={}&meeting_id=0&answer=none",
+                ids.relationship
+            )
+        }),
         ("admin_stats", Access::Admin, |_, _| String::new()),
         ("admin_relationships", Access::Admin, |_, _| {
             "query=tab%3Dmatched%26sort%3Dmentor%26dir%3Dasc".into()

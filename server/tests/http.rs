@@ -577,3 +577,48 @@ async fn a_refused_plain_form_goes_back_with_its_error_and_values() {
     assert!(js.headers.get(backend::form_post::DRAFT_HEADER).is_none());
     assert!(js.headers.get(header::LOCATION).is_none());
 }
+
+#[tokio::test]
+async fn the_page_names_its_translations_and_the_browser_fetches_them_once() {
+    use app::i18n::{locale_path, locale_text, locale_version, Lang};
+    let router = demo_router().await;
+    let page = send(
+        &router,
+        get("/login")
+            .header(header::COOKIE, "lang=fr")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    let href = locale_path(Lang::Fr, locale_version());
+    assert!(
+        page.body.contains(&format!(r#"href="{href}""#)),
+        "the page preloads its language"
+    );
+    assert!(
+        page.body.contains(locale_version()),
+        "and names the version"
+    );
+
+    let current = send(&router, get(&href).body(Body::empty()).unwrap()).await;
+    assert_eq!(current.status, StatusCode::OK);
+    assert_eq!(current.body, locale_text(Lang::Fr));
+    assert!(current.header(header::CACHE_CONTROL).contains("immutable"));
+    assert!(current
+        .header(header::CONTENT_TYPE)
+        .starts_with("text/plain"));
+
+    let older = send(
+        &router,
+        get("/locales/en-0123.ftl").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(older.status, StatusCode::OK);
+    assert_eq!(older.body, locale_text(Lang::En));
+    assert_eq!(older.header(header::CACHE_CONTROL), "no-cache");
+
+    for missing in ["/locales/de-1.ftl", "/locales/en.ftl", "/locales/fr-1.txt"] {
+        let reply = send(&router, get(missing).body(Body::empty()).unwrap()).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{missing}");
+    }
+}

@@ -82,6 +82,29 @@ impl ZoneLabel {
         let m = self.offset_minutes.unsigned_abs();
         format!("{sign}{:02}:{:02}", m / 60, m % 60)
     }
+
+    /// The zone as people read it: "Eastern Time (Toronto)", else "Kolkata (UTC+05:30)".
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{translate, translate_with};
+        match &self.generic {
+            Some(key) => translate_with(
+                lang,
+                "zone-label-generic",
+                &[
+                    ("generic", translate(lang, key, None).into()),
+                    ("city", self.city.clone().into()),
+                ],
+            ),
+            None => translate_with(
+                lang,
+                "zone-label-offset",
+                &[
+                    ("city", self.city.clone().into()),
+                    ("offset", self.offset_text().into()),
+                ],
+            ),
+        }
+    }
 }
 
 #[cfg(feature = "server")]

@@ -57,6 +57,53 @@ macro_rules! t {
     }};
 }
 
+/// The version of the translations the page was rendered with (in the browser, the one
+/// the page's `<meta>` names).
+pub fn page_locale_version() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        locale_version().to_string()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        document()
+            .query_selector(&format!("meta[name={LOCALES_META}]"))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default()
+    }
+}
+
+/// Fetches a language's translations (the page's `<meta>` names their version) and
+/// installs them; the words stay keys if the fetch fails, and the page still works.
+#[cfg(feature = "hydrate")]
+pub async fn load_locale(lang: Lang) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    if locale_installed(lang) {
+        return;
+    }
+    let version = page_locale_version();
+    let fetched = async {
+        let response = JsFuture::from(window().fetch_with_str(&locale_path(lang, &version)))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    };
+    if let Some(text) = fetched.await {
+        install_locale(lang, &text);
+    }
+}
+
 /// The browser's IANA time zone (e.g. "Europe/Paris"); `None` on the server.
 #[cfg(feature = "hydrate")]
 pub fn browser_time_zone() -> Option<String> {

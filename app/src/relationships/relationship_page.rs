@@ -3,6 +3,7 @@ use super::model::{invitation_path, RelationshipView, DECLINE_REASON_MAX};
 use super::partner_summary_card::PartnerSummaryCard;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::scheduling::MeetingsTile;
 use crate::t;
 use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
@@ -73,6 +74,7 @@ fn RelationshipView(
             <div>
                 <PartnerSummaryCard partner=relationship.partner.clone() />
                 {relationship.other.clone().map(|other| view! { <PartnerSummaryCard partner=other /> })}
+                <MeetingsTile relationship_id=id />
             </div>
             <section class="card" aria-labelledby="stages-heading">
                 <h2 id="stages-heading" class="card-title">{t!(i18n, "relationship-stages")}</h2>

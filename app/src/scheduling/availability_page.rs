@@ -2,7 +2,6 @@ use super::api::{
     get_my_availability, AddAvailabilityException, DeleteAvailabilityException, SaveAvailability,
 };
 use super::model::{clock, AvailabilityView, Exception, Window, WEEKDAYS};
-use super::zone_name;
 use crate::i18n::{use_i18n, I18n, LocalDateTime};
 use crate::t;
 use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
@@ -91,7 +90,7 @@ fn Availability(
     }
     view! {
         <p class="zone-note">
-            {t!(i18n, "availability-zone", zone = zone_name(i18n, &zone))}
+            {move || i18n.t_with("availability-zone", &[("zone", zone.text(i18n.lang()).into())])}
             " "<a href="/profile">{t!(i18n, "availability-change-zone")}</a>
         </p>
         <ActionForm action=save attr:class="card availability-form">

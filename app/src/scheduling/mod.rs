@@ -1,10 +1,17 @@
-//! Scheduling: a member's availability (the calendar's "Availability for meetings").
+//! Scheduling: a member's availability (the calendar's "Availability for meetings"),
+//! booking a meeting or series for a pair, and the relationship page's meetings tile.
 pub mod api;
 mod availability_page;
-mod zone_name;
+mod book_page;
+pub mod booking_api;
+mod booking_choice_form;
+mod meetings_tile;
+mod month_grid;
+mod slot_form;
 #[cfg(feature = "ssr")]
 pub use backend::scheduling as server;
-pub use shared::scheduling::model;
+pub use shared::scheduling::{model, view};
 
 pub use availability_page::AvailabilityPage;
-pub use zone_name::zone_name;
+pub use book_page::BookPage;
+pub use meetings_tile::MeetingsTile;

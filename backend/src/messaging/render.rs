@@ -20,6 +20,9 @@ pub struct MailVars {
     pub partner_name: Option<String>,
     /// Their words: an invitation's message, a reason (`{message}`).
     pub message: Option<String>,
+    /// The keywords of one domain's messages, already worded for the recipient (a
+    /// meeting's time in their zone and language, …).
+    pub values: Vec<(&'static str, String)>,
 }
 
 impl MailVars {
@@ -33,7 +36,11 @@ impl MailVars {
             "expires" => self.expires.as_deref()?,
             "partner_name" => self.partner_name.as_deref()?,
             "message" => self.message.as_deref()?,
-            _ => return None,
+            other => self
+                .values
+                .iter()
+                .find(|(name, _)| *name == other)
+                .map(|(_, value)| value.as_str())?,
         })
     }
 }
@@ -185,6 +192,7 @@ mod tests {
             expires: Some("22 nov. 2026 à 21 h 30".into()),
             partner_name: Some("Léa <Tremblay>".into()),
             message: Some("Bonjour !\nÀ bientôt & merci".into()),
+            values: vec![("meeting_time", "9 déc. 2026 <10 h>".into())],
         }
     }
 
@@ -193,7 +201,7 @@ mod tests {
         let out = render(
             Lang::Fr,
             "Bonjour {first_name}",
-            "Bonjour {first_name},\n\nCliquez {here} avant le {expires}.",
+            "Bonjour {first_name},\n\nCliquez {here} avant le {expires}. Quand : {meeting_time}{nothing}",
             &vars(),
             &Letterhead {
                 logo_url: None,
@@ -204,6 +212,11 @@ mod tests {
         assert!(out.text.contains(
             "Cliquez ici (https://m.example/reset/abc?x=1&y=2) avant le 22 nov. 2026 à 21 h 30."
         ));
+        assert!(
+            out.text.contains("Quand : 9 déc. 2026 <10 h>\n"),
+            "a domain's keyword, none for an unknown one"
+        );
+        assert!(out.html.contains("Quand : 9 déc. 2026 &lt;10 h&gt;"));
         assert!(out.html.contains("Bonjour Zoé &lt;b&gt;,"));
         assert!(out.html.contains(
             "<a href=\"https://m.example/reset/abc?x=1&amp;y=2\" style=\"color:#1f5fa8\">ici</a>"

@@ -19,6 +19,8 @@ pub struct MessageDetails {
     pub expires_at: Option<DateTime<Utc>>,
     pub partner_name: Option<String>,
     pub message: Option<String>,
+    /// Other keywords, worded for this recipient by the domain that sends the message.
+    pub values: Vec<(&'static str, String)>,
 }
 
 /// The subject and body a program uses for `key` in `lang`, and whether it is active.
@@ -113,6 +115,7 @@ impl PreparedMessage {
             expires: link
                 .expires_at
                 .map(|at| LocalDateTime::from_utc(at, &recipient.time_zone).format_date_time(lang)),
+            values: link.values.clone(),
         };
         let tracking_token = new_token();
         let letterhead = Letterhead {

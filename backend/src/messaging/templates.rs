@@ -6,7 +6,7 @@ use super::service::logo_url;
 use crate::auth::authz::MemberScope;
 use crate::db::Db;
 use crate::error::{breaks_the_line, AppError, AppResult, ValidationCode};
-use crate::i18n::{translate, Lang, LocalDateTime};
+use crate::i18n::{translate, translate_with, Lang, LocalDateTime};
 use crate::messaging::model::{TemplateEdit, TemplateSummary};
 use crate::messaging::template::{
     find_template, first_unknown_keyword, TemplateSpec, SYSTEM_TEMPLATES,
@@ -177,6 +177,26 @@ pub async fn preview(
         ),
         partner_name: Some(translate(lang, "template-sample-partner", None)),
         message: Some(translate(lang, "template-sample-message", None)),
+        values: vec![
+            (
+                "sender_name",
+                translate(lang, "template-sample-partner", None),
+            ),
+            (
+                "cancelled_meetings",
+                translate_with(lang, "meeting-mail-cancelled", &[("count", 1.into())]),
+            ),
+            (
+                "meeting_time",
+                translate(lang, "template-sample-meeting-time", None),
+            ),
+            (
+                "meeting_repeats",
+                translate(lang, "template-sample-meeting-repeats", None),
+            ),
+            ("meeting_type", translate(lang, "meeting-type-video", None)),
+            ("location", "https://meet.jit.si/mentora-example".into()),
+        ],
     };
     let letterhead = Letterhead {
         logo_url: logo_url(base_url, &program.logo_url),

@@ -43,6 +43,7 @@ pub async fn ask(
         expires_at: Some(row.expires_at),
         partner_name: Some(full_name(&mut tx, row.program_id, me).await?),
         message: Some(body),
+        ..Default::default()
     };
     queue_system_message(
         &mut tx,

@@ -67,6 +67,7 @@ pub async fn send(
         expires_at: Some(expires_at),
         partner_name: Some(sender),
         message: Some(message),
+        ..Default::default()
     };
     queue_system_message(
         &mut tx,

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 /// The relationship if the signed-in member is one of its two members or the program's
 /// administrator; anyone else gets "not found".
-async fn reachable(tx: &mut Tx, scope: &MemberScope, id: i64) -> AppResult<RelationshipRow> {
+pub async fn reachable(tx: &mut Tx, scope: &MemberScope, id: i64) -> AppResult<RelationshipRow> {
     let me = scope.session.viewer.user_id;
     repo::relationship(tx, scope.program_id, id)
         .await?

@@ -2,6 +2,7 @@
 //! again inside the transaction that writes it, with both members' schedules held, so
 //! two bookings of one slot have one winner), and the participants' answers.
 use super::availability_service::availability_of;
+use super::meeting_mail::{send_invitations, MeetingMail};
 use super::model::{
     Answer, DayOffer, MeetingType, OccurrenceState, SeriesScope, AGENDA_MAX, DURATIONS,
     LOCATION_MAX,
@@ -13,7 +14,8 @@ use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
 use crate::db::{Db, Tx};
 use crate::error::{optional_text, AppError, AppResult, Refusal, ValidationCode};
-use crate::relationships::invitation_repo::{self as relationships, RelationshipRow};
+use crate::relationships::invitation_repo::RelationshipRow;
+use crate::relationships::relationship::reachable;
 use crate::scheduling::interval::{Span, SpanSet};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
@@ -63,12 +65,12 @@ fn check_minutes(minutes: u32) -> AppResult<()> {
 
 /// The relationship if the viewer may book for it (one of its members, or the
 /// program's administrator) and it is current.
-async fn bookable(tx: &mut Tx, scope: &MemberScope, id: i64) -> AppResult<RelationshipRow> {
-    let me = scope.session.viewer.user_id;
-    let row = relationships::relationship(tx, scope.program_id, id)
-        .await?
-        .filter(|r| r.mentor_id == me || r.mentee_id == me || scope.role == Role::Admin)
-        .ok_or(AppError::NotFound)?;
+pub(super) async fn bookable(
+    tx: &mut Tx,
+    scope: &MemberScope,
+    id: i64,
+) -> AppResult<RelationshipRow> {
+    let row = reachable(tx, scope, id).await?;
     if !row.status.is_current() {
         return Err(AppError::Refused(Refusal::AlreadyEnded));
     }
@@ -147,11 +149,13 @@ pub async fn offer(
     s.offer(&busy)
 }
 
-/// Books a meeting or series for the relationship; returns the series. The first time
-/// must fit both members; later occurrences that collide are refused unless the booking
-/// names their dates in `skip` (they are then left out).
+/// Books a meeting or series for the relationship and e-mails the invitation to each
+/// participant but the organiser; returns the series. The first time must fit both
+/// members; later occurrences that collide are refused unless the booking names their
+/// dates in `skip` (they are then left out).
 pub async fn book(
     db: &Db,
+    base_url: &str,
     scope: &MemberScope,
     relationship_id: i64,
     booking: &Booking,
@@ -269,6 +273,23 @@ pub async fn book(
         )
         .await?;
     }
+    let mail = MeetingMail {
+        program_id: scope.program_id,
+        relationship_id,
+        organiser_id: me,
+        first: checked.occurrences[0].span,
+        frequency: booking.rule.frequency,
+        occurrences: checked.occurrences.len() - checked.conflicts.len(),
+        meeting_type: booking.meeting_type,
+        location: &location,
+        agenda: &agenda,
+    };
+    let invited: Vec<i64> = attendees
+        .iter()
+        .map(|(user, _)| *user)
+        .filter(|user| *user != me)
+        .collect();
+    send_invitations(&mut tx, base_url, &mail, &invited, now).await?;
     tx.commit().await?;
     Ok(series)
 }
@@ -307,25 +328,37 @@ pub async fn answer(
     if meeting.ends_at <= now {
         return Err(AppError::Refused(Refusal::MeetingOver));
     }
-    let targets: Vec<i64> = match range {
-        SeriesScope::This => vec![meeting_id],
+    let targets = occurrences_in_range(&mut tx, &meeting, range, now).await?;
+    repo::set_answer(&mut tx, &targets, me, answer, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The ids of the occurrences a change to `meeting` covers: it alone, it and the later
+/// ones of its series, or every occurrence of the series still to come (only scheduled
+/// ones that are not over).
+pub(super) async fn occurrences_in_range(
+    tx: &mut Tx,
+    meeting: &repo::MeetingRow,
+    range: SeriesScope,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<i64>> {
+    Ok(match range {
+        SeriesScope::This => vec![meeting.id],
         SeriesScope::Following | SeriesScope::All => {
             let from = if range == SeriesScope::All {
                 now
             } else {
                 meeting.starts_at
             };
-            repo::meetings_of_relationship(&mut tx, meeting.relationship_id)
+            repo::meetings_of_relationship(tx, meeting.relationship_id)
                 .await?
                 .into_iter()
                 .filter(|m| m.series_id == meeting.series_id)
                 .filter(|m| m.state == OccurrenceState::Scheduled && m.ends_at > now)
-                .filter(|m| m.starts_at >= from || m.id == meeting_id)
+                .filter(|m| m.starts_at >= from || m.id == meeting.id)
                 .map(|m| m.id)
                 .collect()
         }
-    };
-    repo::set_answer(&mut tx, &targets, me, answer, now).await?;
-    tx.commit().await?;
-    Ok(())
+    })
 }

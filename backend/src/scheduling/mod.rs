@@ -4,4 +4,8 @@ pub use shared::scheduling::*;
 
 pub mod availability_service;
 pub mod booking;
+pub mod booking_page;
+pub mod changes;
+pub mod meeting_mail;
+pub mod meetings;
 pub mod repo;

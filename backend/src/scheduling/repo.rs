@@ -298,13 +298,14 @@ pub struct MeetingRow {
     pub state: OccurrenceState,
     pub moved: bool,
     pub organiser_id: i64,
+    pub frequency: Frequency,
     pub meeting_type: MeetingType,
     pub location: String,
     pub agenda: String,
 }
 
 const MEETING_COLUMNS: &str = "m.id, m.series_id, m.relationship_id, m.original_start_at,
-    m.starts_at, m.ends_at, m.state, m.moved, s.organiser_id, s.meeting_type, s.location, s.agenda";
+    m.starts_at, m.ends_at, m.state, m.moved, s.organiser_id, s.frequency, s.meeting_type, s.location, s.agenda";
 
 /// The occurrences of a relationship that are not left out, by start.
 pub async fn meetings_of_relationship(
@@ -366,6 +367,29 @@ pub async fn set_answer(
     })
 }
 
+/// Marks these occurrences (cancelled, …) as changed by `user_id`; the number changed.
+pub async fn set_state(
+    tx: &mut Tx,
+    meetings: &[i64],
+    state: OccurrenceState,
+    (user_id, now): (i64, DateTime<Utc>),
+) -> sqlx::Result<u64> {
+    if meetings.is_empty() {
+        return Ok(0);
+    }
+    let list = crate::db::placeholders(4, meetings.len());
+    let sql = format!(
+        "UPDATE meetings SET state = $1, changed_by = $2, changed_at = $3 WHERE id IN ({list})"
+    );
+    with_tx!(tx, conn => {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(state).bind(user_id).bind(now);
+        for id in meetings {
+            q = q.bind(*id);
+        }
+        q.execute(&mut *conn).await.map(|r| r.rows_affected())
+    })
+}
+
 /// One occurrence, within the program.
 pub async fn meeting(tx: &mut Tx, program_id: i64, id: i64) -> sqlx::Result<Option<MeetingRow>> {
     let sql = format!(
@@ -387,6 +411,23 @@ pub async fn meeting_settings(tx: &mut Tx, program_id: i64) -> sqlx::Result<(Str
     .bind(program_id)
     .fetch_one(&mut *conn)
     .await)
+}
+
+/// A member's language and zone, for wording a message to them.
+pub async fn clock_of(
+    tx: &mut Tx,
+    user_id: i64,
+) -> sqlx::Result<(crate::i18n::Lang, crate::zone::Zone)> {
+    let (language, zone): (String, crate::zone::Zone) = with_tx!(tx, conn => sqlx::query_as(
+        "SELECT language, time_zone FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await)?;
+    Ok((
+        crate::i18n::Lang::parse(&language).unwrap_or_default(),
+        zone,
+    ))
 }
 
 /// A member's time zone.

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod people;
+pub mod scheduling;
 use backend::db::Db;
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -39,6 +39,15 @@ impl LocalDateTime {
         }
     }
 
+    /// A time of day on a date (minutes after midnight, on the clock the date is on).
+    pub fn at(date: chrono::NaiveDate, minute: u16) -> Self {
+        Self {
+            hour: u32::from(minute / 60),
+            minute: u32::from(minute % 60),
+            ..Self::of_date(date)
+        }
+    }
+
     pub fn format_date(&self, lang: Lang) -> String {
         let month = translate_with(lang, &format!("month-{}", self.month), &[]);
         translate_with(
@@ -52,24 +61,30 @@ impl LocalDateTime {
         )
     }
 
+    /// The time of day alone ("4:05 PM" / "16 h 05").
+    pub fn format_time(&self, lang: Lang) -> String {
+        translate_with(lang, "time-format", &self.clock_args())
+    }
+
     pub fn format_date_time(&self, lang: Lang) -> String {
+        let mut args = self.clock_args();
+        args.push(("date", FluentValue::from(self.format_date(lang))));
+        translate_with(lang, "date-time-format", &args)
+    }
+
+    fn clock_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
         let (hour12, meridiem) = match self.hour {
             0 => (12, "am"),
             h @ 1..=11 => (h, "am"),
             12 => (12, "pm"),
             h => (h - 12, "pm"),
         };
-        translate_with(
-            lang,
-            "date-time-format",
-            &[
-                ("date", FluentValue::from(self.format_date(lang))),
-                ("hour24", FluentValue::from(format!("{:02}", self.hour))),
-                ("hour12", FluentValue::from(hour12.to_string())),
-                ("minute", FluentValue::from(format!("{:02}", self.minute))),
-                ("meridiem", FluentValue::from(meridiem)),
-            ],
-        )
+        vec![
+            ("hour24", FluentValue::from(format!("{:02}", self.hour))),
+            ("hour12", FluentValue::from(hour12.to_string())),
+            ("minute", FluentValue::from(format!("{:02}", self.minute))),
+            ("meridiem", FluentValue::from(meridiem)),
+        ]
     }
 }
 
@@ -100,6 +115,10 @@ mod tests {
         };
         assert_eq!(t.format_date_time(Lang::En), "Nov 2, 2026, 4:05 PM");
         assert_eq!(t.format_date_time(Lang::Fr), "2 nov. 2026 à 16 h 05");
+        assert_eq!(t.format_time(Lang::En), "4:05 PM");
+        assert_eq!(t.format_time(Lang::Fr), "16 h 05");
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+        assert_eq!(LocalDateTime::at(d, 570).format_time(Lang::En), "9:30 AM");
     }
 
     #[cfg(feature = "server")]

@@ -1,5 +1,7 @@
-//! Fluent-based translations. Both languages are compiled into the binary and the wasm
-//! bundle, so the browser can switch language without a round trip.
+//! Fluent-based translations. Both languages are compiled into the server; the browser
+//! fetches the page's language once (`/locales/en-<version>.ftl`, cached for good) before
+//! it hydrates, and the other one when the member switches, so the translations of every
+//! page do not weigh on every page's first visit.
 mod lang;
 pub mod local_time;
 
@@ -27,6 +29,7 @@ pub const LOCALE_FILES: [&str; 13] = [
     "errors",
 ];
 
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! locale_sources {
     ($lang:literal) => {
         [
@@ -49,6 +52,7 @@ macro_rules! locale_sources {
 
 type Bundle = FluentBundle<FluentResource>;
 
+#[cfg(not(target_arch = "wasm32"))]
 fn sources(lang: Lang) -> [&'static str; LOCALE_FILES.len()] {
     match lang {
         Lang::En => locale_sources!("en"),
@@ -56,34 +60,107 @@ fn sources(lang: Lang) -> [&'static str; LOCALE_FILES.len()] {
     }
 }
 
-fn build_bundle(lang: Lang) -> Bundle {
+/// A language's Fluent files as one text, as the browser fetches it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn locale_text(lang: Lang) -> &'static str {
+    static EN: OnceLock<String> = OnceLock::new();
+    static FR: OnceLock<String> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    };
+    cell.get_or_init(|| sources(lang).join("\n"))
+}
+
+/// A fingerprint of both languages' texts (FNV-1a), so a browser never keeps the
+/// translations of an older build.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn locale_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for lang in Lang::ALL {
+            for byte in locale_text(lang).bytes() {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{hash:016x}")
+    })
+}
+
+/// The `<meta name>` the page carries the locale version in.
+pub const LOCALES_META: &str = "mentora-locales";
+
+/// Where the browser fetches a language's translations.
+pub fn locale_path(lang: Lang, version: &str) -> String {
+    format!("/locales/{}-{version}.ftl", lang.code())
+}
+
+fn try_bundle<'a>(
+    lang: Lang,
+    sources: impl IntoIterator<Item = &'a str>,
+) -> Result<Bundle, String> {
     let id = lang.code().parse().expect("static language identifier");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Isolation marks would end up in attributes and test selectors; our strings are
     // short and never mix directions.
     bundle.set_use_isolating(false);
-    for source in sources(lang) {
+    for source in sources {
         let resource = FluentResource::try_new(source.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("invalid Fluent in {lang:?}: {errors:?}"));
+            .map_err(|(_, errors)| format!("invalid Fluent in {lang:?}: {errors:?}"))?;
         bundle
             .add_resource(resource)
-            .unwrap_or_else(|errors| panic!("duplicate Fluent keys in {lang:?}: {errors:?}"));
+            .map_err(|errors| format!("duplicate Fluent keys in {lang:?}: {errors:?}"))?;
     }
-    bundle
+    Ok(bundle)
 }
 
-fn bundle(lang: Lang) -> &'static Bundle {
+fn cell(lang: Lang) -> &'static OnceLock<Bundle> {
     static EN: OnceLock<Bundle> = OnceLock::new();
     static FR: OnceLock<Bundle> = OnceLock::new();
     match lang {
-        Lang::En => EN.get_or_init(|| build_bundle(Lang::En)),
-        Lang::Fr => FR.get_or_init(|| build_bundle(Lang::Fr)),
+        Lang::En => &EN,
+        Lang::Fr => &FR,
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn bundle(lang: Lang) -> Option<&'static Bundle> {
+    Some(
+        cell(lang).get_or_init(|| {
+            try_bundle(lang, sources(lang)).unwrap_or_else(|error| panic!("{error}"))
+        }),
+    )
+}
+
+#[cfg(target_arch = "wasm32")]
+fn bundle(lang: Lang) -> Option<&'static Bundle> {
+    cell(lang).get()
+}
+
+/// Installs a language's translations fetched by the browser (`locale_text` of the
+/// server); a text that does not parse is refused and the language stays missing.
+pub fn install_locale(lang: Lang, text: &str) -> bool {
+    match try_bundle(lang, [text]) {
+        Ok(bundle) => {
+            let _ = cell(lang).set(bundle);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Whether a language's translations are here (always, on the server).
+pub fn locale_installed(lang: Lang) -> bool {
+    bundle(lang).is_some()
 }
 
 /// Translates `key`; a missing key renders as the key itself (and fails the locale tests).
 pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
-    let bundle = bundle(lang);
+    let Some(bundle) = bundle(lang) else {
+        return key.to_string();
+    };
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_string();
     };

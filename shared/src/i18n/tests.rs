@@ -118,3 +118,21 @@ fn translates_with_arguments() {
     assert!(en.contains("Ana") && fr.contains("Ana"));
     assert_ne!(en, fr);
 }
+
+#[test]
+fn the_served_locale_text_is_the_embedded_translations() {
+    for lang in Lang::ALL {
+        let served = try_bundle(lang, [locale_text(lang)]).expect("served text parses");
+        let key = "app-title";
+        let pattern = served.get_message(key).and_then(|m| m.value()).unwrap();
+        let mut errors = Vec::new();
+        let text = served.format_pattern(pattern, None, &mut errors);
+        assert_eq!(text, translate(lang, key, None));
+    }
+    assert!(!install_locale(Lang::En, "not = { fluent"));
+    assert_eq!(locale_version().len(), 16);
+    assert_eq!(
+        locale_path(Lang::Fr, locale_version()),
+        format!("/locales/fr-{}.ftl", locale_version())
+    );
+}

@@ -9,6 +9,7 @@ crate::listed_enum! {
         GettingStarted,
         Account,
         Matching,
+        Meetings,
     }
 }
 
@@ -18,6 +19,7 @@ impl TemplateCategory {
             TemplateCategory::GettingStarted => "template-category-getting-started",
             TemplateCategory::Account => "template-category-account",
             TemplateCategory::Matching => "template-category-matching",
+            TemplateCategory::Meetings => "template-category-meetings",
         }
     }
 }
@@ -80,6 +82,10 @@ pub const INVITATION_QUESTION: &str = "invitation-question";
 pub const RELATIONSHIP_CONFIRMED: &str = "relationship-confirmed";
 pub const RELATIONSHIP_ENDED: &str = "relationship-ended";
 pub const ADMIN_MATCHED: &str = "admin-matched";
+/// The seed's "Invitation to a mentoring meeting", to each participant but the organiser.
+pub const MEETING_INVITATION: &str = "meeting-invitation";
+/// One or more occurrences of a meeting were cancelled, to the other participants.
+pub const MEETING_CANCELLED: &str = "meeting-cancelled";
 
 /// A matching message: about the member's partner, with a link to the invitation or
 /// the relationship.
@@ -92,7 +98,7 @@ const fn matching(key: &'static str, extra_keywords: &'static [&'static str]) ->
     }
 }
 
-pub const SYSTEM_TEMPLATES: [TemplateSpec; 16] = [
+pub const SYSTEM_TEMPLATES: [TemplateSpec; 18] = [
     TemplateSpec {
         key: WELCOME,
         category: TemplateCategory::GettingStarted,
@@ -140,6 +146,33 @@ pub const SYSTEM_TEMPLATES: [TemplateSpec; 16] = [
     matching(RELATIONSHIP_CONFIRMED, &["here", "partner_name"]),
     matching(RELATIONSHIP_ENDED, &["here", "partner_name", "message"]),
     matching(ADMIN_MATCHED, &["here", "partner_name"]),
+    TemplateSpec {
+        key: MEETING_INVITATION,
+        category: TemplateCategory::Meetings,
+        extra_keywords: &[
+            "here",
+            "sender_name",
+            "meeting_time",
+            "meeting_repeats",
+            "meeting_type",
+            "location",
+            "message",
+        ],
+        required: false,
+    },
+    TemplateSpec {
+        key: MEETING_CANCELLED,
+        category: TemplateCategory::Meetings,
+        extra_keywords: &[
+            "here",
+            "sender_name",
+            "cancelled_meetings",
+            "meeting_time",
+            "meeting_type",
+            "location",
+        ],
+        required: false,
+    },
 ];
 
 pub fn find_template(key: &str) -> Option<&'static TemplateSpec> {

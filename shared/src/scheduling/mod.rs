@@ -9,5 +9,6 @@ pub mod model;
 pub mod recurrence;
 #[cfg(feature = "server")]
 pub mod slots;
+pub mod view;
 #[cfg(feature = "server")]
 pub mod wall_clock;

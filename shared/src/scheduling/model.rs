@@ -176,6 +176,17 @@ crate::text_enum! {
     }
 }
 
+impl SeriesScope {
+    /// A form's choice of occurrences; blank is this one alone.
+    pub fn from_form(text: &str) -> Result<SeriesScope, AppError> {
+        match text.trim() {
+            "" => Ok(Self::This),
+            code => Self::parse(code)
+                .ok_or_else(|| AppError::validation("scope", ValidationCode::InvalidChoice)),
+        }
+    }
+}
+
 /// The picker's step between two start times: a quarter hour for 15-minute meetings,
 /// else the half hour (the seed's 8h00, 8h30, …).
 pub fn slot_step(minutes: u32) -> u16 {

@@ -19,6 +19,7 @@ use std::time::Instant;
 
 mod import;
 mod partner_search;
+mod scheduling;
 
 #[derive(Parser)]
 pub(crate) struct Args {
@@ -37,8 +38,9 @@ pub(crate) struct Args {
     /// Members in the program for the profile benchmarks
     #[arg(long, default_value_t = 100_000)]
     members: usize,
-    /// Which parts to run: comma-separated of import, log, profiles, members, search
-    #[arg(long, default_value = "import,log,profiles,members,search")]
+    /// Which parts to run: comma-separated of import, log, profiles, members, search,
+    /// scheduling
+    #[arg(long, default_value = "import,log,profiles,members,search,scheduling")]
     only: String,
 }
 
@@ -100,12 +102,16 @@ async fn fresh_postgres(
 }
 
 pub(crate) fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
+    member_scope(program_id, user_id, Role::Admin)
+}
+
+pub(crate) fn member_scope(program_id: i64, user_id: i64, role: Role) -> MemberScope {
     MemberScope {
         session: RequestSession {
             token_hash: String::new(),
             viewer: Viewer {
                 user_id,
-                email: "admin@bench.test".into(),
+                email: "member@bench.test".into(),
                 first_name: "Bench".into(),
                 last_name: "Admin".into(),
                 language: Lang::En,
@@ -115,13 +121,13 @@ pub(crate) fn admin_scope(program_id: i64, user_id: i64) -> MemberScope {
                     program_id,
                     name_en: "Benchmark Program".into(),
                     name_fr: "Programme d'essai".into(),
-                    role: Role::Admin,
+                    role,
                 }),
                 program_count: 1,
             },
         },
         program_id,
-        role: Role::Admin,
+        role,
     }
 }
 
@@ -145,6 +151,9 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     }
     if wanted("search") {
         partner_search::bench_partner_search(db, program, args).await?;
+    }
+    if wanted("scheduling") {
+        scheduling::bench_scheduling(db, program, args).await?;
     }
     Ok(())
 }

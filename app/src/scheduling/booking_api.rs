@@ -1,0 +1,170 @@
+//! The booking page's and the meetings tile's server functions: thin, they authorize and
+//! call `backend::scheduling`. The dialog's fields travel as text, read (and each bad one
+//! named) by the backend, so the plain forms of the no-JavaScript page send the same thing.
+#![allow(clippy::too_many_arguments)]
+use crate::error::AppError;
+use crate::scheduling::view::{BookingOffer, RelationshipMeetings};
+use leptos::prelude::*;
+
+/// The booking page of a relationship: the choices read, and the month's free times.
+#[server(endpoint = "booking_offer")]
+pub async fn get_booking_offer(
+    relationship_id: i64,
+    minutes: String,
+    frequency: String,
+    occurrences: String,
+    until: String,
+    month: String,
+    day: String,
+) -> Result<BookingOffer, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    use backend::scheduling::booking_page::{booking_offer, ChoiceText};
+    let scope = authz::require_member()?;
+    let text = ChoiceText {
+        minutes,
+        frequency,
+        occurrences,
+        until,
+        month,
+        day,
+    };
+    booking_offer(
+        &app_state()?.db,
+        &scope,
+        relationship_id,
+        &text,
+        chrono::Utc::now(),
+    )
+    .await
+}
+
+/// "Send request": books the chosen slot (and the series' later occurrences, leaving out
+/// those the slot named as taken), then back to the relationship page.
+#[server(endpoint = "book_meeting")]
+pub async fn book_meeting(
+    relationship_id: i64,
+    #[server(default)] minutes: String,
+    #[server(default)] frequency: String,
+    #[server(default)] occurrences: String,
+    #[server(default)] until: String,
+    #[server(default)] slot: String,
+    #[server(default)] meeting_type: String,
+    #[server(default)] location: String,
+    #[server(default)] agenda: String,
+    #[server(default)] admin_attends: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    use backend::scheduling::booking_page::{book_from_form, BookingText, ChoiceText};
+    let scope = authz::require_member()?;
+    let text = BookingText {
+        choice: ChoiceText {
+            minutes,
+            frequency,
+            occurrences,
+            until,
+            ..ChoiceText::default()
+        },
+        slot,
+        meeting_type,
+        location,
+        agenda,
+        admin_attends: admin_attends.is_some(),
+    };
+    let state = app_state()?;
+    book_from_form(
+        &state.db,
+        &state.base_url,
+        &scope,
+        relationship_id,
+        &text,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::state::redirect_plain_form(&format!(
+        "{}?booked=1",
+        shared::relationships::model::relationship_path(relationship_id)
+    ));
+    Ok(())
+}
+
+/// The meetings of a relationship, for the pair or the program's administrator.
+#[server(endpoint = "relationship_meetings")]
+pub async fn get_relationship_meetings(
+    relationship_id: i64,
+) -> Result<RelationshipMeetings, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    let scope = authz::require_member()?;
+    backend::scheduling::meetings::relationship_meetings(
+        &app_state()?.db,
+        &scope,
+        relationship_id,
+        chrono::Utc::now(),
+    )
+    .await
+}
+
+/// A participant's answer (`accepted`, `declined`, `maybe`) to one meeting (`scope`
+/// `this`) or to it and the series' later ones (`following`).
+#[server(endpoint = "answer_meeting")]
+pub async fn answer_meeting(
+    relationship_id: i64,
+    meeting_id: i64,
+    answer: String,
+    #[server(default)] scope: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::error::ValidationCode;
+    use crate::scheduling::model::{Answer, SeriesScope};
+    use crate::state::app_state;
+    let member = authz::require_member()?;
+    let answer = Answer::parse(answer.trim())
+        .ok_or_else(|| AppError::validation("answer", ValidationCode::InvalidChoice))?;
+    let range = SeriesScope::from_form(&scope)?;
+    backend::scheduling::booking::answer(
+        &app_state()?.db,
+        &member,
+        meeting_id,
+        answer,
+        range,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::state::redirect_plain_form(&format!(
+        "{}?answered=1",
+        shared::relationships::model::relationship_path(relationship_id)
+    ));
+    Ok(())
+}
+
+/// Cancels a meeting (`scope` `this`), it and the series' later ones (`following`) or
+/// the whole series still to come (`all`); the other participants are told by e-mail.
+#[server(endpoint = "cancel_meeting")]
+pub async fn cancel_meeting(
+    relationship_id: i64,
+    meeting_id: i64,
+    #[server(default)] scope: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::scheduling::model::SeriesScope;
+    use crate::state::app_state;
+    let member = authz::require_member()?;
+    let range = SeriesScope::from_form(&scope)?;
+    let state = app_state()?;
+    backend::scheduling::changes::cancel(
+        &state.db,
+        &state.base_url,
+        &member,
+        meeting_id,
+        range,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::state::redirect_plain_form(&format!(
+        "{}?cancelled=1",
+        shared::relationships::model::relationship_path(relationship_id)
+    ));
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! A relationship's meetings as its page lists them: upcoming and past occurrences in the
+//! viewer's zone with each participant's answer, and the held meetings' count and hours.
+use super::model::{Frequency, MeetingStatus, OccurrenceState};
+use super::repo;
+use super::view::{MeetingView, Participant, RelationshipMeetings};
+use crate::auth::authz::MemberScope;
+use crate::auth::model::Role;
+use crate::db::Db;
+use crate::error::AppResult;
+use crate::i18n::LocalDateTime;
+use crate::relationships::invitations::full_name;
+use crate::relationships::relationship::reachable;
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeSet, HashMap};
+
+/// The meetings tile for one of the pair or the program's administrator; anyone else
+/// gets "not found".
+pub async fn relationship_meetings(
+    db: &Db,
+    scope: &MemberScope,
+    relationship_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<RelationshipMeetings> {
+    let viewer = &scope.session.viewer;
+    let mut tx = db.read().await?;
+    let row = reachable(&mut tx, scope, relationship_id).await?;
+    let meetings = repo::meetings_of_relationship(&mut tx, relationship_id).await?;
+    let ids: Vec<i64> = meetings.iter().map(|m| m.id).collect();
+    let answers = repo::answers(&mut tx, &ids).await?;
+    let people: BTreeSet<i64> = answers
+        .iter()
+        .map(|(_, user, _)| *user)
+        .chain(meetings.iter().map(|m| m.organiser_id))
+        .collect();
+    let mut names = HashMap::new();
+    for user in people {
+        names.insert(user, full_name(&mut tx, scope.program_id, user).await?);
+    }
+    tx.commit().await?;
+
+    let zone = &viewer.time_zone;
+    let mut tile = RelationshipMeetings {
+        upcoming: Vec::new(),
+        past: Vec::new(),
+        held: 0,
+        held_minutes: 0,
+        can_book: row.status.is_current(),
+    };
+    for m in meetings {
+        let Some(status) = MeetingStatus::of(m.state, m.ends_at, now) else {
+            continue;
+        };
+        let minutes = (m.ends_at - m.starts_at).num_minutes().max(0) as u32;
+        let participants: Vec<Participant> = answers
+            .iter()
+            .filter(|(meeting, _, _)| *meeting == m.id)
+            .map(|(_, user, answer)| Participant {
+                name: names.get(user).cloned().unwrap_or_default(),
+                answer: *answer,
+                is_viewer: *user == viewer.user_id,
+            })
+            .collect();
+        let upcoming = status == MeetingStatus::Scheduled;
+        let invited = participants.iter().any(|p| p.is_viewer);
+        let view = MeetingView {
+            id: m.id,
+            start: LocalDateTime::from_utc(m.starts_at, zone),
+            end: LocalDateTime::from_utc(m.ends_at, zone),
+            minutes,
+            status,
+            meeting_type: m.meeting_type,
+            location: m.location,
+            agenda: m.agenda,
+            in_series: m.frequency != Frequency::Once,
+            organiser_name: names.get(&m.organiser_id).cloned().unwrap_or_default(),
+            viewer_answer: participants
+                .iter()
+                .find(|p| p.is_viewer)
+                .filter(|_| upcoming && m.state == OccurrenceState::Scheduled)
+                .map(|p| p.answer),
+            can_cancel: upcoming && (invited || scope.role == Role::Admin),
+            participants,
+        };
+        if status == MeetingStatus::Held {
+            tile.held += 1;
+            tile.held_minutes += minutes;
+        }
+        if upcoming {
+            tile.upcoming.push(view);
+        } else {
+            tile.past.push(view);
+        }
+    }
+    tile.past.reverse();
+    Ok(tile)
+}

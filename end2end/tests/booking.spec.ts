@@ -1,0 +1,119 @@
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage } from './fixtures';
+import { Page } from '@playwright/test';
+
+// Booking a meeting: both members of a demo pair say when they are free, the mentor books
+// a weekly series on the relationship page's "Book a meeting" (month with free days,
+// times grouped by part of the day, "Send request"), the tile lists it, and the mentee
+// accepts the whole series. Without JavaScript in French, hydrated in English (each
+// project has its own pair).
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+async function freeAllWeek(page: Page, js: boolean, fr: boolean) {
+  await page.goto('/calendar/availability');
+  await ready(page, js);
+  for (const day of DAYS) {
+    const row = page.locator(`tr[data-weekday="${day}"]`).first();
+    await row.locator('input[name$="[start]"]').fill('00:00');
+    await row.locator('input[name$="[end]"]').fill('23:45');
+  }
+  await page.getByRole('button', { name: fr ? 'Enregistrer les disponibilités' : 'Save availability' }).click();
+  await ready(page, js);
+  await expect(page.getByRole('status')).toContainText(fr ? 'Vos disponibilités sont enregistrées' : 'Your availability is saved');
+}
+
+async function openRelationship(page: Page, js: boolean) {
+  await page.goto('/connections');
+  await ready(page, js);
+  await page.locator('a[href^="/relationships/"]').first().click();
+  await ready(page, js);
+  await expect(page.locator('#meetings-heading')).toBeVisible();
+}
+
+test.describe('booking', () => {
+  test('a mentor books a weekly series in the partner\'s free time and the mentee accepts it', async ({ page, js }) => {
+    const fr = !js;
+    const [mentor, mentee] = js ? ['mentor09@demo.test', 'mentee09@demo.test'] : ['mentor08@demo.test', 'mentee08@demo.test'];
+
+    await signIn(page, js, mentee);
+    await setLanguage(page, fr ? 'fr' : 'en');
+    await freeAllWeek(page, js, fr);
+    await signOut(page, js);
+    await signIn(page, js, mentor);
+    await setLanguage(page, fr ? 'fr' : 'en');
+    await freeAllWeek(page, js, fr);
+
+    await openRelationship(page, js);
+    await page.getByRole('link', { name: fr ? 'Programmer des réunions' : 'Book a meeting' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr ? 'Programmer une réunion' : 'Book a meeting');
+    await expect(page.locator('.booking-with')).toContainText(fr ? 'Réunion avec' : 'Meeting with');
+
+    await page.locator('#booking-minutes').selectOption('60');
+    await page.locator('#booking-frequency').selectOption('weekly');
+    await page.locator('#booking-occurrences').fill('3');
+    await page.getByRole('button', { name: fr ? 'Afficher les heures libres' : 'Show free times' }).click();
+    await ready(page, js);
+    await expect(page).toHaveURL(/minutes=60&frequency=weekly&occurrences=3/);
+    // Next month: every day is free for both, whatever the time of day now.
+    await page.getByRole('link', { name: fr ? 'Mois suivant' : 'Next month' }).click();
+    await ready(page, js);
+    const freeDays = page.locator('td.day-free a');
+    await expect(freeDays.first()).toBeVisible();
+    expect(await freeDays.count()).toBeGreaterThanOrEqual(28);
+    await freeDays.nth(9).click();
+    await ready(page, js);
+    await expect(page.locator('.slot-form h2')).toContainText(fr ? 'Heures libres le' : 'Free times on');
+    for (const part of fr ? ['Matin', 'Après-midi', 'Soir'] : ['Morning', 'Afternoon', 'Evening']) {
+      await expect(page.locator('.slot-group legend', { hasText: part })).toBeVisible();
+    }
+    await expectAccessible(page, js);
+
+    // Ten o'clock on the viewer's clock.
+    const ten = page.locator('input[name="slot"][value$="T10:00"]');
+    await ten.check();
+    await page.locator('#type-in_person').check();
+    await page.locator('#booking-location').fill('12 Main Street');
+    await page.locator('#booking-agenda').fill('Goals for the term');
+    await page.getByRole('button', { name: fr ? 'Envoyer la demande' : 'Send request' }).click();
+    await ready(page, js);
+
+    await expect(page).toHaveURL(/\/relationships\/\d+\?booked=1/);
+    const tile = page.locator('.meetings-tile');
+    await expect(tile.getByRole('status')).toContainText(fr ? 'Votre demande de réunion est envoyée' : 'Your meeting request is sent');
+    await expect(tile).toContainText(fr ? 'Prochaine réunion' : 'Next meeting');
+    await expect(tile.locator('dd').first()).toHaveText('3');
+    await expect(tile.locator('li.meeting')).toHaveCount(3);
+    await expect(tile.locator('li.meeting').first()).toContainText('12 Main Street');
+    await expect(tile.locator('li.meeting').first()).toContainText(fr ? '10 h 00 (fin à 11 h 00)' : '10:00 AM to 11:00 AM');
+    await expectAccessible(page, js);
+
+    await signOut(page, js);
+    await signIn(page, js, mentee);
+    await openRelationship(page, js);
+    const first = page.locator('.meetings-tile li.meeting').first();
+    await expect(first).toContainText(fr ? 'Pas encore de réponse' : 'No answer yet');
+    await first.locator('input[type="checkbox"][name="scope"]').check();
+    await first.getByRole('button', { name: fr ? 'Accepter' : 'Accept' }).click();
+    await ready(page, js);
+    await expect(page.locator('.meetings-tile [role="status"]', { hasText: fr ? 'Votre réponse est enregistrée' : 'Your answer is saved' })).toBeVisible();
+    // The whole series: each meeting shows both participants as accepted.
+    const meetings = page.locator('.meetings-tile li.meeting');
+    await expect(meetings).toHaveCount(3);
+    for (let i = 0; i < 3; i++) {
+      await expect(meetings.nth(i).locator('.participants li', { hasText: '✓' })).toHaveCount(2);
+    }
+
+    // The mentee cancels the last meeting alone: the other two stay.
+    const last = meetings.nth(2);
+    await last.locator('summary', { hasText: fr ? 'Annuler' : 'Cancel' }).click();
+    await last.getByRole('button', { name: fr ? 'Annuler la réunion' : 'Cancel the meeting' }).click();
+    await ready(page, js);
+    await expect(
+      page.locator('.meetings-tile [role="status"]', { hasText: fr ? 'La réunion est annulée' : 'The meeting is cancelled' }),
+    ).toBeVisible();
+    await expect(page.locator('.meetings-tile dd').first()).toHaveText('2');
+    await expect(page.locator('.meetings-tile li.meeting', { hasText: fr ? 'Annulée' : 'Cancelled' })).toHaveCount(1);
+    await expectAccessible(page, js);
+  });
+});
