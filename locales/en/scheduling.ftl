@@ -187,3 +187,4 @@ meetings-cancel-following = This one and the later ones
 meetings-cancel-all = The whole series still to come
 meetings-cancel-help = The other participants receive an e-mail. This cannot be undone.
 meetings-cancel-confirm = Cancel the meeting
+meetings-availability = Your availability for meetings

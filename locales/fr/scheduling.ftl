@@ -187,3 +187,4 @@ meetings-cancel-following = Celle-ci et les suivantes
 meetings-cancel-all = Toute la série à venir
 meetings-cancel-help = Les autres participants reçoivent un courriel. C’est définitif.
 meetings-cancel-confirm = Annuler la réunion
+meetings-availability = Vos disponibilités pour les réunions

@@ -185,6 +185,13 @@ fn table() -> Vec<(&'static str, Access, Args)> {
                 ids.relationship
             )
         }),
+        // A choice of occurrences that does not exist: refused before any meeting is read.
+        ("cancel_meeting", Access::Member, |ids, _| {
+            format!(
+                "relationship_id={}&meeting_id=0&scope=some",
+                ids.relationship
+            )
+        }),
         ("admin_stats", Access::Admin, |_, _| String::new()),
         ("admin_relationships", Access::Admin, |_, _| {
             "query=tab%3Dmatched%26sort%3Dmentor%26dir%3Dasc".into()

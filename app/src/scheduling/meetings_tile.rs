@@ -1,5 +1,5 @@
 use super::booking_api::{get_relationship_meetings, AnswerMeeting, CancelMeeting};
-use super::model::Answer;
+use super::model::{Answer, AVAILABILITY_PATH};
 use super::view::{booking_path, hours_text, MeetingView};
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
@@ -61,6 +61,7 @@ pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
                             </dl>
                             {m.can_book.then(|| view! {
                                 <p><a class="button button-primary" href=booking_path(relationship_id)>{t!(i18n, "meetings-book")}</a></p>
+                                <p><a href=AVAILABILITY_PATH>{t!(i18n, "meetings-availability")}</a></p>
                             })}
                             {(!m.upcoming.is_empty() || !m.past.is_empty()).then(|| view! {
                                 <details class="meetings-list" open=open>
@@ -118,8 +119,17 @@ fn MeetingList(
                             " · "{move || i18n.t(status.label_key())}
                             " · "{move || i18n.t(kind.label_key())}
                         </p>
-                        {(!m.location.is_empty()).then(|| view! {
-                            <p>{t!(i18n, "meetings-location")}" "{m.location.clone()}</p>
+                        {(!m.location.is_empty()).then(|| {
+                            let place = m.location.clone();
+                            let link = place.starts_with("https://").then(|| place.clone());
+                            view! {
+                                <p>{t!(i18n, "meetings-location")}" "
+                                    {match link {
+                                        Some(href) => Either::Left(view! { <a href=href rel="noopener noreferrer" target="_blank">{place}</a> }),
+                                        None => Either::Right(place),
+                                    }}
+                                </p>
+                            }
                         })}
                         {(!m.agenda.is_empty()).then(|| view! { <p class="meeting-agenda">{m.agenda.clone()}</p> })}
                         <p class="muted">{t!(i18n, "meetings-organiser", name = organiser.clone())}</p>

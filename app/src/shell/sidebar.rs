@@ -18,6 +18,9 @@ pub fn Sidebar(role: Option<crate::auth::model::Role>) -> impl IntoView {
                 <li><A href="/connections">{t!(i18n, "nav-connections")}</A></li>
                 {(role == Some(Role::Mentee)).then(|| view! { <li><A href="/mentors">{t!(i18n, "nav-mentors")}</A></li> })}
                 {(role == Some(Role::Mentor)).then(|| view! { <li><A href="/mentees">{t!(i18n, "nav-mentees")}</A></li> })}
+                {matches!(role, Some(Role::Mentee | Role::Mentor)).then(|| view! {
+                    <li><A href=crate::scheduling::model::AVAILABILITY_PATH>{t!(i18n, "nav-availability")}</A></li>
+                })}
                 {is_admin.then(|| view! { <li><A href="/admin">{t!(i18n, "nav-admin")}</A></li> })}
             </ul>
         </nav>

@@ -43,7 +43,7 @@ pub(crate) async fn bench_scheduling(db: &Db, program: i64, args: &Args) -> anyh
         )
         .await?;
         pair_ids.push(backend::with_db!(db, pool => sqlx::query_scalar::<_, i64>(
-            "SELECT id FROM relationships WHERE program_id = $1 AND mentor_id = $2 AND mentee_id = $3",
+            "SELECT MAX(id) FROM relationships WHERE program_id = $1 AND mentor_id = $2 AND mentee_id = $3",
         )
         .bind(program)
         .bind(mentor)
@@ -93,9 +93,10 @@ pub(crate) async fn bench_scheduling(db: &Db, program: i64, args: &Args) -> anyh
         .await?;
         let mut k = 0u64;
         let mut placed = 0;
+        let mut used = std::collections::HashSet::new();
         while placed < MEETINGS_EACH {
             k += 1;
-            // A spread of days and hours that does not repeat: a simple LCG.
+            // Days and hours spread by a multiplicative hash of k.
             let x = k
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407 + i as u64);
@@ -109,20 +110,24 @@ pub(crate) async fn bench_scheduling(db: &Db, program: i64, args: &Args) -> anyh
                 day.and_hms_opt(0, 0, 0).unwrap() + Duration::minutes(minute),
             );
             let span = Span::new(start, start + Duration::minutes(30));
-            if insert_meeting(
+            // One row per start in a series (and a failed insert would end a PostgreSQL
+            // transaction): skip a start already drawn.
+            if !used.insert(start) {
+                continue;
+            }
+            let attendees = [(who, Answer::Accepted)];
+            let ids = (program, relationship);
+            insert_meeting(
                 &mut tx,
                 series,
-                (program, relationship),
+                ids,
                 span,
                 OccurrenceState::Scheduled,
-                &[(who, Answer::Accepted)],
+                &attendees,
                 now,
             )
-            .await
-            .is_ok()
-            {
-                placed += 1;
-            }
+            .await?;
+            placed += 1;
         }
     }
     tx.commit().await?;
