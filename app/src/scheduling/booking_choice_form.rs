@@ -6,14 +6,6 @@ use crate::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-const FREQUENCIES: [Frequency; 5] = [
-    Frequency::Once,
-    Frequency::Daily,
-    Frequency::Weekly,
-    Frequency::Monthly,
-    Frequency::Yearly,
-];
-
 /// The dialog's duration and repetition: a GET form that shows the month's free times for
 /// them (with JavaScript, without reloading the page).
 #[component]
@@ -48,7 +40,7 @@ pub fn BookingChoiceForm(choice: BookingChoice) -> impl IntoView {
             <div class="field">
                 <label for="booking-frequency">{t!(i18n, "booking-frequency")}</label>
                 <select id="booking-frequency" name="frequency">
-                    {FREQUENCIES.iter().map(|&f| view! {
+                    {Frequency::ALL.into_iter().map(|f| view! {
                         <option value=f.as_str() selected=f == choice.frequency>
                             {move || i18n.t(f.label_key())}
                         </option>

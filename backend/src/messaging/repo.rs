@@ -103,6 +103,13 @@ pub struct RecipientRow {
     pub time_zone: crate::zone::Zone,
 }
 
+impl RecipientRow {
+    /// The language messages to them are written in.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::parse(&self.language).unwrap_or_default()
+    }
+}
+
 pub async fn recipient(tx: &mut Tx, user_id: i64) -> sqlx::Result<Option<RecipientRow>> {
     with_tx!(tx, conn => sqlx::query_as::<_, RecipientRow>(
         "SELECT id, email, first_name, last_name, language, time_zone

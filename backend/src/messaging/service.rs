@@ -94,7 +94,7 @@ pub async fn prepare_message(
 impl PreparedMessage {
     /// Renders the message in the recipient's language and time zone.
     pub fn render_for(&self, recipient: &repo::RecipientRow, link: &MessageDetails) -> OutgoingRow {
-        let lang = Lang::parse(&recipient.language).unwrap_or_default();
+        let lang = recipient.lang();
         let (subject, body) = match lang {
             Lang::En => &self.texts[0],
             Lang::Fr => &self.texts[1],
@@ -172,14 +172,35 @@ pub async fn queue_system_message(
     user_id: i64,
     link: MessageDetails,
 ) -> AppResult<bool> {
+    queue_system_messages(tx, base_url, program_id, key, &[user_id], |_, _| {
+        link.clone()
+    })
+    .await
+}
+
+/// Queues `key` to each of `users` as `queue_system_message` does, with details worded
+/// by `details_for` in each recipient's language and zone; the program's text is read
+/// once.
+pub async fn queue_system_messages(
+    tx: &mut Tx,
+    base_url: &str,
+    program_id: i64,
+    key: &str,
+    users: &[i64],
+    details_for: impl Fn(Lang, &crate::zone::Zone) -> MessageDetails,
+) -> AppResult<bool> {
     let Some(message) = prepare_message(tx, base_url, program_id, key).await? else {
         return Ok(false);
     };
-    let recipient = repo::recipient(tx, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let row = message.render_for(&recipient, &link);
-    message.queue(tx, &[row]).await?;
+    let mut rows = Vec::with_capacity(users.len());
+    for &user_id in users {
+        let recipient = repo::recipient(tx, user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let details = details_for(recipient.lang(), &recipient.time_zone);
+        rows.push(message.render_for(&recipient, &details));
+    }
+    message.queue(tx, &rows).await?;
     Ok(true)
 }
 

@@ -130,12 +130,25 @@ pub async fn offer(
 ) -> AppResult<Vec<DayOffer>> {
     let mut tx = db.read().await?;
     let row = bookable(&mut tx, scope, relationship_id).await?;
+    let days = offer_for(&mut tx, scope, &row, ask, now).await?;
+    tx.commit().await?;
+    Ok(days)
+}
+
+/// `offer` for a relationship the caller has already checked, in its transaction.
+pub(super) async fn offer_for(
+    tx: &mut Tx,
+    scope: &MemberScope,
+    row: &RelationshipRow,
+    ask: &OfferAsk,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<DayOffer>> {
     check_minutes(ask.minutes)?;
     let days = (ask.last_day - ask.first_day).num_days();
     if !(0..OFFER_DAYS_MAX).contains(&days) {
         return Err(AppError::validation("month", ValidationCode::OutOfRange));
     }
-    let members = inputs(&mut tx, &row, now).await?;
+    let members = inputs(tx, row, now).await?;
     let s = search(
         scope,
         &members,
@@ -144,8 +157,7 @@ pub async fn offer(
         ask.rule,
         now,
     );
-    let (_, busy) = busy_over(&mut tx, &row, &s).await?;
-    tx.commit().await?;
+    let (_, busy) = busy_over(tx, row, &s).await?;
     s.offer(&busy)
 }
 
@@ -312,14 +324,34 @@ pub async fn answer(
     }
     let me = scope.session.viewer.user_id;
     let mut tx = db.begin().await?;
-    let meeting = repo::meeting(&mut tx, scope.program_id, meeting_id)
+    let (meeting, _) = upcoming_meeting(&mut tx, scope, meeting_id, false, now).await?;
+    let targets = occurrences_in_range(&mut tx, &meeting, range, now).await?;
+    repo::set_answer(&mut tx, &targets, me, answer, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A meeting still to come that the viewer is invited to (or, with `admin_may`, that the
+/// program's administrator acts on), with its participants; anyone else gets "not
+/// found", and a cancelled or past meeting is refused.
+pub(super) async fn upcoming_meeting(
+    tx: &mut Tx,
+    scope: &MemberScope,
+    meeting_id: i64,
+    admin_may: bool,
+    now: DateTime<Utc>,
+) -> AppResult<(repo::MeetingRow, Vec<i64>)> {
+    let me = scope.session.viewer.user_id;
+    let meeting = repo::meeting(tx, scope.program_id, meeting_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let invited = repo::answers(&mut tx, &[meeting_id])
+    let participants: Vec<i64> = repo::answers(tx, &[meeting_id])
         .await?
-        .iter()
-        .any(|(_, user, _)| *user == me);
-    if !invited {
+        .into_iter()
+        .map(|(_, user, _)| user)
+        .collect();
+    let may_act = participants.contains(&me) || (admin_may && scope.role == Role::Admin);
+    if !may_act {
         return Err(AppError::NotFound);
     }
     if meeting.state != OccurrenceState::Scheduled {
@@ -328,10 +360,7 @@ pub async fn answer(
     if meeting.ends_at <= now {
         return Err(AppError::Refused(Refusal::MeetingOver));
     }
-    let targets = occurrences_in_range(&mut tx, &meeting, range, now).await?;
-    repo::set_answer(&mut tx, &targets, me, answer, now).await?;
-    tx.commit().await?;
-    Ok(())
+    Ok((meeting, participants))
 }
 
 /// The ids of the occurrences a change to `meeting` covers: it alone, it and the later

@@ -110,7 +110,6 @@ pub async fn booking_offer(
     let mentor_name = full_name(&mut tx, scope.program_id, row.mentor_id).await?;
     let mentee_name = full_name(&mut tx, scope.program_id, row.mentee_id).await?;
     let (types, room) = repo::meeting_settings(&mut tx, scope.program_id).await?;
-    tx.commit().await?;
     let first_of_month =
         NaiveDate::from_ymd_opt(choice.year, choice.month, 1).expect("a month read from a date");
     let (next_year, next_month) = super::view::neighbour_months(choice.year, choice.month).1;
@@ -122,7 +121,8 @@ pub async fn booking_offer(
         first_day: first_of_month.max(today),
         last_day,
     };
-    let days = booking::offer(db, scope, relationship_id, &ask, now).await?;
+    let days = booking::offer_for(&mut tx, scope, &row, &ask, now).await?;
+    tx.commit().await?;
     let me = scope.session.viewer.user_id;
     let partner_name = if me == row.mentor_id {
         mentee_name.clone()

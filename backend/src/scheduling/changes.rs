@@ -2,14 +2,13 @@
 //! series, or the whole series still to come. Each occurrence keeps its own row, so a
 //! cancelled one is marked, never deleted, and the others are untouched; the other
 //! participants are told by e-mail in the same transaction.
-use super::booking::occurrences_in_range;
+use super::booking::{occurrences_in_range, upcoming_meeting};
 use super::meeting_mail::{send_cancellations, MeetingMail};
 use super::model::{Frequency, OccurrenceState, SeriesScope};
 use super::repo;
 use crate::auth::authz::MemberScope;
-use crate::auth::model::Role;
 use crate::db::Db;
-use crate::error::{AppError, AppResult, Refusal};
+use crate::error::AppResult;
 use crate::relationships::relationship::reachable;
 use crate::scheduling::interval::Span;
 use chrono::{DateTime, Utc};
@@ -26,24 +25,8 @@ pub async fn cancel(
 ) -> AppResult<usize> {
     let me = scope.session.viewer.user_id;
     let mut tx = db.begin().await?;
-    let meeting = repo::meeting(&mut tx, scope.program_id, meeting_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let participants: Vec<i64> = repo::answers(&mut tx, &[meeting_id])
-        .await?
-        .into_iter()
-        .map(|(_, user, _)| user)
-        .collect();
-    if !participants.contains(&me) && scope.role != Role::Admin {
-        return Err(AppError::NotFound);
-    }
+    let (meeting, participants) = upcoming_meeting(&mut tx, scope, meeting_id, true, now).await?;
     reachable(&mut tx, scope, meeting.relationship_id).await?;
-    if meeting.state != OccurrenceState::Scheduled {
-        return Err(AppError::Refused(Refusal::MeetingCancelled));
-    }
-    if meeting.ends_at <= now {
-        return Err(AppError::Refused(Refusal::MeetingOver));
-    }
     let targets = occurrences_in_range(&mut tx, &meeting, range, now).await?;
     repo::set_state(&mut tx, &targets, OccurrenceState::Cancelled, (me, now)).await?;
     let mail = MeetingMail {

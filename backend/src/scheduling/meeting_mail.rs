@@ -3,11 +3,10 @@
 //! books the meeting, so a booking that fails sends nothing and one that holds sends once.
 use super::interval::Span;
 use super::model::{Frequency, MeetingType};
-use super::repo;
 use crate::db::Tx;
 use crate::error::AppResult;
 use crate::i18n::{translate, translate_with, Lang, LocalDateTime};
-use crate::messaging::service::{queue_system_message, MessageDetails};
+use crate::messaging::service::{queue_system_messages, MessageDetails};
 use crate::messaging::template::{MEETING_CANCELLED, MEETING_INVITATION};
 use crate::relationships::invitations::full_name;
 use crate::relationships::model::relationship_path;
@@ -87,18 +86,17 @@ pub async fn send_meeting_mail(
 ) -> AppResult<()> {
     let sender_name = full_name(tx, mail.program_id, sender).await?;
     let url = format!("{base_url}{}", relationship_path(mail.relationship_id));
-    for &to in recipients {
-        let (lang, zone) = repo::clock_of(tx, to).await?;
-        let mut values = meeting_values(lang, &zone, mail, &sender_name, now);
+    let details = |lang, zone: &Zone| {
+        let mut values = meeting_values(lang, zone, mail, &sender_name, now);
         values.extend(extra(lang));
-        let details = MessageDetails {
+        MessageDetails {
             url: Some(url.clone()),
             message: Some(mail.agenda.to_string()),
             values,
             ..Default::default()
-        };
-        queue_system_message(tx, base_url, mail.program_id, key, to, details).await?;
-    }
+        }
+    };
+    queue_system_messages(tx, base_url, mail.program_id, key, recipients, details).await?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! A relationship's meetings as its page lists them: upcoming and past occurrences in the
 //! viewer's zone with each participant's answer, and the held meetings' count and hours.
-use super::model::{Frequency, MeetingStatus, OccurrenceState};
+use super::model::{Frequency, MeetingStatus};
 use super::repo;
 use super::view::{MeetingView, Participant, RelationshipMeetings};
 use crate::auth::authz::MemberScope;
@@ -61,7 +61,7 @@ pub async fn relationship_meetings(
             })
             .collect();
         let upcoming = status == MeetingStatus::Scheduled;
-        let invited = participants.iter().any(|p| p.is_viewer);
+        let mine = participants.iter().find(|p| p.is_viewer).map(|p| p.answer);
         let view = MeetingView {
             id: m.id,
             start: LocalDateTime::from_utc(m.starts_at, zone),
@@ -73,12 +73,8 @@ pub async fn relationship_meetings(
             agenda: m.agenda,
             in_series: m.frequency != Frequency::Once,
             organiser_name: names.get(&m.organiser_id).cloned().unwrap_or_default(),
-            viewer_answer: participants
-                .iter()
-                .find(|p| p.is_viewer)
-                .filter(|_| upcoming && m.state == OccurrenceState::Scheduled)
-                .map(|p| p.answer),
-            can_cancel: upcoming && (invited || scope.role == Role::Admin),
+            viewer_answer: mine.filter(|_| upcoming),
+            can_cancel: upcoming && (mine.is_some() || scope.role == Role::Admin),
             participants,
         };
         if status == MeetingStatus::Held {

@@ -413,23 +413,6 @@ pub async fn meeting_settings(tx: &mut Tx, program_id: i64) -> sqlx::Result<(Str
     .await)
 }
 
-/// A member's language and zone, for wording a message to them.
-pub async fn clock_of(
-    tx: &mut Tx,
-    user_id: i64,
-) -> sqlx::Result<(crate::i18n::Lang, crate::zone::Zone)> {
-    let (language, zone): (String, crate::zone::Zone) = with_tx!(tx, conn => sqlx::query_as(
-        "SELECT language, time_zone FROM users WHERE id = $1",
-    )
-    .bind(user_id)
-    .fetch_one(&mut *conn)
-    .await)?;
-    Ok((
-        crate::i18n::Lang::parse(&language).unwrap_or_default(),
-        zone,
-    ))
-}
-
 /// A member's time zone.
 pub async fn zone_of(tx: &mut Tx, user_id: i64) -> sqlx::Result<crate::zone::Zone> {
     with_tx!(tx, conn => sqlx::query_scalar("SELECT time_zone FROM users WHERE id = $1")
