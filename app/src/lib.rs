@@ -102,8 +102,14 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // On the server the title is text: leptos_meta may render the head outside the
+    // request's reactive arena, where reading the language signal panics.
+    #[cfg(feature = "ssr")]
+    let title = leptos::text_prop::TextProp::from(i18n.t("app-title"));
+    #[cfg(not(feature = "ssr"))]
+    let title = leptos::text_prop::TextProp::from(move || i18n.t("app-title"));
     view! {
-        <Title text=move || i18n.t("app-title") />
+        <Title text=title />
         <Router>
             // Static paths before parameters: the first route that matches wins.
             <Routes fallback=NotFoundPage>

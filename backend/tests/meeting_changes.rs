@@ -51,7 +51,7 @@ async fn cancelling_one_or_the_rest_leaves_the_others_and_frees_the_time() {
             .unwrap();
         let ids: Vec<i64> = tile.upcoming.iter().map(|u| u.id).collect();
         assert_eq!(ids.len(), 4);
-        assert!(tile.upcoming.iter().all(|u| u.can_cancel));
+        assert!(tile.upcoming.iter().all(|u| u.can_change));
 
         let stranger = cancel(
             &m.db,
@@ -75,7 +75,7 @@ async fn cancelling_one_or_the_rest_leaves_the_others_and_frees_the_time() {
         assert_eq!(days, vec![6, 20, 27], "the others are untouched");
         assert_eq!(tile.past.len(), 1);
         assert_eq!(tile.past[0].status, MeetingStatus::Cancelled);
-        assert!(!tile.past[0].can_cancel);
+        assert!(!tile.past[0].can_change);
         let again = cancel(&m.db, BASE, &m.mentor, ids[1], SeriesScope::This, now()).await;
         assert_eq!(
             again.unwrap_err(),

@@ -1,11 +1,13 @@
 import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage } from './fixtures';
 import { Page } from '@playwright/test';
+import { mailCount, waitForMail } from './mail';
 
 // Booking a meeting: both members of a demo pair say when they are free, the mentor books
 // a weekly series on the relationship page's "Book a meeting" (month with free days,
 // times grouped by part of the day, "Send request"), the tile lists it, and the mentee
-// accepts the whole series. Without JavaScript in French, hydrated in English (each
-// project has its own pair).
+// accepts the whole series, moves the second meeting to the next day and cancels the
+// last; each step reaches the other member's inbox. Without JavaScript in French,
+// hydrated in English (each project has its own pair).
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -72,6 +74,7 @@ test.describe('booking', () => {
     // Ten o'clock on the viewer's clock.
     const ten = page.locator('input[name="slot"][value$="T10:00"]');
     await ten.check();
+    const beforeBooking = mailCount();
     await page.locator('#type-in_person').check();
     await page.locator('#booking-location').fill('12 Main Street');
     await page.locator('#booking-agenda').fill('Goals for the term');
@@ -87,6 +90,9 @@ test.describe('booking', () => {
     await expect(tile.locator('li.meeting').first()).toContainText('12 Main Street');
     await expect(tile.locator('li.meeting').first()).toContainText(fr ? '10 h 00 (fin à 11 h 00)' : '10:00 AM to 11:00 AM');
     await expectAccessible(page, js);
+
+    const invitation = await waitForMail(mentee, fr ? /Invitation à une réunion de mentorat/ : /Invitation to a mentoring meeting/, beforeBooking);
+    expect(invitation.text).toContain('12 Main Street');
 
     await signOut(page, js);
     await signIn(page, js, mentee);
@@ -104,7 +110,44 @@ test.describe('booking', () => {
       await expect(meetings.nth(i).locator('.participants li', { hasText: '✓' })).toHaveCount(2);
     }
 
+    // The mentee moves the second meeting alone to the next day, same time: the page
+    // shows the month it is in, the others stay where they are.
+    const firstWhen = await meetings.nth(0).locator('.meeting-when').textContent();
+    const thirdWhen = await meetings.nth(2).locator('.meeting-when').textContent();
+    await meetings.nth(1).getByRole('link', { name: fr ? 'Déplacer' : 'Move' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr ? 'Déplacer une réunion' : 'Move a meeting');
+    await expect(page.locator('.booking-moving')).toContainText(fr ? 'Actuellement' : 'Now:');
+    await expect(page.locator('#move-this')).toBeChecked();
+    await expect(page.locator('#booking-minutes')).toHaveValue('60');
+    await page.getByRole('button', { name: fr ? 'Afficher les heures libres' : 'Show free times' }).click();
+    await ready(page, js);
+    await page.getByRole('link', { name: fr ? 'Mois suivant' : 'Next month' }).click();
+    await ready(page, js);
+    // The booking took the 10th free day of next month; the second meeting is a week later.
+    await page.locator('td.day-free a').nth(17).click();
+    await ready(page, js);
+    await expectAccessible(page, js);
+    await page.locator('input[name="slot"][value$="T10:00"]').check();
+    const beforeMove = mailCount();
+    await page.getByRole('button', { name: fr ? 'Appliquer' : 'Apply' }).click();
+    await ready(page, js);
+    await expect(page).toHaveURL(/\/relationships\/\d+\?moved=1/);
+    await expect(
+      page.locator('.meetings-tile [role="status"]', { hasText: fr ? 'La réunion est déplacée' : 'The meeting is moved' }),
+    ).toBeVisible();
+    await expect(meetings).toHaveCount(3);
+    await expect(meetings.nth(0).locator('.meeting-when')).toHaveText(firstWhen!);
+    await expect(meetings.nth(1)).toContainText(fr ? 'Déplacée' : 'Moved');
+    await expect(meetings.nth(2).locator('.meeting-when')).toHaveText(thirdWhen!);
+    // The mover has accepted the new time; the mentor is asked again.
+    await expect(meetings.nth(1).locator('.participants li', { hasText: '✓' })).toHaveCount(1);
+    await expect(meetings.nth(1).locator('.participants li', { hasText: '?' })).toHaveCount(1);
+    const moved = await waitForMail(mentor, fr ? /Réunion de mentorat déplacée/ : /Mentoring meeting moved/, beforeMove);
+    expect(moved.text).toContain(fr ? 'Désormais' : 'Now:');
+
     // The mentee cancels the last meeting alone: the other two stay.
+    const beforeCancel = mailCount();
     const last = meetings.nth(2);
     await last.locator('summary', { hasText: fr ? 'Annuler' : 'Cancel' }).click();
     await last.getByRole('button', { name: fr ? 'Annuler la réunion' : 'Cancel the meeting' }).click();
@@ -115,5 +158,6 @@ test.describe('booking', () => {
     await expect(page.locator('.meetings-tile dd').first()).toHaveText('2');
     await expect(page.locator('.meetings-tile li.meeting', { hasText: fr ? 'Annulée' : 'Cancelled' })).toHaveCount(1);
     await expectAccessible(page, js);
+    await waitForMail(mentor, fr ? /Réunion de mentorat annulée/ : /Mentoring meeting cancelled/, beforeCancel);
   });
 });

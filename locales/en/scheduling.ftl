@@ -125,6 +125,14 @@ booking-agenda = Agenda
 booking-attend = I attend this meeting too
 booking-send = Send request
 booking-no-types = The program allows no meeting type: ask its administrator.
+booking-move-title = Move a meeting
+booking-move-now = { $count ->
+    [one] Now: { $start } to { $end }
+   *[other] Now: { $start } to { $end }, and { $count } meetings move with this choice
+}
+booking-move-which = Which meetings move
+booking-move-help = The meeting keeps its type, place and agenda. The other participants receive an e-mail and answer again for the new time.
+booking-move-apply = Apply
 
 month-name-1 = January
 month-name-2 = February
@@ -187,4 +195,7 @@ meetings-cancel-following = This one and the later ones
 meetings-cancel-all = The whole series still to come
 meetings-cancel-help = The other participants receive an e-mail. This cannot be undone.
 meetings-cancel-confirm = Cancel the meeting
+meetings-reschedule = Move
+meetings-moved = Moved
+meetings-moved-notice = The meeting is moved; the other participants are told by e-mail.
 meetings-availability = Your availability for meetings

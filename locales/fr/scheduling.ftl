@@ -125,6 +125,14 @@ booking-agenda = Ordre du jour
 booking-attend = Je participe aussi à cette réunion
 booking-send = Envoyer la demande
 booking-no-types = Le programme n’autorise aucun type de réunion : demandez à son administrateur.
+booking-move-title = Déplacer une réunion
+booking-move-now = { $count ->
+    [one] Actuellement : { $start } (fin à { $end })
+   *[other] Actuellement : { $start } (fin à { $end }), et { $count } réunions se déplacent avec ce choix
+}
+booking-move-which = Quelles réunions se déplacent
+booking-move-help = La réunion garde son type, son lieu et son ordre du jour. Les autres participants reçoivent un courriel et répondent de nouveau pour la nouvelle heure.
+booking-move-apply = Appliquer
 
 month-name-1 = janvier
 month-name-2 = février
@@ -187,4 +195,7 @@ meetings-cancel-following = Celle-ci et les suivantes
 meetings-cancel-all = Toute la série à venir
 meetings-cancel-help = Les autres participants reçoivent un courriel. C’est définitif.
 meetings-cancel-confirm = Annuler la réunion
+meetings-reschedule = Déplacer
+meetings-moved = Déplacée
+meetings-moved-notice = La réunion est déplacée ; les autres participants sont prévenus par courriel.
 meetings-availability = Vos disponibilités pour les réunions

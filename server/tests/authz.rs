@@ -192,6 +192,13 @@ fn table() -> Vec<(&'static str, Access, Args)> {
                 ids.relationship
             )
         }),
+        // The same for a move.
+        ("reschedule_meeting", Access::Member, |ids, _| {
+            format!(
+                "relationship_id={}&meeting_id=0&scope=some&minutes=30&slot=",
+                ids.relationship
+            )
+        }),
         ("admin_stats", Access::Admin, |_, _| String::new()),
         ("admin_relationships", Access::Admin, |_, _| {
             "query=tab%3Dmatched%26sort%3Dmentor%26dir%3Dasc".into()

@@ -16,6 +16,8 @@ pub async fn get_booking_offer(
     until: String,
     month: String,
     day: String,
+    #[server(default)] meeting: String,
+    #[server(default)] series_scope: String,
 ) -> Result<BookingOffer, AppError> {
     use crate::auth::server::authz;
     use crate::state::app_state;
@@ -28,6 +30,8 @@ pub async fn get_booking_offer(
         until,
         month,
         day,
+        meeting,
+        scope: series_scope,
     };
     booking_offer(
         &app_state()?.db,
@@ -164,6 +168,43 @@ pub async fn cancel_meeting(
     .await?;
     crate::state::redirect_plain_form(&format!(
         "{}?cancelled=1",
+        shared::relationships::model::relationship_path(relationship_id)
+    ));
+    Ok(())
+}
+
+/// "Apply" on the booking page moving a meeting: it alone (`scope` `this`), it and the
+/// series' later ones (`following`) or the whole series still to come (`all`) to the
+/// chosen slot, then back to the relationship page; the other participants are told.
+#[server(endpoint = "reschedule_meeting")]
+pub async fn reschedule_meeting(
+    relationship_id: i64,
+    meeting_id: i64,
+    #[server(default)] scope: String,
+    #[server(default)] minutes: String,
+    #[server(default)] slot: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    use backend::scheduling::booking_page::{move_from_form, MoveText};
+    let member = authz::require_member()?;
+    let state = app_state()?;
+    let text = MoveText {
+        scope,
+        minutes,
+        slot,
+    };
+    move_from_form(
+        &state.db,
+        &state.base_url,
+        &member,
+        meeting_id,
+        &text,
+        chrono::Utc::now(),
+    )
+    .await?;
+    crate::state::redirect_plain_form(&format!(
+        "{}?moved=1",
         shared::relationships::model::relationship_path(relationship_id)
     ));
     Ok(())

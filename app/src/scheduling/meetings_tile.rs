@@ -1,6 +1,7 @@
 use super::booking_api::{get_relationship_meetings, AnswerMeeting, CancelMeeting};
-use super::model::{Answer, AVAILABILITY_PATH};
-use super::view::{booking_path, hours_text, MeetingView};
+use super::booking_choice_form::SCOPES;
+use super::model::{Answer, SeriesScope, AVAILABILITY_PATH};
+use super::view::{booking_path, hours_text, reschedule_path, MeetingView};
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
 use crate::ui::{ErrorMessage, QueryNotice};
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 /// The relationship page's meetings: the next one, how many are to come, the held
 /// meetings and their hours, "Book a meeting", and every meeting with each participant's
 /// answer; the viewer answers accept / decline / maybe (for a series, also for the later
-/// ones).
+/// ones), and the participants and the administrator move or cancel them.
 #[component]
 pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
     let i18n = use_i18n();
@@ -25,13 +26,13 @@ pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
         move || (answer.version().get(), cancel.version().get()),
         move |_| get_relationship_meetings(relationship_id),
     );
-    let actions = Actions { answer, cancel };
     view! {
         <section class="card meetings-tile" aria-labelledby="meetings-heading">
             <h2 id="meetings-heading" class="card-title">{t!(i18n, "meetings-title")}</h2>
             <QueryNotice name="booked" key="meetings-booked" />
             <QueryNotice name="answered" key="meetings-answered" />
             <QueryNotice name="cancelled" key="meetings-cancelled" />
+            <QueryNotice name="moved" key="meetings-moved-notice" />
             // With JavaScript the forms stay on the page: say so here.
             {move || matches!(answer.value().get(), Some(Ok(()))).then(|| view! {
                 <p class="alert alert-success" role="status">{t!(i18n, "meetings-answered")}</p>
@@ -43,6 +44,7 @@ pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
                 {move || Suspend::new(async move {
                     meetings.await.ok().map(|m| {
+                        let actions = Actions { answer, cancel, can_book: m.can_book };
                         let next = m.upcoming.first().map(|n| when(i18n, n));
                         let count = m.upcoming.len();
                         let open = count > 0;
@@ -111,13 +113,15 @@ fn MeetingList(
                 let organiser = m.organiser_name.clone();
                 let mine = m.viewer_answer;
                 let in_series = m.in_series;
-                let can_cancel = m.can_cancel;
+                let can_change = m.can_change;
+                let moved = m.moved;
                 let id = m.id;
                 view! {
                     <li class="meeting">
                         <p class="meeting-when"><strong>{label}</strong>
                             " · "{move || i18n.t(status.label_key())}
                             " · "{move || i18n.t(kind.label_key())}
+                            {moved.then(|| view! { " · "{t!(i18n, "meetings-moved")} })}
                         </p>
                         {(!m.location.is_empty()).then(|| {
                             let place = m.location.clone();
@@ -146,7 +150,10 @@ fn MeetingList(
                             }).collect_view()}
                         </ul>
                         {mine.map(|mine| view! { <AnswerForm id relationship_id mine in_series answer /> })}
-                        {can_cancel.then(|| view! { <CancelForm id relationship_id in_series cancel=actions.cancel /> })}
+                        {(can_change && actions.can_book).then(|| view! {
+                            <p><a class="button button-small" href=reschedule_path(relationship_id, id)>{t!(i18n, "meetings-reschedule")}</a></p>
+                        })}
+                        {can_change.then(|| view! { <CancelForm id relationship_id in_series cancel=actions.cancel /> })}
                     </li>
                 }
             }).collect_view()}
@@ -159,6 +166,8 @@ fn MeetingList(
 struct Actions {
     answer: ServerAction<AnswerMeeting>,
     cancel: ServerAction<CancelMeeting>,
+    /// The relationship is current: its meetings can be moved.
+    can_book: bool,
 }
 
 const ANSWERS: [(Answer, &str); 3] = [
@@ -202,12 +211,6 @@ fn AnswerForm(
     }
 }
 
-const CANCEL_SCOPES: [(&str, &str); 3] = [
-    ("this", "meetings-cancel-this"),
-    ("following", "meetings-cancel-following"),
-    ("all", "meetings-cancel-all"),
-];
-
 /// "Cancel": opening it is the confirmation step; for a series, which occurrences.
 #[component]
 fn CancelForm(
@@ -227,12 +230,13 @@ fn CancelForm(
                     Either::Left(view! {
                         <fieldset class="field">
                             <legend>{t!(i18n, "meetings-cancel-which")}</legend>
-                            {CANCEL_SCOPES.into_iter().map(|(code, key)| {
+                            {SCOPES.into_iter().map(|(scope, key)| {
+                                let code = scope.as_str();
                                 let radio = format!("cancel-{id}-{code}");
                                 let for_radio = radio.clone();
                                 view! {
                                     <label class="choice" for=for_radio>
-                                        <input id=radio type="radio" name="scope" value=code checked=code == "this" />
+                                        <input id=radio type="radio" name="scope" value=code checked=scope == SeriesScope::This />
                                         {move || i18n.t(key)}
                                     </label>
                                 }

@@ -1,5 +1,5 @@
 //! Scheduling: a member's availability (the calendar's "Availability for meetings"),
-//! booking a meeting or series for a pair, and the relationship page's meetings tile.
+//! booking a meeting or series for a pair or moving one, and the relationship page's meetings tile.
 pub mod api;
 mod availability_page;
 mod book_page;
@@ -7,6 +7,7 @@ pub mod booking_api;
 mod booking_choice_form;
 mod meetings_tile;
 mod month_grid;
+mod move_form;
 mod slot_form;
 #[cfg(feature = "ssr")]
 pub use backend::scheduling as server;

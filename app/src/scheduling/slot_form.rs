@@ -8,9 +8,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use shared::scheduling::model::DayOffer;
 
-/// The chosen day's free times, grouped morning / afternoon / evening on the viewer's
-/// clock, and the rest of the dialog: meeting type, where, agenda, "Send request". A time
-/// at which some later occurrences of a series are taken names their dates; choosing it
+/// The chosen day's free times and the rest of the dialog: meeting type, where, agenda,
+/// "Send request". Choosing a time at which some later occurrences of a series are taken
 /// books the others.
 #[component]
 pub fn SlotForm(
@@ -19,16 +18,7 @@ pub fn SlotForm(
     book: ServerAction<BookMeeting>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let date = day.date;
-    let heading = move || {
-        i18n.t_with(
-            "booking-times",
-            &[(
-                "date",
-                LocalDateTime::of_date(date).format_date(i18n.lang()).into(),
-            )],
-        )
-    };
+    let heading = times_heading(i18n, day.date);
     let choice = offer.choice.clone();
     let types = offer.meeting_types.clone();
     let first_type = types.first().copied();
@@ -45,31 +35,7 @@ pub fn SlotForm(
             <input type="hidden" name="frequency" value=choice.frequency.as_str() />
             <input type="hidden" name="occurrences" value=choice.occurrences />
             <input type="hidden" name="until" value=choice.until.map(iso_date).unwrap_or_default() />
-            {day.slots.is_empty().then(|| view! { <p>{t!(i18n, "booking-no-times")}</p> })}
-            {DayPart::ALL.into_iter().map(|part| {
-                let slots = slots_in(&day, part);
-                (!slots.is_empty()).then(|| view! {
-                    <fieldset class="slot-group">
-                        <legend>{move || i18n.t(part.label_key())}</legend>
-                        {slots.into_iter().map(|slot| {
-                            let value = slot_value(date, &slot);
-                            let id = format!("slot-{}", value.replace([':', '|', ','], "-"));
-                            let for_id = id.clone();
-                            let time = LocalDateTime::at(date, slot.minute);
-                            let conflicts = slot.conflicts.clone();
-                            view! {
-                                <label class="choice slot" for=for_id>
-                                    <input id=id type="radio" name="slot" value=value required />
-                                    <span>{move || time.format_time(i18n.lang())}</span>
-                                    {(!conflicts.is_empty()).then(|| view! {
-                                        <span class="slot-conflicts">{conflict_text(i18n, &conflicts)}</span>
-                                    })}
-                                </label>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                })
-            }).collect_view()}
+            <SlotChoices day />
             {types.is_empty().then(|| view! { <p class="alert alert-error">{t!(i18n, "booking-no-types")}</p> })}
             <fieldset class="field">
                 <legend>{t!(i18n, "booking-type")}</legend>
@@ -105,6 +71,55 @@ pub fn SlotForm(
             })}
             <button type="submit" class="button button-primary">{t!(i18n, "booking-send")}</button>
         </ActionForm>
+    }
+}
+
+/// The day's free times as radio buttons, grouped morning / afternoon / evening on the
+/// viewer's clock; a time at which some later occurrences of a series are taken names
+/// their dates.
+#[component]
+pub fn SlotChoices(day: DayOffer) -> impl IntoView {
+    let i18n = use_i18n();
+    let date = day.date;
+    view! {
+        {day.slots.is_empty().then(|| view! { <p>{t!(i18n, "booking-no-times")}</p> })}
+            {DayPart::ALL.into_iter().map(|part| {
+                let slots = slots_in(&day, part);
+                (!slots.is_empty()).then(|| view! {
+                    <fieldset class="slot-group">
+                        <legend>{move || i18n.t(part.label_key())}</legend>
+                        {slots.into_iter().map(|slot| {
+                            let value = slot_value(date, &slot);
+                            let id = format!("slot-{}", value.replace([':', '|', ','], "-"));
+                            let for_id = id.clone();
+                            let time = LocalDateTime::at(date, slot.minute);
+                            let conflicts = slot.conflicts.clone();
+                            view! {
+                                <label class="choice slot" for=for_id>
+                                    <input id=id type="radio" name="slot" value=value required />
+                                    <span>{move || time.format_time(i18n.lang())}</span>
+                                    {(!conflicts.is_empty()).then(|| view! {
+                                        <span class="slot-conflicts">{conflict_text(i18n, &conflicts)}</span>
+                                    })}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                })
+            }).collect_view()}
+    }
+}
+
+/// The heading of the chosen day's times: "Free times on Dec 9, 2026".
+pub fn times_heading(i18n: crate::i18n::I18n, date: Date) -> impl Fn() -> String + Copy {
+    move || {
+        i18n.t_with(
+            "booking-times",
+            &[(
+                "date",
+                LocalDateTime::of_date(date).format_date(i18n.lang()).into(),
+            )],
+        )
     }
 }
 

@@ -191,6 +191,10 @@ pub async fn preview(
                 translate(lang, "template-sample-meeting-time", None),
             ),
             (
+                "previous_time",
+                translate(lang, "template-sample-previous-time", None),
+            ),
+            (
                 "meeting_repeats",
                 translate(lang, "template-sample-meeting-repeats", None),
             ),

@@ -52,7 +52,7 @@ pub struct Booking {
     pub admin_attends: bool,
 }
 
-fn check_minutes(minutes: u32) -> AppResult<()> {
+pub(super) fn check_minutes(minutes: u32) -> AppResult<()> {
     if DURATIONS.contains(&minutes) {
         Ok(())
     } else {
@@ -77,12 +77,19 @@ pub(super) async fn bookable(
     Ok(row)
 }
 
+/// The occurrences a move carries: their own time is not busy, and only their positions
+/// of the rule take place. The default moves nothing (a booking).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Moving<'a> {
+    pub ids: &'a [i64],
+    pub positions: Option<&'a [usize]>,
+}
+
 fn search<'a>(
     scope: &'a MemberScope,
     members: &'a [super::availability::Availability],
     (first_day, last_day): (NaiveDate, NaiveDate),
-    minutes: u32,
-    rule: Rule,
+    (minutes, rule, moving): (u32, Rule, Moving<'a>),
     now: DateTime<Utc>,
 ) -> SlotSearch<'a> {
     SlotSearch {
@@ -93,6 +100,7 @@ fn search<'a>(
         rule,
         not_before: now,
         members,
+        positions: moving.positions,
     }
 }
 
@@ -108,15 +116,16 @@ async fn inputs(
     ])
 }
 
-/// The search's horizon and the pair's busy time over it.
+/// The search's horizon and the pair's busy time over it, but the meetings of `moving`.
 async fn busy_over(
     tx: &mut Tx,
     row: &RelationshipRow,
     s: &SlotSearch<'_>,
+    moving: &[i64],
 ) -> AppResult<(Span, SpanSet)> {
     let horizon = s.horizon()?;
     let pair = [row.mentor_id, row.mentee_id];
-    let busy = repo::busy(tx, &pair, horizon.start, horizon.end).await?;
+    let busy = repo::busy(tx, &pair, (horizon.start, horizon.end), moving).await?;
     Ok((horizon, SpanSet::from_spans(busy)))
 }
 
@@ -130,17 +139,18 @@ pub async fn offer(
 ) -> AppResult<Vec<DayOffer>> {
     let mut tx = db.read().await?;
     let row = bookable(&mut tx, scope, relationship_id).await?;
-    let days = offer_for(&mut tx, scope, &row, ask, now).await?;
+    let days = offer_for(&mut tx, scope, &row, (ask, Moving::default()), now).await?;
     tx.commit().await?;
     Ok(days)
 }
 
-/// `offer` for a relationship the caller has already checked, in its transaction.
+/// `offer` for a relationship the caller has already checked, in its transaction, for a
+/// booking or the occurrences `moving` carries.
 pub(super) async fn offer_for(
     tx: &mut Tx,
     scope: &MemberScope,
     row: &RelationshipRow,
-    ask: &OfferAsk,
+    (ask, moving): (&OfferAsk, Moving<'_>),
     now: DateTime<Utc>,
 ) -> AppResult<Vec<DayOffer>> {
     check_minutes(ask.minutes)?;
@@ -153,12 +163,59 @@ pub(super) async fn offer_for(
         scope,
         &members,
         (ask.first_day, ask.last_day),
-        ask.minutes,
-        ask.rule,
+        (ask.minutes, ask.rule, moving),
         now,
     );
-    let (_, busy) = busy_over(tx, row, &s).await?;
+    let (_, busy) = busy_over(tx, row, &s, moving.ids).await?;
     s.offer(&busy)
+}
+
+/// A time chosen on the picker, on the viewer's clock.
+pub(super) struct Slot<'a> {
+    pub first: NaiveDateTime,
+    pub minutes: u32,
+    pub rule: Rule,
+    /// Dates of occurrences the viewer agreed to leave out because they were taken.
+    pub skip: &'a [NaiveDate],
+}
+
+/// The occurrences of `slot`, checked again with both members' schedules held (so two
+/// bookings touching one member run one after the other): the first must fit, and every
+/// later one that does not must be named in `skip`, else "that time is taken". For a
+/// move, the occurrences `moving` carries.
+pub(super) async fn checked_slot(
+    tx: &mut Tx,
+    scope: &MemberScope,
+    row: &RelationshipRow,
+    (slot, moving): (&Slot<'_>, Moving<'_>),
+    now: DateTime<Utc>,
+) -> AppResult<super::slots::Checked> {
+    if super::wall_clock::resolve(&scope.session.viewer.time_zone, slot.first) < now {
+        return Err(AppError::validation("start", ValidationCode::InPast));
+    }
+    repo::lock_members(tx, &[row.mentor_id, row.mentee_id]).await?;
+    let members = inputs(tx, row, now).await?;
+    let day = slot.first.date();
+    let s = search(
+        scope,
+        &members,
+        (day, day),
+        (slot.minutes, slot.rule, moving),
+        now,
+    );
+    let (horizon, busy) = busy_over(tx, row, &s, moving.ids).await?;
+    let available = s.available(&horizon);
+    let checked = s
+        .check(slot.first, &available, &busy)?
+        .ok_or(AppError::Refused(Refusal::SlotTaken))?;
+    let agreed = checked
+        .conflicts
+        .iter()
+        .all(|&i| slot.skip.contains(&checked.occurrences[i].local.date()));
+    if !agreed {
+        return Err(AppError::Refused(Refusal::SlotTaken));
+    }
+    Ok(checked)
 }
 
 /// Books a meeting or series for the relationship and e-mails the invitation to each
@@ -188,9 +245,6 @@ pub async fn book(
         }
     }
     let zone = scope.session.viewer.time_zone;
-    if super::wall_clock::resolve(&zone, booking.first) < now {
-        return Err(AppError::validation("start", ValidationCode::InPast));
-    }
     let (types, room) = repo::meeting_settings(&mut tx, scope.program_id).await?;
     let allowed = MeetingType::parse_list(&types).unwrap_or_default();
     if !allowed.contains(&booking.meeting_type) {
@@ -204,30 +258,13 @@ pub async fn book(
         }
         _ => location,
     };
-    repo::lock_members(&mut tx, &[row.mentor_id, row.mentee_id]).await?;
-    let members = inputs(&mut tx, &row, now).await?;
-    let day = booking.first.date();
-    let s = search(
-        scope,
-        &members,
-        (day, day),
-        booking.minutes,
-        booking.rule,
-        now,
-    );
-    let (horizon, busy) = busy_over(&mut tx, &row, &s).await?;
-    let available = s.available(&horizon);
-    let checked = s
-        .check(booking.first, &available, &busy)?
-        .ok_or(AppError::Refused(Refusal::SlotTaken))?;
-    let taken: Vec<NaiveDate> = checked
-        .conflicts
-        .iter()
-        .map(|&i| checked.occurrences[i].local.date())
-        .collect();
-    if taken.iter().any(|d| !booking.skip.contains(d)) {
-        return Err(AppError::Refused(Refusal::SlotTaken));
-    }
+    let slot = Slot {
+        first: booking.first,
+        minutes: booking.minutes,
+        rule: booking.rule,
+        skip: &booking.skip,
+    };
+    let checked = checked_slot(&mut tx, scope, &row, (&slot, Moving::default()), now).await?;
     let (count, until) = match booking.rule.end {
         _ if !booking.rule.is_series() => (None, None),
         SeriesEnd::Count(n) => (Some(n), None),
@@ -325,7 +362,7 @@ pub async fn answer(
     let me = scope.session.viewer.user_id;
     let mut tx = db.begin().await?;
     let (meeting, _) = upcoming_meeting(&mut tx, scope, meeting_id, false, now).await?;
-    let targets = occurrences_in_range(&mut tx, &meeting, range, now).await?;
+    let targets = ids(&occurrences_in_range(&mut tx, &meeting, range, now).await?);
     repo::set_answer(&mut tx, &targets, me, answer, now).await?;
     tx.commit().await?;
     Ok(())
@@ -363,7 +400,7 @@ pub(super) async fn upcoming_meeting(
     Ok((meeting, participants))
 }
 
-/// The ids of the occurrences a change to `meeting` covers: it alone, it and the later
+/// The occurrences a change to `meeting` covers, by start: it alone, it and the later
 /// ones of its series, or every occurrence of the series still to come (only scheduled
 /// ones that are not over).
 pub(super) async fn occurrences_in_range(
@@ -371,9 +408,9 @@ pub(super) async fn occurrences_in_range(
     meeting: &repo::MeetingRow,
     range: SeriesScope,
     now: DateTime<Utc>,
-) -> AppResult<Vec<i64>> {
+) -> AppResult<Vec<repo::MeetingRow>> {
     Ok(match range {
-        SeriesScope::This => vec![meeting.id],
+        SeriesScope::This => vec![meeting.clone()],
         SeriesScope::Following | SeriesScope::All => {
             let from = if range == SeriesScope::All {
                 now
@@ -386,8 +423,11 @@ pub(super) async fn occurrences_in_range(
                 .filter(|m| m.series_id == meeting.series_id)
                 .filter(|m| m.state == OccurrenceState::Scheduled && m.ends_at > now)
                 .filter(|m| m.starts_at >= from || m.id == meeting.id)
-                .map(|m| m.id)
                 .collect()
         }
     })
+}
+
+pub(super) fn ids(meetings: &[repo::MeetingRow]) -> Vec<i64> {
+    meetings.iter().map(|m| m.id).collect()
 }

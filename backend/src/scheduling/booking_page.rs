@@ -1,15 +1,17 @@
 //! The booking page: the dialog's fields as the page's address and form carry them (text,
 //! each bad one named), the month's offer for the pair, and a booking read from the form.
 use super::booking::{self, bookable, Booking, OfferAsk};
-use super::model::{Frequency, MeetingType, DURATIONS, MIN_OCCURRENCES};
+use super::changes::{move_plan, reschedule, Move};
+use super::model::{Frequency, MeetingType, SeriesScope, DURATIONS, MIN_OCCURRENCES};
 use super::recurrence::{Rule, SeriesEnd};
 use super::repo;
-use super::view::{parse_slot, BookingChoice, BookingOffer};
+use super::view::{parse_slot, BookingChoice, BookingOffer, MoveChoice, MovingMeeting};
 use super::wall_clock::local_date;
 use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, ValidationCode};
+use crate::i18n::LocalDateTime;
 use crate::relationships::invitations::full_name;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use shared::iso_date::parse_iso_date;
@@ -25,6 +27,9 @@ pub struct ChoiceText {
     pub month: String,
     /// "2026-12-09"
     pub day: String,
+    /// The meeting the page moves (blank: the page books one), and which occurrences.
+    pub meeting: String,
+    pub scope: String,
 }
 
 /// A blank choice reads as 30 minutes, no repeat, four occurrences if a series, this month.
@@ -71,6 +76,15 @@ pub fn parse_choice(text: &ChoiceText, today: NaiveDate) -> AppResult<BookingCho
     let (year, month) = (year, month).max((today.year(), today.month()));
     let day = parse_iso_date(text.day.trim())
         .filter(|d| (d.year(), d.month()) == (year, month) && *d >= today);
+    let moving = match text.meeting.trim() {
+        "" => None,
+        id => Some(MoveChoice {
+            meeting_id: id
+                .parse()
+                .map_err(|_| bad("meeting", ValidationCode::InvalidChoice))?,
+            scope: SeriesScope::from_form(&text.scope)?,
+        }),
+    };
     Ok(BookingChoice {
         minutes,
         frequency,
@@ -79,6 +93,7 @@ pub fn parse_choice(text: &ChoiceText, today: NaiveDate) -> AppResult<BookingCho
         year,
         month,
         day,
+        moving,
     })
 }
 
@@ -106,7 +121,20 @@ pub async fn booking_offer(
     let today = local_date(&zone, now);
     let mut tx = db.read().await?;
     let row = bookable(&mut tx, scope, relationship_id).await?;
-    let choice = parse_choice(text, today)?;
+    let mut choice = parse_choice(text, today)?;
+    let plan = match choice.moving {
+        Some(m) => {
+            let plan = move_plan(&mut tx, scope, m.meeting_id, m.scope, now).await?;
+            if plan.meeting.relationship_id != relationship_id {
+                return Err(AppError::NotFound);
+            }
+            if text.minutes.trim().is_empty() {
+                choice.minutes = plan.meeting.minutes();
+            }
+            Some(plan)
+        }
+        None => None,
+    };
     let mentor_name = full_name(&mut tx, scope.program_id, row.mentor_id).await?;
     let mentee_name = full_name(&mut tx, scope.program_id, row.mentee_id).await?;
     let (types, room) = repo::meeting_settings(&mut tx, scope.program_id).await?;
@@ -117,12 +145,19 @@ pub async fn booking_offer(
         NaiveDate::from_ymd_opt(next_year, next_month, 1).expect("a month") - Duration::days(1);
     let ask = OfferAsk {
         minutes: choice.minutes,
-        rule: rule_of(&choice),
+        rule: plan.as_ref().map_or_else(|| rule_of(&choice), |p| p.rule),
         first_day: first_of_month.max(today),
         last_day,
     };
-    let days = booking::offer_for(&mut tx, scope, &row, &ask, now).await?;
+    let carried = plan.as_ref().map(|p| p.carried()).unwrap_or_default();
+    let days = booking::offer_for(&mut tx, scope, &row, (&ask, carried), now).await?;
     tx.commit().await?;
+    let moving = plan.map(|p| MovingMeeting {
+        start: LocalDateTime::from_utc(p.meeting.starts_at, &zone),
+        end: LocalDateTime::from_utc(p.meeting.ends_at, &zone),
+        in_series: p.meeting.frequency != Frequency::Once,
+        count: p.moving.len(),
+    });
     let me = scope.session.viewer.user_id;
     let partner_name = if me == row.mentor_id {
         mentee_name.clone()
@@ -143,6 +178,7 @@ pub async fn booking_offer(
         choice,
         today,
         days,
+        moving,
     })
 }
 
@@ -190,6 +226,49 @@ pub async fn book_from_form(
         admin_attends: text.admin_attends,
     };
     booking::book(db, base_url, scope, relationship_id, &booking, now).await
+}
+
+/// What the move form sends.
+#[derive(Clone, Debug, Default)]
+pub struct MoveText {
+    pub scope: String,
+    pub minutes: String,
+    /// A slot's value (`view::slot_value`).
+    pub slot: String,
+}
+
+/// Reads the move form and moves the meeting (see `changes::reschedule`); returns the
+/// number of occurrences that take place at the new time.
+pub async fn move_from_form(
+    db: &Db,
+    base_url: &str,
+    scope: &MemberScope,
+    meeting_id: i64,
+    text: &MoveText,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
+    let range = SeriesScope::from_form(&text.scope)?;
+    {
+        // The meeting first: a stranger learns nothing from the other fields.
+        let mut tx = db.read().await?;
+        move_plan(&mut tx, scope, meeting_id, range, now).await?;
+        tx.commit().await?;
+    }
+    let minutes = text
+        .minutes
+        .trim()
+        .parse()
+        .ok()
+        .filter(|m| DURATIONS.contains(m))
+        .ok_or_else(|| bad("duration", ValidationCode::InvalidChoice))?;
+    let (first, skip) =
+        parse_slot(&text.slot).ok_or_else(|| bad("slot", ValidationCode::Required))?;
+    let to = Move {
+        first,
+        minutes,
+        skip,
+    };
+    reschedule(db, base_url, scope, meeting_id, range, &to, now).await
 }
 
 #[cfg(test)]
@@ -250,6 +329,21 @@ mod tests {
             field(with(|t| t.month = "2026-13".into()).unwrap_err()),
             "month"
         );
+        assert_eq!(
+            field(with(|t| t.meeting = "x".into()).unwrap_err()),
+            "meeting"
+        );
+        let moving = with(|t| {
+            t.meeting = "12".into();
+            t.scope = "following".into();
+        })
+        .unwrap()
+        .moving
+        .unwrap();
+        assert_eq!(
+            (moving.meeting_id, moving.scope),
+            (12, SeriesScope::Following)
+        );
     }
 
     #[test]
@@ -262,6 +356,7 @@ mod tests {
             until: "2027-02-01".into(),
             month: "2026-10".into(),
             day: "2026-10-20".into(),
+            ..ChoiceText::default()
         };
         let c = parse_choice(&text, today).unwrap();
         assert_eq!((c.year, c.month, c.day), (2026, 12, None));

@@ -7,7 +7,7 @@ use crate::db::Tx;
 use crate::error::AppResult;
 use crate::i18n::{translate, translate_with, Lang, LocalDateTime};
 use crate::messaging::service::{queue_system_messages, MessageDetails};
-use crate::messaging::template::{MEETING_CANCELLED, MEETING_INVITATION};
+use crate::messaging::template::{MEETING_CANCELLED, MEETING_INVITATION, MEETING_RESCHEDULED};
 use crate::relationships::invitations::full_name;
 use crate::relationships::model::relationship_path;
 use crate::zone::Zone;
@@ -28,6 +28,21 @@ pub struct MeetingMail<'a> {
     pub agenda: &'a str,
 }
 
+/// "Dec 9, 2026, 10:00 AM to 10:30 AM (Eastern Time (Toronto))" on the recipient's clock.
+fn time_text(lang: Lang, zone: &Zone, span: Span, now: DateTime<Utc>) -> String {
+    let start = LocalDateTime::from_utc(span.start, zone);
+    let end = LocalDateTime::from_utc(span.end, zone);
+    translate_with(
+        lang,
+        "meeting-mail-time",
+        &[
+            ("start", start.format_date_time(lang).into()),
+            ("end", end.format_time(lang).into()),
+            ("zone", zone.label(now).text(lang).into()),
+        ],
+    )
+}
+
 /// The meeting's keywords for one recipient (`{meeting_time}`, `{meeting_repeats}`,
 /// `{meeting_type}`, `{location}`, `{sender_name}`: who booked or changed it).
 pub fn meeting_values(
@@ -37,17 +52,7 @@ pub fn meeting_values(
     sender_name: &str,
     now: DateTime<Utc>,
 ) -> Vec<(&'static str, String)> {
-    let start = LocalDateTime::from_utc(mail.first.start, zone);
-    let end = LocalDateTime::from_utc(mail.first.end, zone);
-    let time = translate_with(
-        lang,
-        "meeting-mail-time",
-        &[
-            ("start", start.format_date_time(lang).into()),
-            ("end", end.format_time(lang).into()),
-            ("zone", zone.label(now).text(lang).into()),
-        ],
-    );
+    let time = time_text(lang, zone, mail.first, now);
     let repeats = if mail.frequency == Frequency::Once {
         String::new()
     } else {
@@ -81,14 +86,14 @@ pub async fn send_meeting_mail(
     key: &str,
     mail: &MeetingMail<'_>,
     (sender, recipients): (i64, &[i64]),
-    extra: impl Fn(Lang) -> Vec<(&'static str, String)>,
+    extra: impl Fn(Lang, &Zone) -> Vec<(&'static str, String)>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let sender_name = full_name(tx, mail.program_id, sender).await?;
     let url = format!("{base_url}{}", relationship_path(mail.relationship_id));
     let details = |lang, zone: &Zone| {
         let mut values = meeting_values(lang, zone, mail, &sender_name, now);
-        values.extend(extra(lang));
+        values.extend(extra(lang, zone));
         MessageDetails {
             url: Some(url.clone()),
             message: Some(mail.agenda.to_string()),
@@ -115,7 +120,7 @@ pub async fn send_invitations(
         MEETING_INVITATION,
         mail,
         from,
-        |_| vec![],
+        |_, _| vec![],
         now,
     )
     .await
@@ -131,7 +136,7 @@ pub async fn send_cancellations(
     count: usize,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let extra = |lang| {
+    let extra = |lang, _: &Zone| {
         vec![(
             "cancelled_meetings",
             translate_with(lang, "meeting-mail-cancelled", &[("count", count.into())]),
@@ -139,6 +144,21 @@ pub async fn send_cancellations(
     };
     let from = (sender, recipients);
     send_meeting_mail(tx, base_url, MEETING_CANCELLED, mail, from, extra, now).await
+}
+
+/// "A mentoring meeting is moved" from `sender` to each of `recipients`: the new time
+/// `mail` describes, and the time it had (`{previous_time}`).
+pub async fn send_reschedules(
+    tx: &mut Tx,
+    base_url: &str,
+    mail: &MeetingMail<'_>,
+    (sender, recipients): (i64, &[i64]),
+    previous: Span,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let extra = |lang, zone: &Zone| vec![("previous_time", time_text(lang, zone, previous, now))];
+    let from = (sender, recipients);
+    send_meeting_mail(tx, base_url, MEETING_RESCHEDULED, mail, from, extra, now).await
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub async fn relationship_meetings(
         let Some(status) = MeetingStatus::of(m.state, m.ends_at, now) else {
             continue;
         };
-        let minutes = (m.ends_at - m.starts_at).num_minutes().max(0) as u32;
+        let minutes = m.minutes();
         let participants: Vec<Participant> = answers
             .iter()
             .filter(|(meeting, _, _)| *meeting == m.id)
@@ -74,7 +74,8 @@ pub async fn relationship_meetings(
             in_series: m.frequency != Frequency::Once,
             organiser_name: names.get(&m.organiser_id).cloned().unwrap_or_default(),
             viewer_answer: mine.filter(|_| upcoming),
-            can_cancel: upcoming && (mine.is_some() || scope.role == Role::Admin),
+            can_change: upcoming && (mine.is_some() || scope.role == Role::Admin),
+            moved: m.moved,
             participants,
         };
         if status == MeetingStatus::Held {

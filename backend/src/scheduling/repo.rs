@@ -1,12 +1,14 @@
 //! SQL of scheduling: availability windows and exceptions, meeting series, their
 //! occurrences and answers, and the busy time of members.
 use crate::db::Tx;
+use crate::error::AppError;
 use crate::scheduling::interval::Span;
 use crate::scheduling::model::{
     Answer, Exception, Frequency, MeetingType, OccurrenceState, Window,
 };
+use crate::scheduling::recurrence::{occurrences, Occurrence, Rule, SeriesEnd};
 use crate::with_tx;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use shared::iso_date::{iso_date, parse_iso_date};
 
 #[derive(sqlx::FromRow)]
@@ -176,21 +178,22 @@ pub async fn lock_members(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<()> {
 }
 
 /// The time these members are taken between `from` and `to`: every scheduled meeting
-/// in any program that one of them attends and has not declined.
+/// in any program that one of them attends and has not declined, but the meetings of
+/// `except` (those being moved).
 pub async fn busy(
     tx: &mut Tx,
     members: &[i64],
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    except: &[i64],
 ) -> sqlx::Result<Vec<Span>> {
     let list = crate::db::placeholders(5, members.len());
     let sql = format!(
-        "SELECT DISTINCT m.starts_at, m.ends_at FROM meetings m
+        "SELECT DISTINCT m.id, m.starts_at, m.ends_at FROM meetings m
          JOIN meeting_attendees a ON a.meeting_id = m.id
          WHERE m.state = $1 AND a.answer <> $2 AND m.starts_at < $4 AND m.ends_at > $3
            AND a.user_id IN ({list})"
     );
-    let rows: Vec<(DateTime<Utc>, DateTime<Utc>)> = with_tx!(tx, conn => {
+    let rows: Vec<(i64, DateTime<Utc>, DateTime<Utc>)> = with_tx!(tx, conn => {
         let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
             .bind(OccurrenceState::Scheduled)
             .bind(Answer::Declined)
@@ -202,7 +205,11 @@ pub async fn busy(
         q.fetch_all(&mut *conn).await
     })?;
     debug_assert!(!Answer::Declined.keeps_busy() && Answer::Maybe.keeps_busy());
-    Ok(rows.into_iter().map(|(s, e)| Span::new(s, e)).collect())
+    Ok(rows
+        .into_iter()
+        .filter(|(id, _, _)| !except.contains(id))
+        .map(|(_, s, e)| Span::new(s, e))
+        .collect())
 }
 
 pub struct NewSeries<'a> {
@@ -302,10 +309,45 @@ pub struct MeetingRow {
     pub meeting_type: MeetingType,
     pub location: String,
     pub agenda: String,
+    /// The series' rule: its zone, first start on that zone's clock, length and end.
+    pub series_zone: crate::zone::Zone,
+    pub first_local: String,
+    pub duration_minutes: i32,
+    pub occurrence_count: Option<i32>,
+    pub until_day: Option<String>,
+}
+
+impl MeetingRow {
+    /// Its length in minutes.
+    pub fn minutes(&self) -> u32 {
+        (self.ends_at - self.starts_at).num_minutes().max(0) as u32
+    }
+
+    /// Every occurrence of its series' rule, where each was first put.
+    pub fn series_occurrences(&self) -> Result<Vec<Occurrence>, AppError> {
+        let unreadable = || {
+            tracing::error!(series = self.series_id, "unreadable meeting series");
+            AppError::Internal
+        };
+        let first = NaiveDateTime::parse_from_str(&self.first_local, "%Y-%m-%dT%H:%M")
+            .map_err(|_| unreadable())?;
+        let end = match (self.occurrence_count, &self.until_day) {
+            (_, Some(day)) => SeriesEnd::Until(parse_iso_date(day).ok_or_else(unreadable)?),
+            (count, None) => SeriesEnd::Count(count.unwrap_or(1).max(1) as u32),
+        };
+        let rule = Rule {
+            frequency: self.frequency,
+            end,
+        };
+        let minutes = self.duration_minutes.max(0) as u32;
+        occurrences(&self.series_zone, first, minutes, &rule)
+    }
 }
 
 const MEETING_COLUMNS: &str = "m.id, m.series_id, m.relationship_id, m.original_start_at,
-    m.starts_at, m.ends_at, m.state, m.moved, s.organiser_id, s.frequency, s.meeting_type, s.location, s.agenda";
+    m.starts_at, m.ends_at, m.state, m.moved, s.organiser_id, s.frequency, s.meeting_type,
+    s.location, s.agenda, s.zone AS series_zone, s.first_local, s.duration_minutes,
+    s.occurrence_count, s.until_day";
 
 /// The occurrences of a relationship that are not left out, by start.
 pub async fn meetings_of_relationship(
@@ -383,6 +425,73 @@ pub async fn set_state(
     );
     with_tx!(tx, conn => {
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(state).bind(user_id).bind(now);
+        for id in meetings {
+            q = q.bind(*id);
+        }
+        q.execute(&mut *conn).await.map(|r| r.rows_affected())
+    })
+}
+
+/// Moves one occurrence on its own: its new time, `moved` (its original start is kept,
+/// so the series still knows which occurrence it was).
+pub async fn move_occurrence(
+    tx: &mut Tx,
+    id: i64,
+    span: Span,
+    (user_id, now): (i64, DateTime<Utc>),
+) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "UPDATE meetings SET starts_at = $1, ends_at = $2, moved = TRUE, changed_by = $3,
+                changed_at = $4 WHERE id = $5",
+    )
+    .bind(span.start)
+    .bind(span.end)
+    .bind(user_id)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))
+}
+
+/// Makes an occurrence one of another series' (the rest of a series moved together):
+/// its place in that series is its new time.
+pub async fn reassign_occurrence(
+    tx: &mut Tx,
+    id: i64,
+    (series_id, span, state): (i64, Span, OccurrenceState),
+    (user_id, now): (i64, DateTime<Utc>),
+) -> sqlx::Result<()> {
+    with_tx!(tx, conn => sqlx::query(
+        "UPDATE meetings SET series_id = $1, original_start_at = $2, starts_at = $2,
+                ends_at = $3, state = $4, moved = FALSE, changed_by = $5, changed_at = $6
+         WHERE id = $7",
+    )
+    .bind(series_id)
+    .bind(span.start)
+    .bind(span.end)
+    .bind(state)
+    .bind(user_id)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))
+}
+
+/// Every answer to these occurrences but `user_id`'s back to "no answer yet" (their time
+/// changed).
+pub async fn reset_answers(tx: &mut Tx, meetings: &[i64], user_id: i64) -> sqlx::Result<u64> {
+    if meetings.is_empty() {
+        return Ok(0);
+    }
+    let list = crate::db::placeholders(3, meetings.len());
+    let sql = format!(
+        "UPDATE meeting_attendees SET answer = $1, answered_at = NULL
+         WHERE user_id <> $2 AND meeting_id IN ({list})"
+    );
+    with_tx!(tx, conn => {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(Answer::Pending).bind(user_id);
         for id in meetings {
             q = q.bind(*id);
         }

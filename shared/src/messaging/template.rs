@@ -86,6 +86,8 @@ pub const ADMIN_MATCHED: &str = "admin-matched";
 pub const MEETING_INVITATION: &str = "meeting-invitation";
 /// One or more occurrences of a meeting were cancelled, to the other participants.
 pub const MEETING_CANCELLED: &str = "meeting-cancelled";
+/// One or more occurrences of a meeting were moved, to the other participants.
+pub const MEETING_RESCHEDULED: &str = "meeting-rescheduled";
 
 /// A matching message: about the member's partner, with a link to the invitation or
 /// the relationship.
@@ -98,7 +100,7 @@ const fn matching(key: &'static str, extra_keywords: &'static [&'static str]) ->
     }
 }
 
-pub const SYSTEM_TEMPLATES: [TemplateSpec; 18] = [
+pub const SYSTEM_TEMPLATES: [TemplateSpec; 19] = [
     TemplateSpec {
         key: WELCOME,
         category: TemplateCategory::GettingStarted,
@@ -168,6 +170,20 @@ pub const SYSTEM_TEMPLATES: [TemplateSpec; 18] = [
             "sender_name",
             "cancelled_meetings",
             "meeting_time",
+            "meeting_type",
+            "location",
+        ],
+        required: false,
+    },
+    TemplateSpec {
+        key: MEETING_RESCHEDULED,
+        category: TemplateCategory::Meetings,
+        extra_keywords: &[
+            "here",
+            "sender_name",
+            "previous_time",
+            "meeting_time",
+            "meeting_repeats",
             "meeting_type",
             "location",
         ],

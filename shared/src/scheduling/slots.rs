@@ -24,6 +24,10 @@ pub struct SlotSearch<'a> {
     /// Nothing starts before this (now).
     pub not_before: DateTime<Utc>,
     pub members: &'a [Availability],
+    /// Only these occurrences of the rule take place, by position (the first is 0): the
+    /// rest of a series being moved, whose cancelled occurrences and those moved on their
+    /// own stay behind. `None`: every occurrence.
+    pub positions: Option<&'a [usize]>,
 }
 
 /// A first time's occurrences, and those that collide.
@@ -65,7 +69,16 @@ impl SlotSearch<'_> {
         available: &[SpanSet],
         busy: &SpanSet,
     ) -> Result<Option<Checked>, AppError> {
-        let occurrences = occurrences(self.zone, first, self.minutes, &self.rule)?;
+        let mut occurrences = occurrences(self.zone, first, self.minutes, &self.rule)?;
+        if let Some(keep) = self.positions {
+            occurrences = keep
+                .iter()
+                .filter_map(|&i| occurrences.get(i).copied())
+                .collect();
+        }
+        if occurrences.is_empty() {
+            return Ok(None);
+        }
         let fits = |span: &Span| {
             span.start >= self.not_before && all_available(available, span) && !busy.overlaps(span)
         };
@@ -118,7 +131,7 @@ mod tests {
     use super::*;
     use crate::scheduling::model::{Frequency, Window};
     use crate::scheduling::recurrence::SeriesEnd;
-    use chrono::TimeZone;
+    use chrono::{Datelike, TimeZone};
 
     fn zone(name: &str) -> Zone {
         Zone::parse(name).unwrap()
@@ -157,6 +170,7 @@ mod tests {
             rule,
             not_before: Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap(),
             members,
+            positions: None,
         }
     }
 
@@ -249,6 +263,33 @@ mod tests {
         assert_eq!(ten.conflicts, vec![day(2026, 12, 16)]);
         let half_past = offer[0].slots.iter().find(|s| s.minute == 630).unwrap();
         assert!(half_past.conflicts.is_empty());
+        // Moving the rest of a series whose second occurrence stays behind: its date no
+        // longer counts, the others' do.
+        let kept = [0, 2, 3];
+        let rest = SlotSearch {
+            positions: Some(&kept),
+            ..search(&toronto, day(2026, 12, 9), 30, weekly, &members)
+        };
+        let offer = rest.offer(&busy).unwrap();
+        let ten = offer[0].slots.iter().find(|s| s.minute == 600).unwrap();
+        assert!(ten.conflicts.is_empty());
+        let taken_third = SpanSet::from_spans(vec![Span::new(
+            Utc.with_ymd_and_hms(2026, 12, 23, 15, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 12, 23, 15, 30, 0).unwrap(),
+        )]);
+        let offer = rest.offer(&taken_third).unwrap();
+        let ten = offer[0].slots.iter().find(|s| s.minute == 600).unwrap();
+        assert_eq!(ten.conflicts, vec![day(2026, 12, 23)]);
+        let checked = rest
+            .check(
+                day(2026, 12, 9).and_hms_opt(10, 0, 0).unwrap(),
+                &rest.available(&rest.horizon().unwrap()),
+                &taken_third,
+            )
+            .unwrap()
+            .unwrap();
+        let dates: Vec<u32> = checked.occurrences.iter().map(|o| o.local.day()).collect();
+        assert_eq!((dates, checked.conflicts), (vec![9, 23, 30], vec![1]));
         // The horizon reaches the last occurrence of a series starting on the last day.
         let horizon = s.horizon().unwrap();
         assert!(horizon.end > Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap());

@@ -1,7 +1,9 @@
 //! What the booking page and the relationship page's meetings tile show: built on the
 //! server in the viewer's zone, read on both sides. The page's address carries the
 //! dialog's choices, so the page works as plain links and forms without JavaScript.
-use super::model::{Answer, DayOffer, Frequency, MeetingStatus, MeetingType, SlotOffer};
+use super::model::{
+    Answer, DayOffer, Frequency, MeetingStatus, MeetingType, SeriesScope, SlotOffer,
+};
 use crate::i18n::LocalDateTime;
 use crate::iso_date::{iso_date, parse_iso_date};
 use crate::zone::ZoneLabel;
@@ -142,6 +144,31 @@ pub struct BookingChoice {
     /// The day whose times are listed.
     #[serde(with = "crate::iso_date::optional")]
     pub day: Option<NaiveDate>,
+    /// The page moves this meeting instead of booking one.
+    pub moving: Option<MoveChoice>,
+}
+
+/// The meeting the booking page moves, and which of its series' occurrences move with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveChoice {
+    pub meeting_id: i64,
+    pub scope: SeriesScope,
+}
+
+/// The booking page of a relationship, moving one of its meetings.
+pub fn reschedule_path(relationship_id: i64, meeting_id: i64) -> String {
+    format!("{}?meeting={meeting_id}", booking_path(relationship_id))
+}
+
+/// The meeting being moved, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MovingMeeting {
+    pub start: LocalDateTime,
+    pub end: LocalDateTime,
+    /// Part of a series: the viewer may move the later occurrences too.
+    pub in_series: bool,
+    /// How many occurrences move with this choice of scope.
+    pub count: usize,
 }
 
 impl BookingChoice {
@@ -157,6 +184,13 @@ impl BookingChoice {
         if let Some(day) = day {
             q.push_str("&day=");
             q.push_str(&iso_date(day));
+        }
+        if let Some(m) = self.moving {
+            q.push_str(&format!(
+                "&meeting={}&scope={}",
+                m.meeting_id,
+                m.scope.as_str()
+            ));
         }
         q
     }
@@ -182,6 +216,7 @@ pub struct BookingOffer {
     pub today: NaiveDate,
     /// The month's days from today on, each with its free times.
     pub days: Vec<DayOffer>,
+    pub moving: Option<MovingMeeting>,
 }
 
 impl BookingOffer {
@@ -215,8 +250,11 @@ pub struct MeetingView {
     pub participants: Vec<Participant>,
     /// The viewer's answer, when they are invited and the meeting is still to come.
     pub viewer_answer: Option<Answer>,
-    /// The viewer may cancel it (a participant or the program's administrator; still to come).
-    pub can_cancel: bool,
+    /// The viewer may cancel or move it (a participant or the program's administrator;
+    /// still to come).
+    pub can_change: bool,
+    /// Moved on its own from its place in the series.
+    pub moved: bool,
 }
 
 /// The meetings tile of a relationship page.
@@ -328,6 +366,7 @@ mod tests {
             year: 2026,
             month: 12,
             day: Some(date(2026, 12, 9)),
+            moving: None,
         };
         assert_eq!(
             choice.query_for((2027, 1), None),
@@ -337,6 +376,18 @@ mod tests {
             choice.query_for((2026, 12), choice.day),
             "?minutes=45&frequency=weekly&occurrences=6&until=&month=2026-12&day=2026-12-09"
         );
+        let moving = BookingChoice {
+            moving: Some(MoveChoice {
+                meeting_id: 7,
+                scope: SeriesScope::Following,
+            }),
+            ..choice
+        };
+        assert_eq!(
+            moving.query_for((2027, 1), None),
+            "?minutes=45&frequency=weekly&occurrences=6&until=&month=2027-01&meeting=7&scope=following"
+        );
+        assert_eq!(reschedule_path(3, 7), "/relationships/3/book?meeting=7");
         assert_eq!(hours_text(0), "0:00");
         assert_eq!(hours_text(90), "1:30");
         assert_eq!(hours_text(605), "10:05");
