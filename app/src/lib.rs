@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/profile-fields/builtin") view={Lazy::<ProfileRulesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/profile-fields/:id") view={Lazy::<CustomFieldEditRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/relationships") view={Lazy::<AdminRelationshipsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/relationships/meetings") view={Lazy::<AdminMeetingsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/relationships/end-all") view={Lazy::<EndAllRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/match") view={Lazy::<MatchMembersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/members") view={Lazy::<MembersTableRoute>::new()} ssr=SsrMode::Async />

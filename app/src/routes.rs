@@ -22,8 +22,8 @@ use crate::profiles::{
     ProgramListsPage,
 };
 use crate::relationships::{
-    AdminRelationshipsPage, ConnectionsPage, EndAllPage, InvitationPage, InvitePage,
-    RelationshipPage,
+    AdminMeetingsPage, AdminRelationshipsPage, ConnectionsPage, EndAllPage, InvitationPage,
+    InvitePage, RelationshipPage,
 };
 use crate::scheduling::{AvailabilityPage, BookPage};
 
@@ -72,6 +72,7 @@ lazy_pages! {
     MemberProfileRoute => MemberProfilePage,
     MembersTableRoute => MembersTablePage,
     AdminRelationshipsRoute => AdminRelationshipsPage,
+    AdminMeetingsRoute => AdminMeetingsPage,
     EndAllRoute => EndAllPage,
     MatchMembersRoute => MatchMembersPage,
     EmailLogRoute => EmailLogPage,

@@ -7,6 +7,7 @@ pub use shared::{error, fold, i18n, percent, text_enum, zone};
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod csv_out;
 pub mod dashboard;
 pub mod db;
 pub mod form_post;

@@ -8,7 +8,7 @@ use backend::db::Db;
 use backend::matching::admin_match::{match_candidates, match_page, match_pair};
 use backend::members::index::MemberIndexes;
 use backend::relationships::admin::{RelationshipsQuery, END_ALL_PATH};
-use backend::relationships::admin_service::{relationships_page, set_relationship_admin};
+use backend::relationships::admin_service::set_relationship_admin;
 use backend::relationships::end_all::{latest_end_all, run_batch, start_end_all, work_end_all};
 use backend::relationships::model::RelationshipStatus;
 use backend::with_db;
@@ -206,6 +206,16 @@ async fn matching_answers_a_pending_invitation_between_the_pair() {
         .unwrap());
         assert_eq!((status.as_str(), linked), ("accepted", Some(invitation)));
     }
+}
+
+/// The Relationships page as the administrator reads it now.
+async fn relationships_page(
+    db: &backend::db::Db,
+    admin: &backend::auth::authz::MemberScope,
+    query: &RelationshipsQuery,
+) -> shared::error::AppResult<shared::relationships::admin::RelationshipsPage> {
+    backend::scheduling::admin_meetings::relationships_page(db, admin, query, chrono::Utc::now())
+        .await
 }
 
 #[tokio::test]

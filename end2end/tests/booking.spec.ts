@@ -1,4 +1,4 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage } from './fixtures';
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN } from './fixtures';
 import { Page } from '@playwright/test';
 import { mailCount, waitForMail } from './mail';
 
@@ -159,5 +159,44 @@ test.describe('booking', () => {
     await expect(page.locator('.meetings-tile li.meeting', { hasText: fr ? 'Annulée' : 'Cancelled' })).toHaveCount(1);
     await expectAccessible(page, js);
     await waitForMail(mentor, fr ? /Réunion de mentorat annulée/ : /Mentoring meeting cancelled/, beforeCancel);
+
+    // The administrator's Meetings tab, searched by the mentee's address: the pair's three
+    // meetings, the first accepted by both (✓ ✓), the moved one waiting for the mentor,
+    // the last cancelled; the Relationships page offers to book for the pair.
+    await signOut(page, js);
+    await signIn(page, js, ADMIN);
+    await setLanguage(page, fr ? 'fr' : 'en');
+    await page.goto('/admin/relationships?tab=matched');
+    await ready(page, js);
+    await page.locator('#relationship-search').fill(mentee);
+    if (!js) await page.getByRole('button', { name: fr ? 'Rechercher' : 'Search' }).click();
+    await expect(page).toHaveURL(/q=mentee0/);
+    await ready(page, js);
+    const pairRow = page.locator('.relationships-table tbody tr');
+    await expect(pairRow).toHaveCount(1);
+    await expect(pairRow.getByRole('link', { name: fr ? /Planifier une réunion/ : /Book a meeting/ })).toBeVisible();
+    await page.getByRole('link', { name: fr ? 'Rencontres (3)' : 'Meetings (3)' }).click();
+    await ready(page, js);
+    await expect(page).toHaveURL(/\/admin\/relationships\/meetings\?q=mentee0/);
+    const rows = page.locator('.meetings-table tbody tr');
+    await expect(rows).toHaveCount(3);
+    await expect(page.locator('.table-summary')).toContainText(fr ? 'Affichage de 1 à 3 sur 3 entrées' : 'Showing 1 to 3 of 3 entries');
+    await expect(rows.filter({ has: page.locator('li.answer-accepted:nth-child(2)') }).first().locator('li.answer-accepted')).toHaveCount(2);
+    await expect(rows.filter({ hasText: fr ? 'Annulée' : 'Cancelled' })).toHaveCount(1);
+    await expect(rows.filter({ has: page.locator('li.answer-none') })).toHaveCount(1);
+    // Earliest first, then latest first again.
+    const firstDate = await rows.first().locator('td').nth(2).textContent();
+    await page.locator('.meetings-table th[aria-sort="descending"] a').click();
+    await ready(page, js);
+    await expect(page).toHaveURL(/dir=asc/);
+    await expect(rows.last().locator('td').nth(2)).toHaveText(firstDate!);
+    await expectAccessible(page, js);
+    const csv = await page.request.get(await page.getByRole('link', { name: fr ? 'Télécharger en CSV' : 'Download CSV' }).getAttribute('href') as string);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).trim().split('\r\n')).toHaveLength(4);
+    // A search that finds nothing says how many the program holds.
+    await page.goto('/admin/relationships/meetings?q=zzzznobody');
+    await ready(page, js);
+    await expect(page.locator('.table-summary')).toContainText(fr ? 'Affichage de 0 à 0 sur 0 entrées (filtrées parmi' : 'Showing 0 to 0 of 0 entries (filtered from');
   });
 });

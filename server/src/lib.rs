@@ -228,6 +228,10 @@ fn upload_routes() -> Router<ServerState> {
             get(upload::deactivate_sample),
         )
         .route(
+            shared::scheduling::admin::ADMIN_MEETINGS_CSV_PATH,
+            get(backend::scheduling::admin_http::meetings_csv),
+        )
+        .route(
             "/admin/messages/log.csv",
             get(backend::messaging::http::log_csv),
         )

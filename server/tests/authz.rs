@@ -200,6 +200,9 @@ fn table() -> Vec<(&'static str, Access, Args)> {
             )
         }),
         ("admin_stats", Access::Admin, |_, _| String::new()),
+        ("admin_meetings", Access::Admin, |_, _| {
+            "query=size%3D25".into()
+        }),
         ("admin_relationships", Access::Admin, |_, _| {
             "query=tab%3Dmatched%26sort%3Dmentor%26dir%3Dasc".into()
         }),
@@ -648,6 +651,7 @@ async fn plain_admin_routes_use_the_same_rules() {
         ("POST", "/admin/members/import/upload"),
         ("POST", "/admin/members/deactivate/upload"),
         ("GET", "/admin/messages/log.csv"),
+        ("GET", "/admin/relationships/meetings.csv"),
         ("GET", "/admin/messages/system/welcome/preview.html"),
     ];
     let mentee = cookie_for(&router, backend::seed::DEMO_MENTEE).await;

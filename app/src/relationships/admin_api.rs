@@ -1,10 +1,12 @@
-//! The administrator's server functions for relationships: the Relationships page, the
-//! relationship admin, and "End all relationships".
+//! The administrator's server functions for relationships: the Relationships page and
+//! its Meetings tab, the relationship admin, and "End all relationships".
 use crate::error::AppError;
 use crate::relationships::admin::{EndAllRun, RelationshipsPage};
 use leptos::prelude::*;
+use shared::scheduling::admin::AdminMeetingsPage;
 
-/// One page of the program's relationships for the page's query string.
+/// One page of the program's relationships for the page's query string, with each
+/// pair's meetings and hours.
 #[server(endpoint = "admin_relationships")]
 pub async fn list_admin_relationships(query: String) -> Result<RelationshipsPage, AppError> {
     use crate::auth::server::authz;
@@ -12,7 +14,21 @@ pub async fn list_admin_relationships(query: String) -> Result<RelationshipsPage
     use crate::state::app_state;
     let scope = authz::require_admin()?;
     let query = RelationshipsQuery::parse(&query)?;
-    super::server::admin_service::relationships_page(&app_state()?.db, &scope, &query).await
+    let db = &app_state()?.db;
+    backend::scheduling::admin_meetings::relationships_page(db, &scope, &query, chrono::Utc::now())
+        .await
+}
+
+/// One page of the Meetings tab for its query string.
+#[server(endpoint = "admin_meetings")]
+pub async fn list_admin_meetings(query: String) -> Result<AdminMeetingsPage, AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    use shared::scheduling::admin::MeetingsQuery;
+    let scope = authz::require_admin()?;
+    let query = MeetingsQuery::parse(&query)?;
+    let db = &app_state()?.db;
+    backend::scheduling::admin_meetings::meetings_page(db, &scope, &query, chrono::Utc::now()).await
 }
 
 /// The "Relationship admin" column: `admin_id` empty = nobody. `back` is the page's

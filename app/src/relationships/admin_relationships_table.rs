@@ -2,15 +2,17 @@ use super::admin::{RelationshipSort, RelationshipsPage, RelationshipsQuery};
 use super::admin_api::AssignRelationshipAdmin;
 use super::model::{invitation_path, relationship_path};
 use crate::i18n::{use_i18n, LocalDateTime};
+use crate::scheduling::view::{booking_path, hours_text};
 use crate::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// The seed's columns: mentor, mentee, status, mentoring agreement, final evaluation,
-/// hours, meetings (empty until those features exist), created, started, ended, the
-/// request's and the relationship's Details, and the relationship admin. Sortable
-/// headers are links; the mentor column stays in view when the table scrolls sideways.
+/// The seed's columns: mentor, mentee, status, mentoring agreement, final evaluation
+/// (empty until those features exist), hours and meetings held, created, started, next
+/// meeting, ended, the request's and the relationship's Details, the relationship admin,
+/// and "Book a meeting" for a current pair. Sortable headers are links; the mentor column
+/// stays in view when the table scrolls sideways.
 #[component]
 pub fn AdminRelationshipsTable(
     page: RelationshipsPage,
@@ -36,6 +38,19 @@ pub fn AdminRelationshipsTable(
         .into_iter()
         .map(|r| {
             let status = r.status;
+            let hours = hours_text(r.held_minutes);
+            let next = r.next_meeting;
+            let next_text = move || match next {
+                Some(at) => at.format_date_time(i18n.lang()),
+                None => i18n.t("admin-relationships-next-none"),
+            };
+            let book = status.is_current().then(|| {
+                let pair = format!("{} – {}", r.mentor_name, r.mentee_name);
+                view! {
+                    <a class="button button-small" href=booking_path(r.id)>{t!(i18n, "admin-relationships-book")}
+                        <span class="visually-hidden">": " {pair}</span></a>
+                }
+            });
             let request = match r.invitation_id {
                 Some(id) => Either::Left(view! {
                     <a href=invitation_path(id)>{t!(i18n, "admin-relationships-details")}</a>
@@ -51,15 +66,17 @@ pub fn AdminRelationshipsTable(
                     <td class=format!("status status-{}", status.as_str())>{move || i18n.t(status.label_key())}</td>
                     <td></td>
                     <td></td>
-                    <td class="number"></td>
-                    <td class="number"></td>
+                    <td class="number">{hours}</td>
+                    <td class="number">{r.held}</td>
                     <td>{date(Some(r.created))}</td>
                     <td>{date(Some(r.started))}</td>
+                    <td>{next_text}</td>
                     <td>{date(r.ended)}</td>
                     <td>{request}</td>
                     <td><a href=relationship_path(r.id)>{t!(i18n, "admin-relationships-details")}
                         <span class="visually-hidden">": " {format!("{} – {}", r.mentor_name, r.mentee_name)}</span></a></td>
                     <td><RelationshipAdminSelect id=r.id current=r.admin_id admins=admins.get_value() back=back.clone() assign /></td>
+                    <td>{book}</td>
                 </tr>
             }
         })
@@ -77,10 +94,12 @@ pub fn AdminRelationshipsTable(
                     {plain("admin-relationships-col-meetings")}
                     {sortable(RelationshipSort::Created, "admin-relationships-col-created")}
                     {sortable(RelationshipSort::Started, "admin-relationships-col-started")}
+                    {plain("admin-relationships-col-next")}
                     {sortable(RelationshipSort::Ended, "admin-relationships-col-ended")}
                     {plain("admin-relationships-col-request")}
                     {plain("admin-relationships-col-relationship")}
                     {plain("admin-relationships-col-admin")}
+                    {plain("admin-relationships-col-book")}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

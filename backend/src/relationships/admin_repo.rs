@@ -25,6 +25,16 @@ pub struct ListedRelationship {
     pub mentee_email: String,
 }
 
+impl ListedRelationship {
+    pub fn mentor_name(&self) -> String {
+        format!("{} {}", self.mentor_first, self.mentor_last)
+    }
+
+    pub fn mentee_name(&self) -> String {
+        format!("{} {}", self.mentee_first, self.mentee_last)
+    }
+}
+
 /// Every relationship of the program with both members' names (the page searches,
 /// counts and sorts them in Rust, with the names folded the way the members table
 /// folds them).

@@ -13,15 +13,32 @@ use crate::i18n::LocalDateTime;
 use crate::members::repo::program_admins;
 use std::cmp::Ordering;
 
-/// One page of the program's relationships for `query`, with each tab's count for the
-/// same search.
+/// The program's relationships whose mentor or mentee matches a search, and how many
+/// each tab holds (the Meetings tab's count is its own page's to fill).
+pub struct Searched {
+    pub relationships: Vec<ListedRelationship>,
+    pub counts: TabCounts,
+}
+
+/// The program's relationships found by the search `words` (see `matching`).
+pub async fn searched(db: &Db, program_id: i64, words: &[String]) -> AppResult<Searched> {
+    let all = repo::program_relationships(db, program_id).await?;
+    let (relationships, counts) = matching(all, words);
+    Ok(Searched {
+        relationships,
+        counts,
+    })
+}
+
+/// One page of the relationships `found` for `query`'s tab, order and page.
 pub async fn relationships_page(
     db: &Db,
     scope: &MemberScope,
     query: &RelationshipsQuery,
+    found: Searched,
 ) -> AppResult<RelationshipsPage> {
-    let all = repo::program_relationships(db, scope.program_id).await?;
-    let (found, counts) = search(all, query);
+    let counts = found.counts;
+    let found = on_tab(found.relationships, query);
     let page_count = (found.len() as u64)
         .div_ceil(RELATIONSHIPS_PAGE_SIZE as u64)
         .max(1) as i64;
@@ -35,15 +52,18 @@ pub async fn relationships_page(
         .map(|r| AdminRelationshipRow {
             id: r.id,
             mentor_id: r.mentor_id,
-            mentor_name: format!("{} {}", r.mentor_first, r.mentor_last),
+            mentor_name: r.mentor_name(),
             mentee_id: r.mentee_id,
-            mentee_name: format!("{} {}", r.mentee_first, r.mentee_last),
+            mentee_name: r.mentee_name(),
             status: r.status,
             created: at(r.created_at),
             started: at(r.started_at),
             ended: r.ended_at.map(at),
             invitation_id: r.invitation_id,
             admin_id: r.admin_id,
+            held: 0,
+            held_minutes: 0,
+            next_meeting: None,
         })
         .collect();
     Ok(RelationshipsPage {
@@ -56,14 +76,13 @@ pub async fn relationships_page(
 }
 
 /// The relationships whose mentor or mentee has every search word in their names or
-/// e-mail, counted per tab, then those of the query's tab in its order.
-fn search(
+/// e-mail (all of them for no words), counted per tab.
+pub fn matching(
     all: Vec<ListedRelationship>,
-    query: &RelationshipsQuery,
+    words: &[String],
 ) -> (Vec<ListedRelationship>, TabCounts) {
-    let words = query.search_words();
     let mut counts = TabCounts::default();
-    let mut found: Vec<(Keys, ListedRelationship)> = all
+    let found = all
         .into_iter()
         .filter(|r| {
             words.is_empty() || {
@@ -75,11 +94,19 @@ fn search(
             }
         })
         .inspect(|r| counts.count(r.status))
+        .collect();
+    (found, counts)
+}
+
+/// The relationships of the query's tab, in its order.
+fn on_tab(found: Vec<ListedRelationship>, query: &RelationshipsQuery) -> Vec<ListedRelationship> {
+    let mut found: Vec<(Keys, ListedRelationship)> = found
+        .into_iter()
         .filter(|r| query.tab.shows(r.status))
         .map(|r| (Keys::of(&r), r))
         .collect();
     found.sort_by(|(a, x), (b, y)| order(query, a, x, b, y));
-    (found.into_iter().map(|(_, r)| r).collect(), counts)
+    found.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The folded names a sort compares.
@@ -194,8 +221,9 @@ mod tests {
     }
 
     fn ids(query: &str) -> (Vec<i64>, TabCounts) {
-        let (found, counts) = search(sample(), &RelationshipsQuery::parse(query).unwrap());
-        (found.iter().map(|r| r.id).collect(), counts)
+        let query = RelationshipsQuery::parse(query).unwrap();
+        let (found, counts) = matching(sample(), &query.search_words());
+        (on_tab(found, &query).iter().map(|r| r.id).collect(), counts)
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! the answers to them.
 pub use shared::scheduling::*;
 
+pub mod admin_http;
+pub mod admin_meetings;
+pub mod admin_repo;
 pub mod availability_service;
 pub mod booking;
 pub mod booking_page;

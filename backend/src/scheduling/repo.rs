@@ -320,7 +320,7 @@ pub struct MeetingRow {
 impl MeetingRow {
     /// Its length in minutes.
     pub fn minutes(&self) -> u32 {
-        (self.ends_at - self.starts_at).num_minutes().max(0) as u32
+        Span::new(self.starts_at, self.ends_at).minutes()
     }
 
     /// Every occurrence of its series' rule, where each was first put.

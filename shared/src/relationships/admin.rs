@@ -14,6 +14,8 @@ pub const RELATIONSHIPS_PAGE_SIZE: i64 = 50;
 /// The page's address, and the one of "End all relationships".
 pub const ADMIN_RELATIONSHIPS_PATH: &str = "/admin/relationships";
 pub const END_ALL_PATH: &str = "/admin/relationships/end-all";
+/// The page's Meetings tab ("Rencontres").
+pub const ADMIN_MEETINGS_PATH: &str = "/admin/relationships/meetings";
 
 crate::text_enum! {
     /// The tabs: every relationship, the current ones ("Jumelé"), the ended ones.
@@ -55,6 +57,23 @@ crate::text_enum! {
     }
 }
 
+/// A name search as typed in the page's search box, refused past its longest.
+pub fn parse_search(value: &str) -> Result<String, AppError> {
+    if value.chars().count() > RELATIONSHIP_SEARCH_MAX {
+        return Err(AppError::validation("search", ValidationCode::TooLong));
+    }
+    Ok(value.to_string())
+}
+
+/// A sort direction from the URL: `desc` is true, `asc` false.
+pub fn parse_descending(value: &str) -> Result<bool, AppError> {
+    match value {
+        "asc" => Ok(false),
+        "desc" => Ok(true),
+        _ => Err(AppError::validation("dir", ValidationCode::InvalidChoice)),
+    }
+}
+
 /// The page's state, as its URL carries it. The default lists every relationship,
 /// newest request first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,12 +108,7 @@ impl RelationshipsQuery {
                 continue;
             }
             match key.as_str() {
-                "q" => {
-                    if value.chars().count() > RELATIONSHIP_SEARCH_MAX {
-                        return Err(AppError::validation("search", ValidationCode::TooLong));
-                    }
-                    q.search = value.to_string();
-                }
+                "q" => q.search = parse_search(value)?,
                 "tab" => {
                     q.tab = RelationshipTab::parse(value)
                         .ok_or_else(|| AppError::validation("tab", ValidationCode::InvalidChoice))?
@@ -104,15 +118,7 @@ impl RelationshipsQuery {
                         AppError::validation("sort", ValidationCode::InvalidChoice)
                     })?
                 }
-                "dir" => {
-                    q.descending = match value {
-                        "asc" => false,
-                        "desc" => true,
-                        _ => {
-                            return Err(AppError::validation("dir", ValidationCode::InvalidChoice))
-                        }
-                    }
-                }
+                "dir" => q.descending = parse_descending(value)?,
                 "page" => q.page = value.parse::<i64>().ok().filter(|p| *p >= 1).unwrap_or(1),
                 // Notices and other parameters are not part of the query.
                 _ => {}
@@ -189,12 +195,14 @@ impl RelationshipsQuery {
     }
 }
 
-/// How many relationships each tab holds, for the current search.
+/// How many relationships each tab holds, and how many meetings the Meetings tab, for
+/// the current search.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TabCounts {
     pub all: i64,
     pub matched: i64,
     pub completed: i64,
+    pub meetings: i64,
 }
 
 impl TabCounts {
@@ -233,6 +241,11 @@ pub struct AdminRelationshipRow {
     pub invitation_id: Option<i64>,
     /// The administrator who looks after the relationship.
     pub admin_id: Option<i64>,
+    /// Its held meetings and their minutes.
+    pub held: u32,
+    pub held_minutes: u32,
+    /// Its next meeting still to come.
+    pub next_meeting: Option<LocalDateTime>,
 }
 
 /// One page of the table.

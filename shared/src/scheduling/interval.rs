@@ -19,6 +19,11 @@ impl Span {
         self.end <= self.start
     }
 
+    /// Its length in whole minutes (none when empty).
+    pub fn minutes(&self) -> u32 {
+        (self.end - self.start).num_minutes().max(0) as u32
+    }
+
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }

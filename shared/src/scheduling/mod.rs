@@ -1,6 +1,7 @@
 //! Scheduling: availability, meetings and series, and the slot picker's time maths. The
 //! maths needs the zone database, so it runs on the server (feature `server`); the types
 //! are shared.
+pub mod admin;
 #[cfg(feature = "server")]
 pub mod availability;
 pub mod interval;

@@ -1,0 +1,186 @@
+//! The administrator's meetings on both engines: the Relationships page's hours, held
+//! meetings and next meeting per pair, and the Meetings tab (who sent it, the time on the
+//! administrator's clock, the status, each participant's answer; the name search with its
+//! "filtered from" total, the date order both ways, the page sizes) and its CSV, read
+//! back by a standard CSV reader, holding exactly the rows found.
+mod support;
+
+use backend::scheduling::admin_http::record;
+use backend::scheduling::admin_meetings::{found_meetings, meetings_page, relationships_page};
+use backend::scheduling::booking::{book, Booking};
+use backend::scheduling::changes::cancel;
+use backend::scheduling::meetings::relationship_meetings;
+use backend::scheduling::model::{Answer, Frequency, MeetingStatus, MeetingType, SeriesScope};
+use backend::scheduling::recurrence::{Rule, SeriesEnd};
+use chrono::{Duration, NaiveDate};
+use shared::i18n::Lang;
+use shared::relationships::admin::RelationshipsQuery;
+use shared::scheduling::admin::MeetingsQuery;
+use support::scheduling::{now, related};
+use support::BASE;
+
+fn query(text: &str) -> MeetingsQuery {
+    MeetingsQuery::parse(text).unwrap()
+}
+
+#[tokio::test]
+async fn the_meetings_tab_lists_searches_orders_and_exports_the_programs_meetings() {
+    for db in support::databases().await {
+        let (m, relationship) = related(db).await;
+        let admin = support::admin_scope(&m.db).await;
+        // Three weekly 30-minute meetings on Tuesdays at 10:00 Toronto from 6 October,
+        // booked by the mentee; the second is cancelled by the mentor.
+        let weekly = Booking {
+            first: NaiveDate::from_ymd_opt(2026, 10, 6)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+            minutes: 30,
+            rule: Rule {
+                frequency: Frequency::Weekly,
+                end: SeriesEnd::Count(3),
+            },
+            meeting_type: MeetingType::Video,
+            location: String::new(),
+            agenda: String::new(),
+            skip: vec![],
+            admin_attends: false,
+        };
+        book(&m.db, BASE, &m.mentee, relationship, &weekly, now())
+            .await
+            .unwrap();
+        let ids: Vec<i64> = relationship_meetings(&m.db, &m.mentee, relationship, now())
+            .await
+            .unwrap()
+            .upcoming
+            .iter()
+            .map(|u| u.id)
+            .collect();
+        cancel(&m.db, BASE, &m.mentor, ids[1], SeriesScope::This, now())
+            .await
+            .unwrap();
+
+        // On the 15th of October the first is held, the second cancelled, the third next.
+        let later = now() + Duration::days(14);
+        let page = meetings_page(&m.db, &admin, &MeetingsQuery::default(), later)
+            .await
+            .unwrap();
+        assert_eq!((page.total, page.found()), (3, 3));
+        let statuses: Vec<MeetingStatus> = page.rows.iter().map(|r| r.status).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                MeetingStatus::Scheduled,
+                MeetingStatus::Cancelled,
+                MeetingStatus::Held
+            ],
+            "the latest first"
+        );
+        let held = &page.rows[2];
+        assert_eq!(
+            (held.mentor_name.as_str(), held.mentee_name.as_str()),
+            ("Test mona", "Test eli")
+        );
+        assert_eq!(held.sender_name, "Test eli");
+        // The administrator's clock: the demo administrator's zone.
+        let zone = admin.session.viewer.time_zone;
+        let start = shared::i18n::LocalDateTime::from_utc(
+            chrono::DateTime::parse_from_rfc3339("2026-10-06T14:00:00Z")
+                .unwrap()
+                .to_utc(),
+            &zone,
+        );
+        assert_eq!((held.start, held.minutes), (start, 30));
+        // The mentee booked (✓); the mentor has not answered (?). Sorted by name.
+        let answers: Vec<(&str, Answer)> = held
+            .participants
+            .iter()
+            .map(|p| (p.name.as_str(), p.answer))
+            .collect();
+        assert_eq!(
+            answers,
+            vec![
+                ("Test eli", Answer::Accepted),
+                ("Test mona", Answer::Pending)
+            ]
+        );
+
+        let earliest = meetings_page(&m.db, &admin, &query("dir=asc"), later)
+            .await
+            .unwrap();
+        assert_eq!(earliest.rows[0].id, ids[0]);
+        assert_eq!(earliest.rows[2].id, ids[2]);
+
+        // The name search, without accents or case; "filtered from" the program's total.
+        let other = meetings_page(&m.db, &admin, &query("q=ORA"), later)
+            .await
+            .unwrap();
+        assert_eq!((other.found(), other.total, other.rows.len()), (0, 3, 0));
+        let found = meetings_page(&m.db, &admin, &query("q=mona"), later)
+            .await
+            .unwrap();
+        assert_eq!((found.found(), found.total), (3, 3));
+        assert_eq!(
+            found.counts.all, 1,
+            "the relationship tabs follow the search"
+        );
+
+        // A page past the end shows the last one.
+        let paged = meetings_page(&m.db, &admin, &query("size=10&page=4"), later)
+            .await
+            .unwrap();
+        assert_eq!((paged.page, paged.page_count, paged.rows.len()), (1, 1, 3));
+        assert_eq!(paged.shown(10), (1, 3));
+
+        // The Relationships page: one held meeting of 30 minutes, the next on the 20th.
+        let relationships =
+            relationships_page(&m.db, &admin, &RelationshipsQuery::default(), later)
+                .await
+                .unwrap();
+        let row = relationships
+            .rows
+            .iter()
+            .find(|r| r.id == relationship)
+            .unwrap();
+        assert_eq!((row.held, row.held_minutes), (1, 30));
+        assert_eq!(row.next_meeting.map(|n| (n.month, n.day)), Some((10, 20)));
+        assert_eq!(relationships.counts.meetings, 3);
+        let after_all = relationships_page(
+            &m.db,
+            &admin,
+            &RelationshipsQuery::default(),
+            later + Duration::days(30),
+        )
+        .await
+        .unwrap();
+        let row = after_all
+            .rows
+            .iter()
+            .find(|r| r.id == relationship)
+            .unwrap();
+        assert_eq!(
+            (row.held, row.held_minutes, row.next_meeting),
+            (2, 60, None)
+        );
+
+        // The CSV holds exactly the rows found, in the tab's order.
+        let found = found_meetings(&m.db, &admin, &query("q=eli&dir=asc"), later)
+            .await
+            .unwrap();
+        let rows = found.rows(&m.db, &zone, 0..1_000).await.unwrap();
+        let text: String = rows.iter().map(|r| record(r, Lang::En)).collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(records.len(), 3);
+        assert_eq!(&records[0][7], "Held");
+        assert_eq!(&records[1][7], "Cancelled");
+        assert_eq!(&records[0][8], "✓ Test eli; ? Test mona");
+        assert_eq!(&records[0][3], "2026-10-06");
+        let none = found_meetings(&m.db, &admin, &query("q=nobody"), later)
+            .await
+            .unwrap();
+        assert!(none.meetings.is_empty());
+    }
+}
