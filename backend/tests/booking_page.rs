@@ -293,7 +293,14 @@ async fn bad_fields_are_named_and_strangers_are_not_found_first() {
             .unwrap_err();
         assert_eq!(err, AppError::NotFound);
         assert_eq!(
-            support::count(&m.db, "SELECT COUNT(*) FROM meetings").await,
+            support::count(
+                &m.db,
+                &format!(
+                    "SELECT COUNT(*) FROM meetings WHERE {}",
+                    support::scheduling::TEST_PAIRS
+                )
+            )
+            .await,
             0
         );
 

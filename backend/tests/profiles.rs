@@ -252,6 +252,7 @@ async fn completeness_follows_the_profile_and_the_program_fields() {
             filter: &filter,
             joined_since: None,
             signed_in_since: None,
+            now: chrono::Utc::now(),
             limit: 10,
             offset: 0,
         };

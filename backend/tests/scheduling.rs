@@ -50,13 +50,22 @@ fn video(first: NaiveDateTime, rule: Rule) -> Booking {
 }
 
 async fn meetings(db: &Db) -> i64 {
-    support::count(db, "SELECT COUNT(*) FROM meetings").await
+    support::count(
+        db,
+        &format!(
+            "SELECT COUNT(*) FROM meetings WHERE {}",
+            support::scheduling::TEST_PAIRS
+        ),
+    )
+    .await
 }
 
 async fn stored_starts(db: &Db) -> Vec<DateTime<Utc>> {
-    backend::with_db!(db, pool => sqlx::query_scalar(
-        "SELECT starts_at FROM meetings WHERE state = 'scheduled' ORDER BY starts_at",
-    )
+    let sql = format!(
+        "SELECT starts_at FROM meetings WHERE state = 'scheduled' AND {} ORDER BY starts_at",
+        support::scheduling::TEST_PAIRS
+    );
+    backend::with_db!(db, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
     .fetch_all(pool)
     .await
     .unwrap())
@@ -272,8 +281,12 @@ async fn the_organiser_has_accepted_and_the_partner_answers_one_or_the_rest() {
         .unwrap();
         assert_eq!(answers_of(&m.db, &m.mentee).await, vec!["accepted"; 4]);
         assert_eq!(answers_of(&m.db, &m.mentor).await, vec!["none"; 4]);
+        let sql = format!(
+            "SELECT id FROM meetings WHERE {} ORDER BY starts_at",
+            support::scheduling::TEST_PAIRS
+        );
         let ids: Vec<i64> = backend::with_db!(&m.db, pool => sqlx::query_scalar(
-            "SELECT id FROM meetings ORDER BY starts_at",
+            sqlx::AssertSqlSafe(sql.clone()),
         )
         .fetch_all(pool)
         .await

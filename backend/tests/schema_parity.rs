@@ -482,7 +482,7 @@ async fn trigger_effects(db: Db) -> Vec<Effect> {
     let b = support::add_member(&db, demo, "b@parity.test", "en", Role::Mentee).await;
     let people = [("a", a), ("b", b)];
     let at = chrono::Utc::now();
-    let writes: [(&'static str, &'static str); 10] = [
+    let writes: [(&'static str, &'static str); 14] = [
         ("a joins the circle", "INSERT INTO memberships (user_id, program_id, role, joined_at) VALUES ($1, $3, 'mentee', $4)"),
         ("a's admin column choice", "UPDATE memberships SET members_columns = 'name' WHERE user_id = $1"),
         ("a's completeness, unchanged", "UPDATE memberships SET completeness = completeness WHERE user_id = $1"),
@@ -492,6 +492,10 @@ async fn trigger_effects(db: Db) -> Vec<Effect> {
         ("a's account closed", "UPDATE users SET is_active = FALSE WHERE id = $1"),
         ("b signs in", "UPDATE users SET last_sign_in_at = $4 WHERE id = $5"),
         ("a mentors b", "INSERT INTO relationships (program_id, mentor_id, mentee_id, status, started_at) VALUES ($2, $1, $5, 'active', $4)"),
+        ("a's meeting series", "INSERT INTO meeting_series (program_id, relationship_id, organiser_id, zone, first_local, duration_minutes, frequency, meeting_type, location, agenda, created_at, updated_at) SELECT program_id, id, $1, 'America/Toronto', '2026-01-06T10:00', 30, 'once', 'video', '', '', $4, $4 FROM relationships WHERE mentor_id = $1"),
+        ("a and b meet", "INSERT INTO meetings (series_id, program_id, relationship_id, original_start_at, starts_at, ends_at) SELECT id, program_id, relationship_id, $4, $4, $4 FROM meeting_series WHERE organiser_id = $1"),
+        ("their meeting cancelled", "UPDATE meetings SET state = 'cancelled' WHERE relationship_id IN (SELECT id FROM relationships WHERE mentor_id = $1)"),
+        ("a logs an hour with b", "INSERT INTO logged_meetings (program_id, relationship_id, held_on_day, duration_minutes, meeting_type, note, created_at) SELECT program_id, id, '2026-01-06', 60, 'phone', '', $4 FROM relationships WHERE mentor_id = $1"),
         ("b leaves the demo", "DELETE FROM memberships WHERE user_id = $5 AND program_id = $2"),
     ];
     let mut effects = Vec::new();
@@ -567,6 +571,10 @@ async fn the_triggers_do_the_same_on_both_engines() {
     assert_eq!(noted("a's account closed"), ["circle:a", "demo:a"]);
     assert_eq!(noted("b signs in"), ["demo:b"]);
     assert_eq!(noted("a mentors b"), ["demo:a", "demo:b"]);
+    assert!(noted("a's meeting series").is_empty());
+    assert_eq!(noted("a and b meet"), ["demo:a", "demo:b"]);
+    assert_eq!(noted("their meeting cancelled"), ["demo:a", "demo:b"]);
+    assert_eq!(noted("a logs an hour with b"), ["demo:a", "demo:b"]);
     assert_eq!(noted("b leaves the demo"), ["demo:b"]);
     let closed = sqlite
         .iter()

@@ -34,6 +34,8 @@ async function openRelationship(page: Page, js: boolean) {
 
 test.describe('booking', () => {
   test('a mentor books a weekly series in the partner\'s free time and the mentee accepts it', async ({ page, js }) => {
+    // Three members' sessions, a booking, a move, a cancel and the administrator's tab.
+    test.setTimeout(120_000);
     const fr = !js;
     const [mentor, mentee] = js ? ['mentor09@demo.test', 'mentee09@demo.test'] : ['mentor08@demo.test', 'mentee08@demo.test'];
 

@@ -222,7 +222,7 @@ test.describe('members table', () => {
     await page.goto('/admin/members');
     await live(page, js);
     await page.locator('summary', { hasText: 'Columns' }).click();
-    await page.getByLabel('Mentoring hours').uncheck();
+    await page.getByLabel('Mentoring hours', { exact: true }).uncheck();
     await page.getByRole('button', { name: 'Show these columns' }).click();
     await ready(page, js);
     await expect(page.getByRole('columnheader', { name: 'Mentoring hours' })).toHaveCount(0);
@@ -244,7 +244,7 @@ test.describe('members table', () => {
 
     // Put the column back for the other tests.
     await page.locator('summary', { hasText: 'Columns' }).click();
-    await page.getByLabel('Mentoring hours').check();
+    await page.getByLabel('Mentoring hours', { exact: true }).check();
     await page.getByRole('button', { name: 'Show these columns' }).click();
     await ready(page, js);
     await expect(page.getByRole('columnheader', { name: 'Mentoring hours' })).toBeVisible();

@@ -1,5 +1,6 @@
 use super::filter::{
     parse_query, table_url, Activity, MemberColumn, MemberFilter, RelationshipFilter,
+    HOURS_FILTER_MAX,
 };
 use super::members_table_page::MembersTableState;
 use super::model::MembersTableSetup;
@@ -128,7 +129,8 @@ pub fn MemberFiltersForm(setup: MembersTableSetup) -> impl IntoView {
                 let lang = i18n.lang();
                 let advanced_open = !f.industries.is_empty() || !f.job_functions.is_empty()
                     || f.completeness_below.is_some() || f.created_after.is_some() || f.current_only
-                    || f.active.is_some() || f.activity.is_some() || f.relationship.is_some();
+                    || f.active.is_some() || f.activity.is_some() || f.relationship.is_some()
+                    || f.hours_min.is_some() || f.hours_max.is_some();
                 let fields = StoredValue::new(s.custom_fields.clone());
                 let option = f.option;
                 view! {
@@ -198,6 +200,16 @@ pub fn MemberFiltersForm(setup: MembersTableSetup) -> impl IntoView {
                                 <label for="filter-below">{t!(i18n, "members-filter-below")}</label>
                                 <input id="filter-below" name="below" type="number" min="1" max="100" inputmode="numeric"
                                     value=f.completeness_below.map(|b| b.to_string()).unwrap_or_default() />
+                            </div>
+                            <div class="field">
+                                <label for="filter-hours-min">{t!(i18n, "members-filter-hours-min")}</label>
+                                <input id="filter-hours-min" name="hours_min" type="number" min="0" max=HOURS_FILTER_MAX inputmode="numeric"
+                                    value=f.hours_min.map(|h| h.to_string()).unwrap_or_default() />
+                            </div>
+                            <div class="field">
+                                <label for="filter-hours-max">{t!(i18n, "members-filter-hours-max")}</label>
+                                <input id="filter-hours-max" name="hours_max" type="number" min="0" max=HOURS_FILTER_MAX inputmode="numeric"
+                                    value=f.hours_max.map(|h| h.to_string()).unwrap_or_default() />
                             </div>
                             <div class="field">
                                 <label for="filter-after">{t!(i18n, "members-filter-after")}</label>

@@ -270,7 +270,25 @@ fn profile_owner() -> Result<(i64, i64, crate::db::Db), AppError> {
 #[server(endpoint = "my_profile")]
 pub async fn get_my_profile() -> Result<ProfileEdit, AppError> {
     let (program, user, db) = profile_owner()?;
-    super::server::service::profile_edit(&db, program, user).await
+    let mut edit = super::server::service::profile_edit(&db, program, user).await?;
+    edit.stats.mentoring_minutes = mentoring_minutes(program, user).await?;
+    Ok(edit)
+}
+
+/// "Your mentoring hours" of the profile panel: held meetings and those logged, from the
+/// members index (the members table's own figure).
+#[cfg(feature = "ssr")]
+async fn mentoring_minutes(program_id: i64, user_id: i64) -> Result<i64, AppError> {
+    let state = crate::state::app_state()?;
+    let minutes = backend::members::index::mentoring_minutes(
+        &state.db,
+        &state.member_index,
+        program_id,
+        user_id,
+        chrono::Utc::now(),
+    )
+    .await?;
+    Ok(i64::from(minutes))
 }
 
 /// Saves the Basic information tab.
@@ -371,11 +389,13 @@ pub async fn save_profile_skills(
 pub async fn get_member_profile(user_id: i64) -> Result<MemberProfile, AppError> {
     let scope = crate::auth::server::authz::require_member()?;
     let db = crate::state::app_state()?.db;
-    super::server::service::member_profile(
+    let mut profile = super::server::service::member_profile(
         &db,
         scope.program_id,
         user_id,
         scope.role == crate::auth::model::Role::Admin,
     )
-    .await
+    .await?;
+    profile.stats.mentoring_minutes = mentoring_minutes(scope.program_id, user_id).await?;
+    Ok(profile)
 }

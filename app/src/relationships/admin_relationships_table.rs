@@ -2,11 +2,12 @@ use super::admin::{RelationshipSort, RelationshipsPage, RelationshipsQuery};
 use super::admin_api::AssignRelationshipAdmin;
 use super::model::{invitation_path, relationship_path};
 use crate::i18n::{use_i18n, LocalDateTime};
-use crate::scheduling::view::{booking_path, hours_text};
+use crate::scheduling::view::booking_path;
 use crate::t;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use shared::profiles::model::hours_minutes;
 
 /// The seed's columns: mentor, mentee, status, mentoring agreement, final evaluation
 /// (empty until those features exist), hours and meetings held, created, started, next
@@ -38,7 +39,7 @@ pub fn AdminRelationshipsTable(
         .into_iter()
         .map(|r| {
             let status = r.status;
-            let hours = hours_text(r.held_minutes);
+            let hours = hours_minutes(i64::from(r.held_minutes));
             let next = r.next_meeting;
             let next_text = move || match next {
                 Some(at) => at.format_date_time(i18n.lang()),

@@ -1,13 +1,14 @@
 use super::booking_api::{get_relationship_meetings, AnswerMeeting, CancelMeeting};
 use super::booking_choice_form::SCOPES;
 use super::model::{Answer, SeriesScope, AVAILABILITY_PATH};
-use super::view::{booking_path, hours_text, reschedule_path, MeetingView};
+use super::view::{booking_path, reschedule_path, MeetingView};
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
 use crate::ui::{ErrorMessage, QueryNotice};
 use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+use shared::profiles::model::hours_minutes;
 
 /// The relationship page's meetings: the next one, how many are to come, the held
 /// meetings and their hours, "Book a meeting", and every meeting with each participant's
@@ -59,7 +60,7 @@ pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
                                 <dt>{t!(i18n, "meetings-held")}</dt>
                                 <dd>{m.held}</dd>
                                 <dt>{t!(i18n, "meetings-hours")}</dt>
-                                <dd>{hours_text(m.held_minutes)}</dd>
+                                <dd>{hours_minutes(i64::from(m.held_minutes))}</dd>
                             </dl>
                             {m.can_book.then(|| view! {
                                 <p><a class="button button-primary" href=booking_path(relationship_id)>{t!(i18n, "meetings-book")}</a></p>

@@ -40,6 +40,7 @@ pub async fn match_candidates(
         filter: &filter,
         joined_since: None,
         signed_in_since: None,
+        now: chrono::Utc::now(),
         limit: MATCH_SUGGESTIONS,
         offset: 0,
     };

@@ -105,6 +105,7 @@ pub async fn members_page(
             Some(Activity::Within(days)) => Some(now - Duration::days(days.into())),
             _ => None,
         },
+        now,
         limit: MEMBERS_PAGE_SIZE,
         offset: (filter.page - 1).saturating_mul(MEMBERS_PAGE_SIZE),
     };
@@ -130,10 +131,10 @@ pub fn member_row(record: MemberRecord, zone: &Zone) -> MemberRow {
             .last_sign_in_at
             .map(|t| LocalDateTime::from_utc(t, zone)),
         relationships: record.relationships,
-        // Groups and meeting logs do not exist yet: nobody is in a group or has logged time.
+        // Groups do not exist yet: nobody is in a group.
         groups: 0,
         matches: record.matches,
-        mentoring_minutes: 0,
+        mentoring_minutes: i64::from(record.mentoring_minutes),
         member_since: LocalDateTime::from_utc(record.joined_at, zone),
         end_date: (!record.is_active)
             .then_some(record.deactivated_at)

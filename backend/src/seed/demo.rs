@@ -82,6 +82,9 @@ pub async fn circle_program_id(db: &Db) -> sqlx::Result<Option<i64>> {
 }
 
 /// Creates the demo data once; a second run changes nothing.
+/// The relationships (by their place in the loop below) with four held meetings.
+const HELD_MEETINGS_FOR: [usize; 2] = [4, 5];
+
 pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
     if repo::program_id_by_slug(db, DEMO_SLUG).await?.is_some() {
         return Ok(DemoReport::AlreadyPresent);
@@ -176,7 +179,8 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("completeness: {e}")))?;
 
-    // 14 active and 4 completed relationships; the demo mentor has two, one with the demo mentee.
+    // 14 active and 4 completed relationships; the demo mentor has two, one with the demo
+    // mentee. Two pairs (mentor05 and mentee05, mentor06 and mentee06) have met four times.
     for i in 0..18usize {
         let mentor = mentor_ids[i % 12];
         let mentee = mentee_ids[i];
@@ -189,7 +193,12 @@ pub async fn seed_demo(db: &Db) -> sqlx::Result<DemoReport> {
         } else {
             (RelationshipStatus::Active, None)
         };
-        repo::insert_relationship(db, program, mentor, mentee, status, started, ended).await?;
+        let relationship =
+            repo::insert_relationship(db, program, mentor, mentee, status, started, ended).await?;
+        if HELD_MEETINGS_FOR.contains(&i) {
+            super::meetings::held_weekly(db, (program, relationship), (mentor, mentee), now)
+                .await?;
+        }
         repo::insert_invitation(
             db,
             program,

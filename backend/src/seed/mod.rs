@@ -2,6 +2,7 @@
 use crate::db::Db;
 use crate::profiles::model::ListKind;
 mod demo;
+mod meetings;
 mod repo;
 mod synthetic;
 

@@ -190,10 +190,10 @@ pub async fn insert_relationship(
     status: RelationshipStatus,
     started_at: DateTime<Utc>,
     ended_at: Option<DateTime<Utc>>,
-) -> sqlx::Result<()> {
-    with_db!(db, pool => sqlx::query(
+) -> sqlx::Result<i64> {
+    with_db!(db, pool => sqlx::query_scalar(
         "INSERT INTO relationships (program_id, mentor_id, mentee_id, status, started_at, ended_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(program_id)
     .bind(mentor_id)
@@ -201,9 +201,8 @@ pub async fn insert_relationship(
     .bind(status)
     .bind(started_at)
     .bind(ended_at)
-    .execute(pool)
-    .await
-    .map(|_| ()))
+    .fetch_one(pool)
+    .await)
 }
 
 /// A demo invitation from `sender_id` (whose role decides which of the two is the mentor)

@@ -7,6 +7,11 @@ use backend::scheduling::availability_service as availability;
 use backend::scheduling::model::Window;
 use chrono::{DateTime, TimeZone, Utc};
 
+/// The meetings of the test pairs (`people::pair`), not the demo program's own: a
+/// condition on `meetings` rows.
+pub const TEST_PAIRS: &str = "relationship_id IN (SELECT r.id FROM relationships r
+    JOIN users u ON u.id = r.mentor_id WHERE u.email LIKE '%@invitations.test')";
+
 /// Before the bookings of these tests.
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 10, 1, 12, 0, 0).unwrap()

@@ -102,11 +102,8 @@ impl MemberColumn {
 
     /// Columns the table can be ordered by (the counts are computed per page, not indexed).
     pub fn sortable(self) -> bool {
-        // Groups and logged hours do not exist yet (every value is 0).
-        !matches!(
-            self,
-            MemberColumn::Groups | MemberColumn::Hours | MemberColumn::MemberAdmin
-        )
+        // Groups do not exist yet (every value is 0).
+        !matches!(self, MemberColumn::Groups | MemberColumn::MemberAdmin)
     }
 
     /// The stored column choice: comma-separated codes. Unknown codes are skipped; the
@@ -161,6 +158,9 @@ pub struct MemberFilter {
     pub active: Option<bool>,
     pub activity: Option<Activity>,
     pub relationship: Option<RelationshipFilter>,
+    /// Mentoring hours (held meetings and those logged), at least / at most, in hours.
+    pub hours_min: Option<i64>,
+    pub hours_max: Option<i64>,
     pub sort: MemberColumn,
     pub descending: bool,
     pub page: i64,
@@ -181,6 +181,8 @@ impl Default for MemberFilter {
             active: None,
             activity: None,
             relationship: None,
+            hours_min: None,
+            hours_max: None,
             sort: MemberColumn::Name,
             descending: false,
             page: 1,
@@ -194,6 +196,18 @@ pub(crate) fn id(field: &str, value: &str) -> Result<i64, AppError> {
         .ok()
         .filter(|v| *v > 0)
         .ok_or_else(|| AppError::validation(field, ValidationCode::InvalidChoice))
+}
+
+/// The most hours the mentoring-hours filter takes.
+pub const HOURS_FILTER_MAX: i64 = 100_000;
+
+/// A whole number of mentoring hours for the filter named `field`.
+fn hours(field: &str, value: &str) -> Result<i64, AppError> {
+    value
+        .parse::<i64>()
+        .ok()
+        .filter(|h| (0..=HOURS_FILTER_MAX).contains(h))
+        .ok_or_else(|| AppError::validation(field, ValidationCode::OutOfRange))
 }
 
 impl MemberFilter {
@@ -267,6 +281,8 @@ impl MemberFilter {
                         AppError::validation("relationship", ValidationCode::InvalidChoice)
                     })?)
                 }
+                "hours_min" => f.hours_min = Some(hours("hours_min", value)?),
+                "hours_max" => f.hours_max = Some(hours("hours_max", value)?),
                 "sort" => {
                     f.sort = MemberColumn::parse(value)
                         .filter(|c| c.sortable())
@@ -327,6 +343,12 @@ impl MemberFilter {
         }
         if let Some(rel) = self.relationship {
             pairs.push(("relationship", rel.code().into()));
+        }
+        if let Some(min) = self.hours_min {
+            pairs.push(("hours_min", min.to_string()));
+        }
+        if let Some(max) = self.hours_max {
+            pairs.push(("hours_max", max.to_string()));
         }
         if self.sort != MemberColumn::Name {
             pairs.push(("sort", self.sort.as_str().into()));

@@ -236,7 +236,7 @@ pub struct ProfileStats {
     pub completeness: u8,
 }
 
-/// Mentoring hours as the side panel shows them: `h:mm`.
+/// Mentoring hours as every page shows them: `h:mm` (90 → "1:30").
 pub fn hours_minutes(minutes: i64) -> String {
     let minutes = minutes.max(0);
     format!("{}:{:02}", minutes / 60, minutes % 60)

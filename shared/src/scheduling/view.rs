@@ -271,11 +271,6 @@ pub struct RelationshipMeetings {
     pub can_book: bool,
 }
 
-/// Minutes as the Relationships page writes hours: "h:mm" (90 → "1:30").
-pub fn hours_text(minutes: u32) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,8 +383,5 @@ mod tests {
             "?minutes=45&frequency=weekly&occurrences=6&until=&month=2027-01&meeting=7&scope=following"
         );
         assert_eq!(reschedule_path(3, 7), "/relationships/3/book?meeting=7");
-        assert_eq!(hours_text(0), "0:00");
-        assert_eq!(hours_text(90), "1:30");
-        assert_eq!(hours_text(605), "10:05");
     }
 }

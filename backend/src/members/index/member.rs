@@ -4,6 +4,8 @@ use crate::fold::{person_search_text, person_sort_key};
 use crate::members::repo::{IndexRow, IndexRows};
 use crate::profiles::model::ListKind;
 use chrono::{DateTime, Utc};
+use shared::scheduling::interval::Span;
+use shared::scheduling::model::{MeetingStatus, OccurrenceState};
 use std::collections::HashMap;
 
 /// Where a member worked: what the sector and job-function filters read.
@@ -52,6 +54,10 @@ pub struct IndexedMember {
     /// The industries and job functions of their positions, current or past.
     pub industries: Vec<i64>,
     pub job_functions: Vec<i64>,
+    /// Their relationships' scheduled meetings: (end in Unix microseconds, minutes), and
+    /// the minutes of meetings logged by hand.
+    pub meetings: Vec<(i64, u32)>,
+    pub logged_minutes: u32,
 }
 
 impl IndexedMember {
@@ -69,6 +75,22 @@ impl IndexedMember {
             job_functions: &self.job_functions,
             answers: &self.answers,
         }
+    }
+
+    /// "Mentoring hours" in minutes at `now`: their held meetings (`MeetingStatus::of`,
+    /// the rule of every page) and those logged by hand.
+    pub fn mentoring_minutes(&self, now: DateTime<Utc>) -> u32 {
+        let held = |end: i64| {
+            DateTime::from_timestamp_micros(end).is_some_and(|end| {
+                MeetingStatus::of(OccurrenceState::Scheduled, end, now) == Some(MeetingStatus::Held)
+            })
+        };
+        self.meetings
+            .iter()
+            .filter(|(end, _)| held(*end))
+            .map(|(_, minutes)| minutes)
+            .sum::<u32>()
+            + self.logged_minutes
     }
 }
 
@@ -105,6 +127,8 @@ impl IndexRow {
             max_partners: self.max_partners,
             industries: Vec::new(),
             job_functions: Vec::new(),
+            meetings: Vec::new(),
+            logged_minutes: 0,
         }
     }
 }
@@ -150,6 +174,21 @@ impl IndexRows {
                     ListKind::DevelopmentArea => m.development_areas.push(item),
                     ListKind::MeetingCity => m.meeting_cities.push(item),
                     ListKind::Industry | ListKind::JobFunction => {}
+                }
+            }
+        }
+        for (mentor, mentee, start, end) in &self.meetings {
+            let minutes = Span::new(*start, *end).minutes();
+            for user_id in [mentor, mentee] {
+                if let Some(&i) = at.get(user_id) {
+                    members[i].meetings.push((end.timestamp_micros(), minutes));
+                }
+            }
+        }
+        for (mentor, mentee, minutes) in &self.logged {
+            for user_id in [mentor, mentee] {
+                if let Some(&i) = at.get(user_id) {
+                    members[i].logged_minutes += u32::try_from(*minutes).unwrap_or(0);
                 }
             }
         }

@@ -33,6 +33,8 @@ pub struct MemberSearch<'a> {
     pub joined_since: Option<DateTime<Utc>>,
     /// "Signed in within N days": the cut-off instant.
     pub signed_in_since: Option<DateTime<Utc>>,
+    /// Now: mentoring hours count the meetings over by then.
+    pub now: DateTime<Utc>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -46,9 +48,20 @@ pub async fn search_members(
 ) -> sqlx::Result<(Vec<MemberRecord>, i64)> {
     let index = indexes.program(program_id);
     index.catch_up(db, program_id).await?;
-    let (ids, total) = index.read().search(search);
+    let (ids, total, minutes) = {
+        let members = index.read();
+        let (ids, total) = members.search(search);
+        let minutes: HashMap<i64, u32> = ids
+            .iter()
+            .filter_map(|id| Some((*id, members.by_user(*id)?.mentoring_minutes(search.now))))
+            .collect();
+        (ids, total, minutes)
+    };
     let mut rows = repo::members_by_id(db, program_id, &ids).await?;
     rows.sort_by_key(|r| ids.iter().position(|id| *id == r.user_id));
+    for row in &mut rows {
+        row.mentoring_minutes = minutes.get(&row.user_id).copied().unwrap_or(0);
+    }
     Ok((rows, total))
 }
 
@@ -63,6 +76,19 @@ pub async fn search_partners(
     index.catch_up(db, program_id).await?;
     let found = index.read().partners(query);
     Ok(found)
+}
+
+/// A member's mentoring hours at `now`, in minutes (none when not a member).
+pub async fn mentoring_minutes(
+    db: &Db,
+    indexes: &MemberIndexes,
+    program_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<u32> {
+    Ok(indexed_member(db, indexes, program_id, user_id)
+        .await?
+        .map_or(0, |m| m.mentoring_minutes(now)))
 }
 
 /// One member as the program's copy holds them (their search text aside), or none

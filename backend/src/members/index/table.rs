@@ -183,10 +183,28 @@ impl Members {
         let limit = usize::try_from(search.limit).unwrap_or(0);
         let wanted = offset.saturating_add(limit);
         let (sort, descending) = (search.filter.sort, search.filter.descending);
-        let order = |a: &u32, b: &u32| self.compare(*a as usize, *b as usize, sort, descending);
+        // Mentoring hours depend on the time (a meeting counts once it is over): computed
+        // for this search, only when it filters or sorts on them.
+        let f = search.filter;
+        let minutes: Option<Vec<u32>> = (f.hours_min.is_some()
+            || f.hours_max.is_some()
+            || sort == MemberColumn::Hours)
+            .then(|| {
+                self.rows
+                    .iter()
+                    .map(|m| m.mentoring_minutes(search.now))
+                    .collect()
+            });
+        let minutes = minutes.as_deref();
+        let order = |a: &u32, b: &u32| {
+            self.compare_at(*a as usize, *b as usize, (sort, descending), minutes)
+        };
         let matching = (0..self.rows.len() as u32).filter(|&i| {
             let i = i as usize;
-            test.passes(&self.hot[i]) && test.finds(self.text_of(i)) && test.lists(&self.rows[i])
+            test.passes(&self.hot[i])
+                && minutes.is_none_or(|m| test.has_hours(m[i]))
+                && test.finds(self.text_of(i))
+                && test.lists(&self.rows[i])
         });
         let mut total = 0;
         let mut first: Vec<u32> = Vec::with_capacity(wanted.min(TOP_K_UP_TO) + 1);
@@ -234,6 +252,18 @@ impl Members {
         sort: MemberColumn,
         descending: bool,
     ) -> Ordering {
+        self.compare_at(a, b, (sort, descending), None)
+    }
+
+    /// `compare`, with each member's mentoring minutes at the search's time when it sorts
+    /// on them.
+    fn compare_at(
+        &self,
+        a: usize,
+        b: usize,
+        (sort, descending): (MemberColumn, bool),
+        minutes: Option<&[u32]>,
+    ) -> Ordering {
         let (x, y) = (&self.hot[a], &self.hot[b]);
         let directed = |o: Ordering| if descending { o.reverse() } else { o };
         let name = || {
@@ -273,10 +303,13 @@ impl Members {
                 dated(x.deactivated_at, y.deactivated_at).then_with(|| directed(name()))
             }
             MemberColumn::Active => directed(x.is_active.cmp(&y.is_active).then_with(name)),
-            MemberColumn::Name
-            | MemberColumn::Groups
-            | MemberColumn::Hours
-            | MemberColumn::MemberAdmin => directed(name()),
+            MemberColumn::Hours => match minutes {
+                Some(m) => directed(m[a].cmp(&m[b]).then_with(name)),
+                None => directed(name()),
+            },
+            MemberColumn::Name | MemberColumn::Groups | MemberColumn::MemberAdmin => {
+                directed(name())
+            }
         };
         key.then_with(|| directed(x.user_id.cmp(&y.user_id)))
     }
@@ -335,6 +368,13 @@ impl<'a> Test<'a> {
             || h.has_current_position
             || !(f.industries.is_empty() && f.job_functions.is_empty());
         activity && relationship && current
+    }
+
+    /// Mentoring hours within the filter's at least / at most (whole hours).
+    fn has_hours(&self, minutes: u32) -> bool {
+        let minutes = i64::from(minutes);
+        self.filter.hours_min.is_none_or(|h| minutes >= h * 60)
+            && self.filter.hours_max.is_none_or(|h| minutes <= h * 60)
     }
 
     /// Every search word is in the member's names or e-mail.

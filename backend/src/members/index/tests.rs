@@ -29,6 +29,8 @@ fn member(user_id: i64, name: &str, role: &str) -> IndexedMember {
         max_partners: None,
         industries: Vec::new(),
         job_functions: Vec::new(),
+        meetings: Vec::new(),
+        logged_minutes: 0,
     }
 }
 
@@ -38,6 +40,7 @@ fn ids(members: &Members, query: &str, offset: i64, limit: i64) -> (Vec<i64>, i6
         filter: &filter,
         joined_since: None,
         signed_in_since: None,
+        now: chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
         limit,
         offset,
     })
@@ -153,4 +156,34 @@ fn changes_replace_add_and_remove_members() {
     assert_eq!(ids(&members, "q=renamed499", 0, 10), (vec![2], 1));
     assert_eq!(ids(&members, "q=renamed498", 0, 10), (vec![], 0));
     assert!(members.text.len() < 4096 + 2 * 100);
+}
+
+#[test]
+fn mentoring_hours_count_meetings_over_at_the_search_time_and_filter_and_sort() {
+    // The test's "now" is 1_800_000_000 s; an hour either side of it.
+    let at = |seconds: i64| (1_800_000_000 + seconds) * 1_000_000;
+    let mut ana = member(1, "Ana Held", "mentor");
+    ana.meetings = vec![(at(-3_600), 60), (at(-7_200), 30), (at(3_600), 90)];
+    let mut bo = member(2, "Bo Logged", "mentee");
+    bo.logged_minutes = 120;
+    let cy = member(3, "Cy None", "mentee");
+    let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+    assert_eq!(
+        ana.mentoring_minutes(now),
+        90,
+        "the meeting to come does not count"
+    );
+    let later = now + chrono::Duration::hours(2);
+    assert_eq!(
+        ana.mentoring_minutes(later),
+        180,
+        "once it is over, it does"
+    );
+    let members = Members::new(vec![ana, bo, cy]);
+    assert_eq!(ids(&members, "hours_min=1", 0, 10).0, vec![1, 2]);
+    assert_eq!(ids(&members, "hours_min=2", 0, 10).0, vec![2]);
+    assert_eq!(ids(&members, "hours_max=0", 0, 10).0, vec![3]);
+    assert!(ids(&members, "hours_min=1&hours_max=1", 0, 10).0.is_empty());
+    assert_eq!(ids(&members, "sort=hours&dir=desc", 0, 10).0, vec![2, 1, 3]);
+    assert_eq!(ids(&members, "sort=hours", 0, 10).0, vec![3, 1, 2]);
 }

@@ -6,6 +6,7 @@ use crate::profiles::model::ListKind;
 use crate::relationships::model::RelationshipStatus;
 use crate::with_db;
 use chrono::{DateTime, Utc};
+use shared::scheduling::model::OccurrenceState;
 
 /// A member as the members index loads them (see `index`).
 #[derive(Debug, sqlx::FromRow)]
@@ -37,6 +38,10 @@ pub struct IndexRows {
     pub relationships: Vec<(i64, i64, RelationshipStatus)>,
     /// (member, list item, its list): skills, development areas, meeting cities.
     pub choices: Vec<(i64, i64, ListKind)>,
+    /// The scheduled occurrences of their relationships: (mentor, mentee, start, end).
+    pub meetings: Vec<(i64, i64, DateTime<Utc>, DateTime<Utc>)>,
+    /// Meetings logged by hand: (mentor, mentee, minutes).
+    pub logged: Vec<(i64, i64, i32)>,
 }
 
 /// The program's member version (0 before its first change).
@@ -99,6 +104,20 @@ pub async fn index_rows(
     const RELATIONSHIPS: &str =
         "SELECT r.mentor_id, r.mentee_id, r.status FROM relationships r WHERE r.program_id = $1";
     let some = |sql: &str, condition: &str| format!("{sql} AND {condition}");
+    // Cancelled and left-out occurrences never count; which scheduled ones are over (held)
+    // is decided at search time (`IndexedMember::mentoring_minutes`).
+    let meetings = format!(
+        "SELECT r.mentor_id, r.mentee_id, m.starts_at, m.ends_at
+         FROM meetings m JOIN relationships r ON r.id = m.relationship_id
+         WHERE m.program_id = $1 AND m.state = '{}'",
+        OccurrenceState::Scheduled.as_str()
+    );
+    const LOGGED: &str = "SELECT r.mentor_id, r.mentee_id, l.duration_minutes
+         FROM logged_meetings l JOIN relationships r ON r.id = l.relationship_id
+         WHERE l.program_id = $1";
+    // The relationships of the listed members, by mentor and by mentee.
+    const THEIR_RELATIONSHIPS: &str = "IN (SELECT id FROM relationships WHERE mentor_id IN ({})
+         UNION ALL SELECT id FROM relationships WHERE mentee_id IN ({}))";
     Ok(IndexRows {
         members: for_members(
             db,
@@ -143,6 +162,25 @@ pub async fn index_rows(
              WHERE +r.program_id = $1 AND r.id IN (
                 SELECT id FROM relationships WHERE mentor_id IN ({})
                 UNION ALL SELECT id FROM relationships WHERE mentee_id IN ({}))",
+        )
+        .await?,
+        meetings: for_members(
+            db,
+            program_id,
+            users,
+            &meetings,
+            &some(
+                &meetings,
+                &format!("m.relationship_id {THEIR_RELATIONSHIPS}"),
+            ),
+        )
+        .await?,
+        logged: for_members(
+            db,
+            program_id,
+            users,
+            LOGGED,
+            &some(LOGGED, &format!("l.relationship_id {THEIR_RELATIONSHIPS}")),
         )
         .await?,
     })

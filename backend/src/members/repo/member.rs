@@ -25,6 +25,9 @@ pub struct MemberRecord {
     pub relationships: i64,
     /// Every relationship ever started in this program (active or completed).
     pub matches: i64,
+    /// Mentoring hours in minutes, from the members index (not a column).
+    #[sqlx(skip)]
+    pub mentoring_minutes: u32,
 }
 
 /// A member's row. The counts name their statuses so both engines seek the

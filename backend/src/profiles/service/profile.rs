@@ -49,8 +49,8 @@ async fn edit_in(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<Profil
         role,
         profile,
         stats: ProfileStats {
-            // Points and hours come from logged meetings, which a later part of the
-            // product records; until then every member has none.
+            // Points do not exist yet. Hours come from the members index, which the
+            // caller reads (`members::index::mentoring_minutes`).
             points: 0,
             mentoring_minutes: 0,
             completeness,
@@ -469,6 +469,7 @@ pub async fn member_profile(
         user_id,
         role,
         profile,
+        // Hours: see `profile_edit`.
         stats: ProfileStats {
             points: 0,
             mentoring_minutes: 0,
