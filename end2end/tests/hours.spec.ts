@@ -44,3 +44,55 @@ test.describe('mentoring hours', () => {
     await expect(page.locator('dt', { hasText: fr ? 'Vos heures de mentorat' : 'Your mentoring hours' })).toBeVisible();
   });
 });
+
+test.describe('logging a meeting held elsewhere', () => {
+  test('a mentee logs a meeting from the relationship page; it counts, a future date is refused, and it can be removed', async ({ page, js, allowConsoleErrors }) => {
+    const fr = !js;
+    // The refused date is the server's answer 422, which the browser reports.
+    allowConsoleErrors(/status of 422/);
+    const mentee = js ? 'mentee10@demo.test' : 'mentee07@demo.test';
+    await signIn(page, js, mentee);
+    await setLanguage(page, fr ? 'fr' : 'en');
+    await page.goto('/connections');
+    await ready(page, js);
+    await page.locator('a[href^="/relationships/"]').first().click();
+    await ready(page, js);
+    const tile = page.locator('.meetings-tile');
+    const facts = tile.locator('dd');
+    await expect(facts.nth(1)).toHaveText('0');
+    await expect(facts.nth(2)).toHaveText('0:00');
+
+    const iso = (days: number) => {
+      const d = new Date(Date.now() + days * 86_400_000);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const open = tile.locator('summary', { hasText: fr ? 'Enregistrer une réunion tenue ailleurs' : 'Log a meeting held elsewhere' });
+    // A day still to come is refused, naming the field.
+    await open.click();
+    await tile.locator('#log-day').fill(iso(3));
+    await tile.getByRole('button', { name: fr ? 'Enregistrer cette réunion' : 'Log this meeting' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('alert')).toContainText(fr ? 'Date de la réunion' : 'Date of the meeting');
+    await expect(facts.nth(1)).toHaveText('0');
+
+    if (!js) await open.click();
+    await tile.locator('#log-day').fill(iso(-3));
+    await tile.locator('#log-minutes').selectOption('30');
+    await tile.locator('#log-type').selectOption('phone');
+    await tile.locator('#log-note').fill('Coffee near the office');
+    await tile.getByRole('button', { name: fr ? 'Enregistrer cette réunion' : 'Log this meeting' }).click();
+    await ready(page, js);
+    await expect(tile.locator('[role="status"]', { hasText: fr ? 'La réunion est enregistrée' : 'The meeting is logged' })).toBeVisible();
+    await expect(facts.nth(1)).toHaveText('1');
+    await expect(facts.nth(2)).toHaveText('0:30');
+    const logged = tile.locator('.logged-meetings li');
+    await expect(logged).toHaveCount(1);
+    await expect(logged).toContainText('Coffee near the office');
+    await expectAccessible(page, js);
+
+    await logged.getByRole('button', { name: fr ? /Retirer/ : /Remove/ }).click();
+    await ready(page, js);
+    await expect(facts.nth(1)).toHaveText('0');
+    await expect(tile.locator('.logged-meetings li')).toHaveCount(0);
+  });
+});

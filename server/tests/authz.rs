@@ -192,6 +192,20 @@ fn table() -> Vec<(&'static str, Access, Args)> {
                 ids.relationship
             )
         }),
+        // No date: refused after the relationship check, so another program's administrator
+        // is told "not found" and the pair (or its administrator) what is missing.
+        ("log_meeting", Access::MemberOfThisData, |ids, _| {
+            format!(
+                "relationship_id={}&day=&minutes=60&meeting_type=video",
+                ids.relationship
+            )
+        }),
+        // No logged meeting is numbered 0: refused after the relationship check, as above.
+        (
+            "remove_logged_meeting",
+            Access::MemberOfThisData,
+            |ids, _| format!("relationship_id={}&id=0", ids.relationship),
+        ),
         // The same for a move.
         ("reschedule_meeting", Access::Member, |ids, _| {
             format!(

@@ -94,6 +94,10 @@ pub enum ValidationCode {
     OccurrencesOutOfRange,
     /// A meeting time that has already passed.
     InPast,
+    /// A day still to come where one that has passed is asked for (a meeting held).
+    InFuture,
+    /// A day before the relationship started.
+    BeforeRelationship,
 }
 }
 
@@ -209,6 +213,8 @@ impl AppError {
                 ValidationCode::EmptyWindow => "error-empty-window",
                 ValidationCode::OccurrencesOutOfRange => "error-occurrences-out-of-range",
                 ValidationCode::InPast => "error-in-past",
+                ValidationCode::InFuture => "error-in-future",
+                ValidationCode::BeforeRelationship => "error-before-relationship",
             },
             AppError::AccountLocked => "error-account-locked",
             AppError::AccountDeactivated { .. } => "error-account-deactivated",

@@ -86,10 +86,7 @@ pub async fn book_meeting(
         chrono::Utc::now(),
     )
     .await?;
-    crate::state::redirect_plain_form(&format!(
-        "{}?booked=1",
-        shared::relationships::model::relationship_path(relationship_id)
-    ));
+    redirect_with_notice(relationship_id, "booked");
     Ok(())
 }
 
@@ -136,10 +133,7 @@ pub async fn answer_meeting(
         chrono::Utc::now(),
     )
     .await?;
-    crate::state::redirect_plain_form(&format!(
-        "{}?answered=1",
-        shared::relationships::model::relationship_path(relationship_id)
-    ));
+    redirect_with_notice(relationship_id, "answered");
     Ok(())
 }
 
@@ -166,10 +160,7 @@ pub async fn cancel_meeting(
         chrono::Utc::now(),
     )
     .await?;
-    crate::state::redirect_plain_form(&format!(
-        "{}?cancelled=1",
-        shared::relationships::model::relationship_path(relationship_id)
-    ));
+    redirect_with_notice(relationship_id, "cancelled");
     Ok(())
 }
 
@@ -203,9 +194,52 @@ pub async fn reschedule_meeting(
         chrono::Utc::now(),
     )
     .await?;
+    redirect_with_notice(relationship_id, "moved");
+    Ok(())
+}
+
+/// "+" beside "Number of meetings": logs a meeting held outside the platform.
+#[server(endpoint = "log_meeting")]
+pub async fn log_meeting(
+    relationship_id: i64,
+    #[server(default)] day: String,
+    #[server(default)] minutes: String,
+    #[server(default)] meeting_type: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    use backend::scheduling::logged::{log_meeting, LogText};
+    let member = authz::require_member()?;
+    let text = LogText {
+        day,
+        minutes,
+        meeting_type,
+        note,
+    };
+    let db = &app_state()?.db;
+    log_meeting(db, &member, relationship_id, &text, chrono::Utc::now()).await?;
+    redirect_with_notice(relationship_id, "logged");
+    Ok(())
+}
+
+/// Removes a meeting logged by hand.
+#[server(endpoint = "remove_logged_meeting")]
+pub async fn remove_logged_meeting(relationship_id: i64, id: i64) -> Result<(), AppError> {
+    use crate::auth::server::authz;
+    use crate::state::app_state;
+    let member = authz::require_member()?;
+    let db = &app_state()?.db;
+    backend::scheduling::logged::remove_logged(db, &member, relationship_id, id).await?;
+    redirect_with_notice(relationship_id, "unlogged");
+    Ok(())
+}
+
+/// A plain form's way back to the relationship page, with the notice of what was done.
+#[cfg(feature = "ssr")]
+fn redirect_with_notice(relationship_id: i64, notice: &str) {
     crate::state::redirect_plain_form(&format!(
-        "{}?moved=1",
+        "{}?{notice}=1",
         shared::relationships::model::relationship_path(relationship_id)
     ));
-    Ok(())
 }

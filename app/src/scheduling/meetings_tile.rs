@@ -1,5 +1,9 @@
-use super::booking_api::{get_relationship_meetings, AnswerMeeting, CancelMeeting};
+use super::booking_api::{
+    get_relationship_meetings, AnswerMeeting, CancelMeeting, LogMeeting, RemoveLoggedMeeting,
+};
 use super::booking_choice_form::SCOPES;
+use super::log_meeting_form::LogMeetingForm;
+use super::logged_meetings_list::LoggedMeetingsList;
 use super::model::{Answer, SeriesScope, AVAILABILITY_PATH};
 use super::view::{booking_path, reschedule_path, MeetingView};
 use crate::i18n::{use_i18n, I18n};
@@ -11,20 +15,33 @@ use leptos::prelude::*;
 use shared::profiles::model::hours_minutes;
 
 /// The relationship page's meetings: the next one, how many are to come, the held
-/// meetings and their hours, "Book a meeting", and every meeting with each participant's
-/// answer; the viewer answers accept / decline / maybe (for a series, also for the later
-/// ones), and the participants and the administrator move or cancel them.
+/// meetings and their hours ("+" logs one held elsewhere), "Book a meeting", and every
+/// meeting with each participant's answer; the viewer answers accept / decline / maybe
+/// (for a series, also for the later ones), and the participants and the administrator
+/// move or cancel them.
 #[component]
 pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let answer = ServerAction::<AnswerMeeting>::new();
     let cancel = ServerAction::<CancelMeeting>::new();
+    let log = ServerAction::<LogMeeting>::new();
+    let remove = ServerAction::<RemoveLoggedMeeting>::new();
     let error = Signal::derive(move || {
         (answer.value().get().and_then(|r| r.err()))
             .or_else(|| cancel.value().get().and_then(|r| r.err()))
+            .or_else(|| log.value().get().and_then(|r| r.err()))
+            .or_else(|| remove.value().get().and_then(|r| r.err()))
     });
     let meetings = Resource::new(
-        move || (answer.version().get(), cancel.version().get()),
+        move || {
+            let changes = [
+                answer.version(),
+                cancel.version(),
+                log.version(),
+                remove.version(),
+            ];
+            changes.map(|v| v.get())
+        },
         move |_| get_relationship_meetings(relationship_id),
     );
     view! {
@@ -34,12 +51,17 @@ pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
             <QueryNotice name="answered" key="meetings-answered" />
             <QueryNotice name="cancelled" key="meetings-cancelled" />
             <QueryNotice name="moved" key="meetings-moved-notice" />
+            <QueryNotice name="logged" key="meetings-logged-notice" />
+            <QueryNotice name="unlogged" key="meetings-unlogged-notice" />
             // With JavaScript the forms stay on the page: say so here.
             {move || matches!(answer.value().get(), Some(Ok(()))).then(|| view! {
                 <p class="alert alert-success" role="status">{t!(i18n, "meetings-answered")}</p>
             })}
             {move || matches!(cancel.value().get(), Some(Ok(()))).then(|| view! {
                 <p class="alert alert-success" role="status">{t!(i18n, "meetings-cancelled")}</p>
+            })}
+            {move || matches!(log.value().get(), Some(Ok(()))).then(|| view! {
+                <p class="alert alert-success" role="status">{t!(i18n, "meetings-logged-notice")}</p>
             })}
             <ErrorMessage error=error />
             <Transition fallback=move || view! { <p class="loading">{t!(i18n, "loading")}</p> }>
@@ -62,6 +84,7 @@ pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
                                 <dt>{t!(i18n, "meetings-hours")}</dt>
                                 <dd>{hours_minutes(i64::from(m.held_minutes))}</dd>
                             </dl>
+                            <LogMeetingForm relationship_id log />
                             {m.can_book.then(|| view! {
                                 <p><a class="button button-primary" href=booking_path(relationship_id)>{t!(i18n, "meetings-book")}</a></p>
                                 <p><a href=AVAILABILITY_PATH>{t!(i18n, "meetings-availability")}</a></p>
@@ -72,6 +95,9 @@ pub fn MeetingsTile(relationship_id: i64) -> impl IntoView {
                                     <MeetingList title="meetings-upcoming" meetings=m.upcoming relationship_id actions />
                                     <MeetingList title="meetings-past" meetings=m.past relationship_id actions />
                                 </details>
+                            })}
+                            {(!m.logged.is_empty()).then(|| view! {
+                                <LoggedMeetingsList relationship_id logged=m.logged.clone() remove />
                             })}
                         }
                     })

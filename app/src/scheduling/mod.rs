@@ -5,6 +5,8 @@ mod availability_page;
 mod book_page;
 pub mod booking_api;
 mod booking_choice_form;
+mod log_meeting_form;
+mod logged_meetings_list;
 mod meetings_tile;
 mod month_grid;
 mod move_form;

@@ -17,8 +17,9 @@ use crate::zone::Zone;
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeSet, HashMap};
 
-/// The Relationships page for `query`, with each pair's held meetings, their minutes and
-/// the next meeting, and the Meetings tab's count for the same search.
+/// The Relationships page for `query`, with each pair's held meetings (those logged by
+/// hand included), their minutes and the next meeting, and the Meetings tab's count for
+/// the same search.
 pub async fn relationships_page(
     db: &Db,
     scope: &MemberScope,
@@ -30,8 +31,14 @@ pub async fn relationships_page(
     let mut page = admin_service::relationships_page(db, scope, query, found).await?;
     let mut tx = db.read().await?;
     let meetings = repo::program_meetings(&mut tx, scope.program_id).await?;
+    let logged = super::logged_repo::program_logged(&mut tx, scope.program_id).await?;
     tx.commit().await?;
     let mut totals: HashMap<i64, PairTotals> = HashMap::new();
+    for (relationship_id, minutes) in logged {
+        let pair = totals.entry(relationship_id).or_default();
+        pair.held += 1;
+        pair.held_minutes += minutes.max(0) as u32;
+    }
     for m in &meetings {
         let Some(status) = MeetingStatus::of(m.state, m.ends_at, now) else {
             continue;

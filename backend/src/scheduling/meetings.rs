@@ -1,8 +1,9 @@
 //! A relationship's meetings as its page lists them: upcoming and past occurrences in the
-//! viewer's zone with each participant's answer, and the held meetings' count and hours.
+//! viewer's zone with each participant's answer, those logged by hand, and the held
+//! meetings' count and hours (logged ones included).
 use super::model::{Frequency, MeetingStatus};
 use super::repo;
-use super::view::{MeetingView, Participant, RelationshipMeetings};
+use super::view::{LoggedMeetingView, MeetingView, Participant, RelationshipMeetings};
 use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
 use crate::db::Db;
@@ -25,6 +26,7 @@ pub async fn relationship_meetings(
     let mut tx = db.read().await?;
     let row = reachable(&mut tx, scope, relationship_id).await?;
     let meetings = repo::meetings_of_relationship(&mut tx, relationship_id).await?;
+    let logged = super::logged_repo::logged_of_relationship(&mut tx, relationship_id).await?;
     let ids: Vec<i64> = meetings.iter().map(|m| m.id).collect();
     let answers = repo::answers(&mut tx, &ids).await?;
     let people: BTreeSet<i64> = answers
@@ -42,8 +44,19 @@ pub async fn relationship_meetings(
     let mut tile = RelationshipMeetings {
         upcoming: Vec::new(),
         past: Vec::new(),
-        held: 0,
-        held_minutes: 0,
+        held: logged.len() as u32,
+        held_minutes: logged.iter().map(|l| l.minutes).sum(),
+        logged: logged
+            .into_iter()
+            .map(|l| LoggedMeetingView {
+                id: l.id,
+                day: l.day,
+                minutes: l.minutes,
+                meeting_type: l.meeting_type,
+                note: l.note,
+                logged_by: l.logged_by,
+            })
+            .collect(),
         can_book: row.status.is_current(),
     };
     for m in meetings {

@@ -9,6 +9,8 @@ pub mod availability_service;
 pub mod booking;
 pub mod booking_page;
 pub mod changes;
+pub mod logged;
+pub mod logged_repo;
 pub mod meeting_mail;
 pub mod meetings;
 pub mod repo;

@@ -257,6 +257,22 @@ pub struct MeetingView {
     pub moved: bool,
 }
 
+/// The longest note on a meeting logged by hand.
+pub const LOGGED_NOTE_MAX: usize = 1_000;
+
+/// A meeting held outside the platform, logged with "+" beside "Number of meetings".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedMeetingView {
+    pub id: i64,
+    #[serde(with = "crate::iso_date::serde_date")]
+    pub day: NaiveDate,
+    pub minutes: u32,
+    pub meeting_type: MeetingType,
+    pub note: String,
+    /// Who logged it.
+    pub logged_by: String,
+}
+
 /// The meetings tile of a relationship page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RelationshipMeetings {
@@ -264,7 +280,10 @@ pub struct RelationshipMeetings {
     pub upcoming: Vec<MeetingView>,
     /// Held or cancelled, latest first.
     pub past: Vec<MeetingView>,
-    /// Held meetings and their minutes ("Number of meetings", "Number of hours").
+    /// Meetings logged by hand, latest first.
+    pub logged: Vec<LoggedMeetingView>,
+    /// Held meetings, those logged included, and their minutes ("Number of meetings",
+    /// "Number of hours").
     pub held: u32,
     pub held_minutes: u32,
     /// The relationship is current: meetings can be booked.
