@@ -222,10 +222,15 @@ async fn moving_one_occurrence_then_the_rest_keeps_the_others_where_they_are() {
             .iter()
             .all(|u| u.participants.iter().all(|p| p.answer == Answer::Accepted)));
 
+        // Both members are told once: the mentor, and the mentee (their record of it).
         let mails = support::outbox(&m.db).await;
-        let sent = moved_mails(&mails);
+        let both = moved_mails(&mails);
+        assert_eq!(both.len(), 2);
+        let sent: Vec<_> = both
+            .into_iter()
+            .filter(|e| e.to_address == "mona@invitations.test")
+            .collect();
         assert_eq!(sent.len(), 1);
-        assert_eq!(sent[0].to_address, "mona@invitations.test");
         assert_eq!(sent[0].subject, "Réunion de mentorat déplacée");
         let body = &sent[0].body_text;
         assert!(body.contains("Avant : 13 oct. 2026 à 10 h 00"), "{body}");
@@ -262,9 +267,13 @@ async fn moving_one_occurrence_then_the_rest_keeps_the_others_where_they_are() {
             .into_iter()
             .filter(|e| e.to_address == "eli@invitations.test")
             .collect();
-        assert_eq!(to_mentee.len(), 1);
-        assert_eq!(to_mentee[0].subject, "Mentoring meeting moved");
-        let body = &to_mentee[0].body_text;
+        assert_eq!(to_mentee.len(), 2);
+        let latest = to_mentee
+            .iter()
+            .find(|e| e.body_text.contains("Repeats weekly"))
+            .unwrap();
+        assert_eq!(latest.subject, "Mentoring meeting moved");
+        let body = &latest.body_text;
         assert!(body.contains("Was: Oct 20, 2026, 10:00 AM"), "{body}");
         assert!(body.contains("Now: Oct 20, 2026, 11:00 AM"), "{body}");
         assert!(body.contains("Repeats weekly: 2 meetings"), "{body}");

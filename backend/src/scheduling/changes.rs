@@ -1,8 +1,8 @@
 //! Changing booked meetings: cancelling or moving one occurrence, it and the later ones
 //! of its series, or the whole series still to come. Each occurrence keeps its own row,
 //! so a cancelled one is marked, never deleted, a moved one keeps its original start, and
-//! the others are untouched; the other participants are told by e-mail in the same
-//! transaction.
+//! the others are untouched; every participant (the one who made the change included) is
+//! told by e-mail in the same transaction.
 use super::booking::{
     bookable, checked_slot, ids, occurrences_in_range, upcoming_meeting, Moving, Slot,
 };
@@ -45,8 +45,16 @@ pub async fn cancel(
         location: &meeting.location,
         agenda: &meeting.agenda,
     };
-    let others: Vec<i64> = participants.into_iter().filter(|u| *u != me).collect();
-    send_cancellations(&mut tx, base_url, &mail, (me, &others), targets.len(), now).await?;
+    // Both members are told, the one who cancelled included (their record of it).
+    send_cancellations(
+        &mut tx,
+        base_url,
+        &mail,
+        (me, &participants),
+        targets.len(),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(targets.len())
 }
@@ -140,7 +148,7 @@ pub struct Move {
 /// moving occurrences' own time not counted). One occurrence alone keeps its place in
 /// its series (`moved`, original start kept); several become a series of their own from
 /// the new time, on the viewer's clock. Every other participant's answer goes back to
-/// "no answer yet", and they are told by e-mail.
+/// "no answer yet"; every participant, the mover included, is told by e-mail.
 pub async fn reschedule(
     db: &Db,
     base_url: &str,
@@ -217,8 +225,8 @@ pub async fn reschedule(
         agenda: &m.agenda,
     };
     let previous = Span::new(m.starts_at, m.ends_at);
-    let others: Vec<i64> = plan.participants.into_iter().filter(|u| *u != me).collect();
-    send_reschedules(&mut tx, base_url, &mail, (me, &others), previous, now).await?;
+    let told = &plan.participants;
+    send_reschedules(&mut tx, base_url, &mail, (me, told), previous, now).await?;
     tx.commit().await?;
     Ok(held)
 }
