@@ -9,16 +9,13 @@ use backend::members::filter::parse_query;
 use backend::members::index::{search_members, MemberIndexes, MemberSearch};
 use backend::scheduling::admin_http::record;
 use backend::scheduling::admin_meetings::{found_meetings, meetings_page, relationships_page};
-use backend::scheduling::booking::{book, Booking};
 use backend::scheduling::changes::cancel;
-use backend::scheduling::meetings::relationship_meetings;
-use backend::scheduling::model::{Answer, Frequency, MeetingStatus, MeetingType, SeriesScope};
-use backend::scheduling::recurrence::{Rule, SeriesEnd};
-use chrono::{Duration, NaiveDate};
+use backend::scheduling::model::{Answer, MeetingStatus, MeetingType, SeriesScope};
+use chrono::Duration;
 use shared::i18n::Lang;
 use shared::relationships::admin::RelationshipsQuery;
 use shared::scheduling::admin::MeetingsQuery;
-use support::scheduling::{now, related};
+use support::scheduling::{book_tuesdays, now, related};
 use support::BASE;
 
 fn query(text: &str) -> MeetingsQuery {
@@ -32,32 +29,7 @@ async fn the_meetings_tab_lists_searches_orders_and_exports_the_programs_meeting
         let admin = support::admin_scope(&m.db).await;
         // Three weekly 30-minute meetings on Tuesdays at 10:00 Toronto from 6 October,
         // booked by the mentee; the second is cancelled by the mentor.
-        let weekly = Booking {
-            first: NaiveDate::from_ymd_opt(2026, 10, 6)
-                .unwrap()
-                .and_hms_opt(10, 0, 0)
-                .unwrap(),
-            minutes: 30,
-            rule: Rule {
-                frequency: Frequency::Weekly,
-                end: SeriesEnd::Count(3),
-            },
-            meeting_type: MeetingType::Video,
-            location: String::new(),
-            agenda: String::new(),
-            skip: vec![],
-            admin_attends: false,
-        };
-        book(&m.db, BASE, &m.mentee, relationship, &weekly, now())
-            .await
-            .unwrap();
-        let ids: Vec<i64> = relationship_meetings(&m.db, &m.mentee, relationship, now())
-            .await
-            .unwrap()
-            .upcoming
-            .iter()
-            .map(|u| u.id)
-            .collect();
+        let ids = book_tuesdays(&m, relationship, &m.mentee, 3, (MeetingType::Video, "")).await;
         cancel(&m.db, BASE, &m.mentor, ids[1], SeriesScope::This, now())
             .await
             .unwrap();

@@ -3,16 +3,13 @@
 //! participants get one e-mail each, and a stranger is told "not found".
 mod support;
 
-use backend::scheduling::booking::{book, Booking};
 use backend::scheduling::booking_page::{booking_offer, ChoiceText};
 use backend::scheduling::changes::cancel;
 use backend::scheduling::meetings::relationship_meetings;
-use backend::scheduling::model::Frequency;
 use backend::scheduling::model::{MeetingStatus, MeetingType, SeriesScope};
-use backend::scheduling::recurrence::{Rule, SeriesEnd};
 use chrono::NaiveDate;
 use shared::error::{AppError, Refusal};
-use support::scheduling::{now, related};
+use support::scheduling::{book_tuesdays, now, related};
 use support::BASE;
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -30,26 +27,11 @@ fn cancellations(mails: &[support::Outbox]) -> Vec<&support::Outbox> {
 async fn cancelling_one_or_the_rest_leaves_the_others_and_frees_the_time() {
     for db in support::databases().await {
         let (m, relationship) = related(db).await;
-        let weekly = Booking {
-            first: day(10, 6).and_hms_opt(10, 0, 0).unwrap(),
-            minutes: 30,
-            rule: Rule {
-                frequency: Frequency::Weekly,
-                end: SeriesEnd::Count(4),
-            },
-            meeting_type: MeetingType::InPerson,
-            location: "12 Main Street".into(),
-            agenda: String::new(),
-            skip: vec![],
-            admin_attends: false,
-        };
-        book(&m.db, BASE, &m.mentor, relationship, &weekly, now())
-            .await
-            .unwrap();
+        let place = (MeetingType::InPerson, "12 Main Street");
+        let ids = book_tuesdays(&m, relationship, &m.mentor, 4, place).await;
         let tile = relationship_meetings(&m.db, &m.mentor, relationship, now())
             .await
             .unwrap();
-        let ids: Vec<i64> = tile.upcoming.iter().map(|u| u.id).collect();
         assert_eq!(ids.len(), 4);
         assert!(tile.upcoming.iter().all(|u| u.can_change));
 

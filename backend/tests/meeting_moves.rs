@@ -5,17 +5,16 @@
 //! once each, and two moves into one slot have one winner.
 mod support;
 
-use backend::scheduling::booking::{answer, book, Booking};
+use backend::scheduling::booking::answer;
 use backend::scheduling::booking_page::{booking_offer, ChoiceText};
 use backend::scheduling::changes::{cancel, reschedule, Move};
 use backend::scheduling::meetings::relationship_meetings;
-use backend::scheduling::model::{Answer, Frequency, MeetingType, SeriesScope};
-use backend::scheduling::recurrence::{Rule, SeriesEnd};
+use backend::scheduling::model::{Answer, MeetingType, SeriesScope};
 use backend::scheduling::view::MeetingView;
 use chrono::NaiveDate;
 use shared::error::{AppError, Refusal};
 use support::people::Pair;
-use support::scheduling::{now, related};
+use support::scheduling::{book_tuesdays, now, related};
 use support::BASE;
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -33,26 +32,8 @@ fn to(m: u32, d: u32, hour: u32, minute: u32, minutes: u32) -> Move {
 /// Four weekly 30-minute meetings on Tuesdays at 10:00 Toronto from 6 October, booked by
 /// the mentor and accepted by the mentee; their ids.
 async fn weekly_four(m: &Pair, relationship: i64) -> Vec<i64> {
-    let weekly = Booking {
-        first: day(10, 6).and_hms_opt(10, 0, 0).unwrap(),
-        minutes: 30,
-        rule: Rule {
-            frequency: Frequency::Weekly,
-            end: SeriesEnd::Count(4),
-        },
-        meeting_type: MeetingType::InPerson,
-        location: "12 Main Street".into(),
-        agenda: String::new(),
-        skip: vec![],
-        admin_attends: false,
-    };
-    book(&m.db, BASE, &m.mentor, relationship, &weekly, now())
-        .await
-        .unwrap();
-    let tile = relationship_meetings(&m.db, &m.mentor, relationship, now())
-        .await
-        .unwrap();
-    let ids: Vec<i64> = tile.upcoming.iter().map(|u| u.id).collect();
+    let place = (MeetingType::InPerson, "12 Main Street");
+    let ids = book_tuesdays(m, relationship, &m.mentor, 4, place).await;
     answer(
         &m.db,
         &m.mentee,

@@ -50,6 +50,12 @@ pub fn person_search_text(first_name: &str, last_name: &str, email: &str) -> Str
     fold(&format!("{first_name} {last_name} {email}"))
 }
 
+/// A person's name as pages and e-mails write it: "first last", without stray spaces
+/// when one is empty.
+pub fn person_name(first_name: &str, last_name: &str) -> String {
+    format!("{first_name} {last_name}").trim().to_string()
+}
+
 /// How names sort: "last first", folded ("Émond" next to "Emma").
 pub fn person_sort_key(first_name: &str, last_name: &str) -> String {
     fold(&format!("{last_name} {first_name}"))
@@ -58,6 +64,13 @@ pub fn person_sort_key(first_name: &str, last_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_written_without_stray_spaces() {
+        assert_eq!(person_name("Zoé", "Adams"), "Zoé Adams");
+        assert_eq!(person_name("Zoé", ""), "Zoé");
+        assert_eq!(person_name("", "Adams"), "Adams");
+    }
 
     #[test]
     fn case_and_accents_never_matter() {

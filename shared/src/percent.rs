@@ -60,9 +60,28 @@ pub fn query_string<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
         .join("&")
 }
 
+/// `path` followed by the non-empty query `parts` joined with `&` (a query string, a
+/// notice), with no dangling `?` or `&` when they are empty.
+pub fn url_with(path: &str, parts: &[&str]) -> String {
+    let parts: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_leave_out_empty_parts() {
+        assert_eq!(url_with("/a", &["", ""]), "/a");
+        assert_eq!(url_with("/a", &["q=x", ""]), "/a?q=x");
+        assert_eq!(url_with("/a", &["", "saved=1"]), "/a?saved=1");
+        assert_eq!(url_with("/a", &["q=x", "saved=1"]), "/a?q=x&saved=1");
+    }
 
     #[test]
     fn encodes_and_decodes_escapes_and_leaves_the_rest() {

@@ -179,9 +179,10 @@ pub async fn full_name(tx: &mut Tx, program_id: i64, user_id: i64) -> AppResult<
     let person = repo::person(tx, program_id, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(format!("{} {}", person.first_name, person.last_name)
-        .trim()
-        .to_string())
+    Ok(crate::fold::person_name(
+        &person.first_name,
+        &person.last_name,
+    ))
 }
 
 /// The invitation as the signed-in member (one of its two members, or the program's

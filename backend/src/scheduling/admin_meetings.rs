@@ -9,6 +9,7 @@ use super::model::MeetingStatus;
 use crate::auth::authz::MemberScope;
 use crate::db::{Db, Tx};
 use crate::error::AppResult;
+use crate::fold::person_name;
 use crate::i18n::LocalDateTime;
 use crate::relationships::admin::{RelationshipsPage, RelationshipsQuery};
 use crate::relationships::admin_repo::ListedRelationship;
@@ -196,7 +197,7 @@ async fn rows_of(
             .entry(a.meeting_id)
             .or_default()
             .push(ListedParticipant {
-                name: full(&a.first_name, &a.last_name),
+                name: person_name(&a.first_name, &a.last_name),
                 answer: a.answer,
             });
     }
@@ -209,7 +210,7 @@ async fn rows_of(
     let sender_names: HashMap<i64, String> = repo::names(tx, &senders)
         .await?
         .into_iter()
-        .map(|(id, first, last)| (id, full(&first, &last)))
+        .map(|(id, first, last)| (id, person_name(&first, &last)))
         .collect();
     Ok(meetings
         .iter()
@@ -234,8 +235,4 @@ async fn rows_of(
             })
         })
         .collect())
-}
-
-fn full(first: &str, last: &str) -> String {
-    format!("{first} {last}").trim().to_string()
 }

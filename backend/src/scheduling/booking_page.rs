@@ -2,7 +2,7 @@
 //! each bad one named), the month's offer for the pair, and a booking read from the form.
 use super::booking::{self, bookable, Booking, OfferAsk};
 use super::changes::{move_plan, reschedule, Move};
-use super::model::{Frequency, MeetingType, SeriesScope, DURATIONS, MIN_OCCURRENCES};
+use super::model::{Frequency, MeetingType, SeriesScope, MIN_OCCURRENCES};
 use super::recurrence::{Rule, SeriesEnd};
 use super::repo;
 use super::view::{parse_slot, BookingChoice, BookingOffer, MoveChoice, MovingMeeting};
@@ -40,16 +40,24 @@ fn bad(field: &str, code: ValidationCode) -> AppError {
     AppError::validation(field, code)
 }
 
+/// A meeting's length as a form sends it: one of the dialog's durations.
+pub(super) fn minutes_field(text: &str) -> AppResult<u32> {
+    let minutes = text.trim().parse().unwrap_or(0);
+    booking::check_minutes(minutes).map(|()| minutes)
+}
+
+/// A meeting type as a form sends it.
+pub(super) fn meeting_type_field(text: &str) -> AppResult<MeetingType> {
+    MeetingType::parse(text.trim())
+        .ok_or_else(|| bad("meeting_type", ValidationCode::InvalidChoice))
+}
+
 /// Reads the choices; `today` is on the viewer's clock. A month before this one shows
 /// this one; a day outside the month shown is no day.
 pub fn parse_choice(text: &ChoiceText, today: NaiveDate) -> AppResult<BookingChoice> {
     let minutes = match text.minutes.trim() {
         "" => DEFAULT_MINUTES,
-        m => m
-            .parse()
-            .ok()
-            .filter(|m| DURATIONS.contains(m))
-            .ok_or_else(|| bad("duration", ValidationCode::InvalidChoice))?,
+        m => minutes_field(m)?,
     };
     let frequency = match text.frequency.trim() {
         "" => Frequency::Once,
@@ -125,11 +133,11 @@ pub async fn booking_offer(
     let plan = match choice.moving {
         Some(m) => {
             let plan = move_plan(&mut tx, scope, m.meeting_id, m.scope, now).await?;
-            if plan.meeting.relationship_id != relationship_id {
+            if plan.meeting().relationship_id != relationship_id {
                 return Err(AppError::NotFound);
             }
             if text.minutes.trim().is_empty() {
-                choice.minutes = plan.meeting.minutes();
+                choice.minutes = plan.meeting().minutes();
             }
             Some(plan)
         }
@@ -153,9 +161,9 @@ pub async fn booking_offer(
     let days = booking::offer_for(&mut tx, scope, &row, (&ask, carried), now).await?;
     tx.commit().await?;
     let moving = plan.map(|p| MovingMeeting {
-        start: LocalDateTime::from_utc(p.meeting.starts_at, &zone),
-        end: LocalDateTime::from_utc(p.meeting.ends_at, &zone),
-        in_series: p.meeting.frequency != Frequency::Once,
+        start: LocalDateTime::from_utc(p.meeting().starts_at, &zone),
+        end: LocalDateTime::from_utc(p.meeting().ends_at, &zone),
+        in_series: p.meeting().frequency != Frequency::Once,
         count: p.moving.len(),
     });
     let me = scope.session.viewer.user_id;
@@ -213,8 +221,7 @@ pub async fn book_from_form(
     let choice = parse_choice(&text.choice, today)?;
     let (first, skip) =
         parse_slot(&text.slot).ok_or_else(|| bad("slot", ValidationCode::Required))?;
-    let meeting_type = MeetingType::parse(text.meeting_type.trim())
-        .ok_or_else(|| bad("meeting_type", ValidationCode::InvalidChoice))?;
+    let meeting_type = meeting_type_field(&text.meeting_type)?;
     let booking = Booking {
         first,
         minutes: choice.minutes,
@@ -254,13 +261,7 @@ pub async fn move_from_form(
         move_plan(&mut tx, scope, meeting_id, range, now).await?;
         tx.commit().await?;
     }
-    let minutes = text
-        .minutes
-        .trim()
-        .parse()
-        .ok()
-        .filter(|m| DURATIONS.contains(m))
-        .ok_or_else(|| bad("duration", ValidationCode::InvalidChoice))?;
+    let minutes = minutes_field(&text.minutes)?;
     let (first, skip) =
         parse_slot(&text.slot).ok_or_else(|| bad("slot", ValidationCode::Required))?;
     let to = Move {

@@ -59,12 +59,11 @@ pub async fn cancel(
     Ok(targets.len())
 }
 
-/// What a move carries: the meeting it starts from (the earliest that moves), its
-/// participants, the occurrences that move (by place in their series) and the rule they
-/// follow from the new time, with their positions in it.
+/// What a move carries: its participants, the occurrences that move (by place in their
+/// series; never empty) and the rule they follow from the new time, with their positions
+/// in it.
 pub struct MovePlan {
     pub relationship: RelationshipRow,
-    pub meeting: MeetingRow,
     pub participants: Vec<i64>,
     pub moving: Vec<MeetingRow>,
     pub rule: Rule,
@@ -73,6 +72,11 @@ pub struct MovePlan {
 }
 
 impl MovePlan {
+    /// The meeting the move starts from: the earliest that moves.
+    pub fn meeting(&self) -> &MeetingRow {
+        &self.moving[0]
+    }
+
     pub(super) fn carried(&self) -> Moving<'_> {
         Moving {
             ids: &self.ids,
@@ -124,7 +128,6 @@ pub async fn move_plan(
     };
     Ok(MovePlan {
         relationship,
-        meeting: moving[0].clone(),
         participants,
         ids: ids(&moving),
         moving,
@@ -170,7 +173,7 @@ pub async fn reschedule(
     };
     let carried = (&slot, plan.carried());
     let checked = checked_slot(&mut tx, scope, &plan.relationship, carried, now).await?;
-    let m = &plan.meeting;
+    let m = plan.meeting();
     let moving = &plan.ids;
     if !plan.rule.is_series() {
         repo::move_occurrence(&mut tx, m.id, checked.occurrences[0].span, (me, now)).await?;

@@ -3,8 +3,8 @@
 //! hours, the Relationships page and the members table; a wrong entry can be removed.
 //! Either member of the pair or the program's administrator may; anyone else is told
 //! "not found" before any field is read.
+use super::booking_page::{meeting_type_field, minutes_field};
 use super::logged_repo::{self as repo, NewLogged};
-use super::model::{MeetingType, DURATIONS};
 use super::view::LOGGED_NOTE_MAX;
 use super::wall_clock::local_date;
 use crate::auth::authz::MemberScope;
@@ -47,15 +47,8 @@ pub async fn log_meeting(
     if day < local_date(zone, row.started_at) {
         return Err(bad("day", ValidationCode::BeforeRelationship));
     }
-    let minutes = text
-        .minutes
-        .trim()
-        .parse()
-        .ok()
-        .filter(|m| DURATIONS.contains(m))
-        .ok_or_else(|| bad("duration", ValidationCode::InvalidChoice))?;
-    let meeting_type = MeetingType::parse(text.meeting_type.trim())
-        .ok_or_else(|| bad("meeting_type", ValidationCode::InvalidChoice))?;
+    let minutes = minutes_field(&text.minutes)?;
+    let meeting_type = meeting_type_field(&text.meeting_type)?;
     let note = text.note.trim();
     if note.chars().count() > LOGGED_NOTE_MAX {
         return Err(bad("note", ValidationCode::TooLong));

@@ -79,13 +79,10 @@ pub async fn logged_of_relationship(
                 minutes: r.duration_minutes.max(0) as u32,
                 meeting_type: r.meeting_type,
                 note: r.note,
-                logged_by: format!(
-                    "{} {}",
-                    r.first_name.unwrap_or_default(),
-                    r.last_name.unwrap_or_default()
-                )
-                .trim()
-                .to_string(),
+                logged_by: crate::fold::person_name(
+                    &r.first_name.unwrap_or_default(),
+                    &r.last_name.unwrap_or_default(),
+                ),
             })
         })
         .collect())

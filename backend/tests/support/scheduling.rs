@@ -1,11 +1,15 @@
 //! A pair in a relationship, both free on Tuesday mornings, for the scheduling tests.
 use super::people::{id, pair, Pair};
 use super::BASE;
+use backend::auth::authz::MemberScope;
 use backend::db::Db;
 use backend::relationships::invitations;
 use backend::scheduling::availability_service as availability;
-use backend::scheduling::model::Window;
-use chrono::{DateTime, TimeZone, Utc};
+use backend::scheduling::booking::{book, Booking};
+use backend::scheduling::meetings::relationship_meetings;
+use backend::scheduling::model::{Frequency, MeetingType, Window};
+use backend::scheduling::recurrence::{Rule, SeriesEnd};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 /// The meetings of the test pairs (`people::pair`), not the demo program's own: a
 /// condition on `meetings` rows.
@@ -41,4 +45,41 @@ pub async fn related(db: Db) -> (Pair, i64) {
             .unwrap();
     }
     (m, relationship)
+}
+
+/// `count` weekly 30-minute meetings on Tuesdays at 10:00 Toronto from 6 October 2026,
+/// booked by `organiser` as `kind` at `location`; their ids, by start.
+pub async fn book_tuesdays(
+    m: &Pair,
+    relationship: i64,
+    organiser: &MemberScope,
+    count: u32,
+    (kind, location): (MeetingType, &str),
+) -> Vec<i64> {
+    let weekly = Booking {
+        first: NaiveDate::from_ymd_opt(2026, 10, 6)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap(),
+        minutes: 30,
+        rule: Rule {
+            frequency: Frequency::Weekly,
+            end: SeriesEnd::Count(count),
+        },
+        meeting_type: kind,
+        location: location.into(),
+        agenda: String::new(),
+        skip: vec![],
+        admin_attends: false,
+    };
+    book(&m.db, BASE, organiser, relationship, &weekly, now())
+        .await
+        .unwrap();
+    relationship_meetings(&m.db, organiser, relationship, now())
+        .await
+        .unwrap()
+        .upcoming
+        .iter()
+        .map(|u| u.id)
+        .collect()
 }

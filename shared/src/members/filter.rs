@@ -393,15 +393,7 @@ impl MemberFilter {
 /// The members table's address for a query string, with an optional notice after it
 /// (`assigned=1`); no dangling `?` or `&` when either is empty.
 pub fn table_url(query: &str, notice: &str) -> String {
-    let parts: Vec<&str> = [query, notice]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.is_empty() {
-        "/admin/members".into()
-    } else {
-        format!("/admin/members?{}", parts.join("&"))
-    }
+    crate::percent::url_with("/admin/members", &[query, notice])
 }
 
 /// Where a table action returns: the filters it came from (`back`, checked) plus a notice.

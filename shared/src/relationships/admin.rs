@@ -150,15 +150,7 @@ impl RelationshipsQuery {
 
     /// The page's address for this query, with an optional notice after it.
     pub fn url(&self, notice: &str) -> String {
-        let parts: Vec<String> = [self.to_query(true), notice.to_string()]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.is_empty() {
-            ADMIN_RELATIONSHIPS_PATH.to_string()
-        } else {
-            format!("{ADMIN_RELATIONSHIPS_PATH}?{}", parts.join("&"))
-        }
+        crate::percent::url_with(ADMIN_RELATIONSHIPS_PATH, &[&self.to_query(true), notice])
     }
 
     /// The same search on another tab, from its first page.

@@ -5,6 +5,7 @@
 use super::model::{Answer, MeetingStatus};
 use crate::error::{AppError, ValidationCode};
 use crate::i18n::LocalDateTime;
+use crate::percent::url_with;
 use crate::relationships::admin::{parse_descending, parse_search, TabCounts, ADMIN_MEETINGS_PATH};
 use serde::{Deserialize, Serialize};
 
@@ -86,12 +87,12 @@ impl MeetingsQuery {
 
     /// The tab's address for this query.
     pub fn url(&self) -> String {
-        with_query(ADMIN_MEETINGS_PATH, &self.to_query(true))
+        url_with(ADMIN_MEETINGS_PATH, &[&self.to_query(true)])
     }
 
     /// The CSV of this query's rows (every page).
     pub fn csv_url(&self) -> String {
-        with_query(ADMIN_MEETINGS_CSV_PATH, &self.to_query(false))
+        url_with(ADMIN_MEETINGS_CSV_PATH, &[&self.to_query(false)])
     }
 
     /// The other date order, from the first page (the "Date" header's link).
@@ -106,14 +107,6 @@ impl MeetingsQuery {
     /// The search words, folded as the names they are looked for in.
     pub fn search_words(&self) -> Vec<String> {
         crate::fold::search_words(&self.search)
-    }
-}
-
-fn with_query(path: &str, query: &str) -> String {
-    if query.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{query}")
     }
 }
 
