@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invitations/:id") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/relationships/:id") view={Lazy::<RelationshipRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/relationships/:id/book") view={Lazy::<BookRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calendar/availability") view={Lazy::<AvailabilityRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentors") view={Lazy::<MentorsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentees") view={Lazy::<MenteesRoute>::new()} ssr=SsrMode::Async />

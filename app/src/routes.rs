@@ -25,7 +25,7 @@ use crate::relationships::{
     AdminMeetingsPage, AdminRelationshipsPage, ConnectionsPage, EndAllPage, InvitationPage,
     InvitePage, RelationshipPage,
 };
-use crate::scheduling::{AvailabilityPage, BookPage};
+use crate::scheduling::{AvailabilityPage, BookPage, CalendarPage};
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
 /// on demand in the browser.
@@ -59,6 +59,7 @@ lazy_pages! {
     InvitationRoute => InvitationPage,
     RelationshipRoute => RelationshipPage,
     AvailabilityRoute => AvailabilityPage,
+    CalendarRoute => CalendarPage,
     BookRoute => BookPage,
     MentorsRoute => MentorsPage,
     MenteesRoute => MenteesPage,

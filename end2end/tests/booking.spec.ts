@@ -1,5 +1,4 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, ADMIN } from './fixtures';
-import { Page } from '@playwright/test';
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, pairFreeAllWeek, openRelationship, ADMIN } from './fixtures';
 import { mailCount, waitForMail } from './mail';
 
 // The scheduling issue's first acceptance test: both members of a demo pair say when
@@ -12,29 +11,6 @@ import { mailCount, waitForMail } from './mail';
 // both members'). Without JavaScript in French, hydrated in English (each project has
 // its own pair).
 
-const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
-async function freeAllWeek(page: Page, js: boolean, fr: boolean) {
-  await page.goto('/calendar/availability');
-  await ready(page, js);
-  for (const day of DAYS) {
-    const row = page.locator(`tr[data-weekday="${day}"]`).first();
-    await row.locator('input[name$="[start]"]').fill('00:00');
-    await row.locator('input[name$="[end]"]').fill('23:45');
-  }
-  await page.getByRole('button', { name: fr ? 'Enregistrer les disponibilités' : 'Save availability' }).click();
-  await ready(page, js);
-  await expect(page.getByRole('status')).toContainText(fr ? 'Vos disponibilités sont enregistrées' : 'Your availability is saved');
-}
-
-async function openRelationship(page: Page, js: boolean) {
-  await page.goto('/connections');
-  await ready(page, js);
-  await page.locator('a[href^="/relationships/"]').first().click();
-  await ready(page, js);
-  await expect(page.locator('#meetings-heading')).toBeVisible();
-}
-
 test.describe('booking', () => {
   test('the mentee books a weekly series, the mentor accepts, the administrator sees it, the mentee moves one and cancels another', async ({ page, js }) => {
     // Three people's sessions, a booking, an answer, a move, a cancellation and the
@@ -44,16 +20,9 @@ test.describe('booking', () => {
     const [mentor, mentee] = js ? ['mentor09@demo.test', 'mentee09@demo.test'] : ['mentor08@demo.test', 'mentee08@demo.test'];
     const invitationSubject = fr ? /Invitation à une réunion de mentorat/ : /Invitation to a mentoring meeting/;
 
-    await signIn(page, js, mentor);
-    await setLanguage(page, fr ? 'fr' : 'en');
-    await freeAllWeek(page, js, fr);
-    await signOut(page, js);
-    await signIn(page, js, mentee);
-    await setLanguage(page, fr ? 'fr' : 'en');
-    await freeAllWeek(page, js, fr);
+    await pairFreeAllWeek(page, js, fr, mentor, mentee);
 
     // The mentee books 4 × 30 minutes, weekly, by video.
-    await openRelationship(page, js);
     await page.getByRole('link', { name: fr ? 'Programmer des réunions' : 'Book a meeting' }).click();
     await ready(page, js);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr ? 'Programmer une réunion' : 'Book a meeting');

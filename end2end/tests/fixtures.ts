@@ -121,3 +121,42 @@ export async function switchProgram(page: Page, js: boolean, program: string) {
   await page.locator('li', { hasText: program }).getByRole('button', { name: 'Switch to this program' }).click();
   await expect(page.locator('.topbar-program')).toHaveText(program);
 }
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** Makes the signed-in member available all week, every day from 00:00 to 23:45. */
+export async function freeAllWeek(page: Page, js: boolean, fr: boolean) {
+  await page.goto('/calendar/availability');
+  await ready(page, js);
+  for (const day of DAYS) {
+    const row = page.locator(`tr[data-weekday="${day}"]`).first();
+    await row.locator('input[name$="[start]"]').fill('00:00');
+    await row.locator('input[name$="[end]"]').fill('23:45');
+  }
+  await page.getByRole('button', { name: fr ? 'Enregistrer les disponibilités' : 'Save availability' }).click();
+  await ready(page, js);
+  await expect(page.getByRole('status')).toContainText(fr ? 'Vos disponibilités sont enregistrées' : 'Your availability is saved');
+}
+
+/** Opens the signed-in member's first relationship page. */
+export async function openRelationship(page: Page, js: boolean) {
+  await page.goto('/connections');
+  await ready(page, js);
+  await page.locator('a[href^="/relationships/"]').first().click();
+  await ready(page, js);
+  await expect(page.locator('#meetings-heading')).toBeVisible();
+}
+
+/**
+ * Both members of a pair free all week in the test's language; the mentee stays signed in
+ * (on their relationship page).
+ */
+export async function pairFreeAllWeek(page: Page, js: boolean, fr: boolean, mentor: string, mentee: string) {
+  for (const who of [mentor, mentee]) {
+    if (who === mentee) await signOut(page, js);
+    await signIn(page, js, who);
+    await setLanguage(page, fr ? 'fr' : 'en');
+    await freeAllWeek(page, js, fr);
+  }
+  await openRelationship(page, js);
+}

@@ -211,3 +211,26 @@ meetings-logged-remove = Remove
 field-day = Date of the meeting
 field-note = Note
 field-logged_meeting = Logged meeting
+
+## The member's calendar
+calendar-title = My calendar
+calendar-views = Calendar views
+calendar-month-view = Month
+calendar-week-view = Week
+calendar-previous-month = Previous month
+calendar-next-month = Next month
+calendar-previous-week = Previous week
+calendar-next-week = Next week
+calendar-today = Today
+calendar-week-of = Week of { $date }
+calendar-zone = Times are shown in { $zone }.
+calendar-edit-availability = Edit your availability for meetings
+calendar-waiting = Waiting for your answer
+calendar-none-in-month = No meetings this month.
+calendar-none-in-week = No meetings this week.
+calendar-no-meetings = No meetings.
+calendar-available = Available { $hours }
+calendar-not-available = No availability set
+calendar-entry = { $start } to { $end }, meeting with { $with }
+field-view = Calendar view
+field-date = Date

@@ -1,5 +1,6 @@
 nav-label = Main navigation
 nav-dashboard = Dashboard
+nav-calendar = Calendar
 nav-availability = Availability
 nav-connections = Connections
 nav-mentors = Mentors

@@ -211,3 +211,26 @@ meetings-logged-remove = Retirer
 field-day = Date de la réunion
 field-note = Note
 field-logged_meeting = Réunion enregistrée
+
+## Le calendrier du membre
+calendar-title = Mon calendrier
+calendar-views = Affichages du calendrier
+calendar-month-view = Mois
+calendar-week-view = Semaine
+calendar-previous-month = Mois précédent
+calendar-next-month = Mois suivant
+calendar-previous-week = Semaine précédente
+calendar-next-week = Semaine suivante
+calendar-today = Aujourd'hui
+calendar-week-of = Semaine du { $date }
+calendar-zone = Les heures sont affichées selon le fuseau { $zone }.
+calendar-edit-availability = Modifier vos disponibilités pour les réunions
+calendar-waiting = En attente de votre réponse
+calendar-none-in-month = Aucune réunion ce mois-ci.
+calendar-none-in-week = Aucune réunion cette semaine.
+calendar-no-meetings = Aucune réunion.
+calendar-available = Disponible { $hours }
+calendar-not-available = Aucune disponibilité indiquée
+calendar-entry = { $start } à { $end }, réunion avec { $with }
+field-view = Affichage du calendrier
+field-date = Date

@@ -1,5 +1,6 @@
 nav-label = Navigation principale
 nav-dashboard = Tableau de bord
+nav-calendar = Calendrier
 nav-availability = Disponibilités
 nav-connections = Relations
 nav-mentors = Mentors

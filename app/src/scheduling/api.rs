@@ -94,3 +94,20 @@ pub async fn delete_availability_exception(id: i64) -> Result<(), AppError> {
     crate::state::redirect_plain_form(super::model::AVAILABILITY_PATH);
     Ok(())
 }
+
+/// The signed-in member's calendar: `view` (`month` or `week`, empty for month) around
+/// `date` (empty for today), with their meetings in every relationship of the program.
+#[server(endpoint = "my_calendar")]
+pub async fn get_my_calendar(
+    #[server(default)] view: String,
+    #[server(default)] date: String,
+) -> Result<crate::scheduling::calendar::CalendarView, AppError> {
+    use crate::auth::server::authz;
+    use crate::scheduling::calendar::CalendarQuery;
+    use crate::state::app_state;
+    let scope = authz::require_member()?;
+    let now = chrono::Utc::now();
+    let today = super::server::wall_clock::local_date(&scope.session.viewer.time_zone, now);
+    let query = CalendarQuery::from_query(&view, &date, today)?;
+    super::server::calendar_service::my_calendar(&app_state()?.db, &scope, query, now).await
+}

@@ -115,9 +115,11 @@ pub async fn answer_meeting(
     meeting_id: i64,
     answer: String,
     #[server(default)] scope: String,
+    #[server(default)] back: String,
 ) -> Result<(), AppError> {
     use crate::auth::server::authz;
     use crate::error::ValidationCode;
+    use crate::scheduling::calendar::CalendarQuery;
     use crate::scheduling::model::{Answer, SeriesScope};
     use crate::state::app_state;
     let member = authz::require_member()?;
@@ -133,7 +135,13 @@ pub async fn answer_meeting(
         chrono::Utc::now(),
     )
     .await?;
-    redirect_with_notice(relationship_id, "answered");
+    // Answered from the calendar: back to the same month or week.
+    match CalendarQuery::from_href(&back) {
+        Some(calendar) => {
+            crate::state::redirect_plain_form(&format!("{}&answered=1", calendar.href()))
+        }
+        None => redirect_with_notice(relationship_id, "answered"),
+    }
     Ok(())
 }
 

@@ -1,10 +1,11 @@
+use super::answer_form::AnswerForm;
 use super::booking_api::{
     get_relationship_meetings, AnswerMeeting, CancelMeeting, LogMeeting, RemoveLoggedMeeting,
 };
 use super::booking_choice_form::SCOPES;
 use super::log_meeting_form::LogMeetingForm;
 use super::logged_meetings_list::LoggedMeetingsList;
-use super::model::{Answer, SeriesScope, AVAILABILITY_PATH};
+use super::model::{SeriesScope, AVAILABILITY_PATH};
 use super::view::{booking_path, reschedule_path, MeetingView};
 use crate::i18n::{use_i18n, I18n};
 use crate::t;
@@ -176,7 +177,7 @@ fn MeetingList(
                                 }
                             }).collect_view()}
                         </ul>
-                        {mine.map(|mine| view! { <AnswerForm id relationship_id mine in_series answer /> })}
+                        {mine.map(|mine| view! { <AnswerForm id relationship_id mine in_series answer back=None /> })}
                         {(can_change && actions.can_book).then(|| view! {
                             <p><a class="button button-small" href=reschedule_path(relationship_id, id)>{t!(i18n, "meetings-reschedule")}</a></p>
                         })}
@@ -195,47 +196,6 @@ struct Actions {
     cancel: ServerAction<CancelMeeting>,
     /// The relationship is current: its meetings can be moved.
     can_book: bool,
-}
-
-const ANSWERS: [(Answer, &str); 3] = [
-    (Answer::Accepted, "meetings-accept"),
-    (Answer::Declined, "meetings-decline"),
-    (Answer::Maybe, "meetings-maybe"),
-];
-
-#[component]
-fn AnswerForm(
-    id: i64,
-    relationship_id: i64,
-    mine: Answer,
-    in_series: bool,
-    answer: ServerAction<AnswerMeeting>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let check_id = format!("answer-following-{id}");
-    let for_id = check_id.clone();
-    view! {
-        <ActionForm action=answer attr:class="answer-form">
-            <input type="hidden" name="relationship_id" value=relationship_id />
-            <input type="hidden" name="meeting_id" value=id />
-            <p>{t!(i18n, "meetings-your-answer")}" "<strong>{move || i18n.t(mine.label_key())}</strong></p>
-            {in_series.then(|| view! {
-                <label class="choice" for=for_id>
-                    <input id=check_id type="checkbox" name="scope" value="following" />
-                    {t!(i18n, "meetings-answer-following")}
-                </label>
-            })}
-            <div class="actions">
-                {ANSWERS.into_iter().map(|(a, key)| view! {
-                    <button type="submit" name="answer" value=a.as_str()
-                        class=if a == mine { "button button-primary button-small" } else { "button button-small" }
-                        aria-pressed=if a == mine { "true" } else { "false" }>
-                        {move || i18n.t(key)}
-                    </button>
-                }).collect_view()}
-            </div>
-        </ActionForm>
-    }
 }
 
 /// "Cancel": opening it is the confirmation step; for a series, which occurrences.

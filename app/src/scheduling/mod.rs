@@ -1,20 +1,28 @@
-//! Scheduling: a member's availability (the calendar's "Availability for meetings"),
+//! Scheduling: a member's calendar and availability (the calendar's "Availability for meetings"),
 //! booking a meeting or series for a pair or moving one, and the relationship page's meetings tile.
+mod answer_form;
 pub mod api;
 mod availability_page;
 mod book_page;
 pub mod booking_api;
 mod booking_choice_form;
+mod calendar_entry;
+mod calendar_month;
+mod calendar_nav;
+mod calendar_page;
+mod calendar_week;
 mod log_meeting_form;
 mod logged_meetings_list;
 mod meetings_tile;
 mod month_grid;
 mod move_form;
 mod slot_form;
+mod weekday_header;
 #[cfg(feature = "ssr")]
 pub use backend::scheduling as server;
-pub use shared::scheduling::{model, view};
+pub use shared::scheduling::{calendar, model, view};
 
 pub use availability_page::AvailabilityPage;
 pub use book_page::BookPage;
+pub use calendar_page::CalendarPage;
 pub use meetings_tile::MeetingsTile;

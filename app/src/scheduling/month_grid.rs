@@ -1,4 +1,5 @@
 use super::view::{day_number, month_weeks, neighbour_months, year_month, BookingOffer};
+use super::weekday_header::WeekdayHeader;
 use crate::i18n::{use_i18n, LocalDateTime};
 use crate::t;
 use leptos::prelude::*;
@@ -36,13 +37,7 @@ pub fn MonthGrid(offer: BookingOffer) -> impl IntoView {
                 <a href=next class="button button-small" rel="next">{t!(i18n, "booking-next-month")}</a>
             </div>
             <table class="month">
-                <thead>
-                    <tr>
-                        {(0..7).map(|d| view! {
-                            <th scope="col">{move || i18n.t(&format!("weekday-short-{d}"))}</th>
-                        }).collect_view()}
-                    </tr>
-                </thead>
+                <WeekdayHeader />
                 <tbody>
                     {weeks.into_iter().map(|week| view! {
                         <tr>

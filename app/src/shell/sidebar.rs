@@ -19,6 +19,7 @@ pub fn Sidebar(role: Option<crate::auth::model::Role>) -> impl IntoView {
                 {(role == Some(Role::Mentee)).then(|| view! { <li><A href="/mentors">{t!(i18n, "nav-mentors")}</A></li> })}
                 {(role == Some(Role::Mentor)).then(|| view! { <li><A href="/mentees">{t!(i18n, "nav-mentees")}</A></li> })}
                 {matches!(role, Some(Role::Mentee | Role::Mentor)).then(|| view! {
+                    <li><A href=crate::scheduling::calendar::CALENDAR_PATH exact=true>{t!(i18n, "nav-calendar")}</A></li>
                     <li><A href=crate::scheduling::model::AVAILABILITY_PATH>{t!(i18n, "nav-availability")}</A></li>
                 })}
                 {is_admin.then(|| view! { <li><A href="/admin">{t!(i18n, "nav-admin")}</A></li> })}

@@ -8,6 +8,7 @@ pub mod admin_repo;
 pub mod availability_service;
 pub mod booking;
 pub mod booking_page;
+pub mod calendar_service;
 pub mod changes;
 pub mod logged;
 pub mod logged_repo;

@@ -365,6 +365,38 @@ pub async fn meetings_of_relationship(
         .await)
 }
 
+/// The occurrences of the program that this member attends, with their own answer,
+/// that are not left out and touch `[from, to)`, by start.
+pub async fn meetings_of_member(
+    tx: &mut Tx,
+    program_id: i64,
+    user_id: i64,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+) -> sqlx::Result<Vec<(MeetingRow, Answer)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        meeting: MeetingRow,
+        answer: Answer,
+    }
+    let sql = format!(
+        "SELECT {MEETING_COLUMNS}, a.answer FROM meetings m
+         JOIN meeting_series s ON s.id = m.series_id
+         JOIN meeting_attendees a ON a.meeting_id = m.id AND a.user_id = $1
+         WHERE m.program_id = $2 AND m.state <> $3 AND m.starts_at < $5 AND m.ends_at > $4
+         ORDER BY m.starts_at, m.id"
+    );
+    let rows: Vec<Row> = with_tx!(tx, conn => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(user_id)
+        .bind(program_id)
+        .bind(OccurrenceState::Excluded)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&mut *conn)
+        .await)?;
+    Ok(rows.into_iter().map(|r| (r.meeting, r.answer)).collect())
+}
+
 /// Every answer of these meetings' participants: (meeting, user, answer).
 pub async fn answers(tx: &mut Tx, meetings: &[i64]) -> sqlx::Result<Vec<(i64, i64, Answer)>> {
     if meetings.is_empty() {

@@ -5,7 +5,7 @@ use super::interval::{Span, SpanSet};
 use super::model::{Exception, Window};
 use super::wall_clock::{local_date, local_spans};
 use crate::zone::Zone;
-use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Availability {
@@ -21,30 +21,37 @@ impl Availability {
         let mut date = local_date(&self.zone, from);
         let last = local_date(&self.zone, to);
         while date <= last {
-            let away = self.exceptions.iter().any(
-                |e| matches!(e, Exception::Away { first, last } if *first <= date && date <= *last),
-            );
-            let weekday = date.weekday().num_days_from_monday() as u8;
-            if !away {
-                for w in self.windows.iter().filter(|w| w.weekday == weekday) {
-                    spans.extend(local_spans(&self.zone, date, w.start, w.end));
-                }
-            }
-            for e in &self.exceptions {
-                if let Exception::Extra {
-                    date: on,
-                    start,
-                    end,
-                } = e
-                {
-                    if *on == date {
-                        spans.extend(local_spans(&self.zone, date, *start, *end));
-                    }
-                }
+            for (start, end) in self.day_windows(date) {
+                spans.extend(local_spans(&self.zone, date, start, end));
             }
             date += Duration::days(1);
         }
         SpanSet::from_spans(spans)
+    }
+
+    /// The member's windows on a date, on their clock (minutes after midnight): the
+    /// weekday's unless they are away, then that date's extra hours.
+    pub fn day_windows(&self, date: NaiveDate) -> Vec<(u16, u16)> {
+        let away = self.exceptions.iter().any(
+            |e| matches!(e, Exception::Away { first, last } if *first <= date && date <= *last),
+        );
+        let weekday = date.weekday().num_days_from_monday() as u8;
+        let weekly = self
+            .windows
+            .iter()
+            .filter(|w| !away && w.weekday == weekday)
+            .map(|w| (w.start, w.end));
+        let extra = self.exceptions.iter().filter_map(|e| match e {
+            Exception::Extra {
+                date: on,
+                start,
+                end,
+            } if *on == date => Some((*start, *end)),
+            _ => None,
+        });
+        let mut windows: Vec<(u16, u16)> = weekly.chain(extra).collect();
+        windows.sort_unstable();
+        windows
     }
 }
 
@@ -108,6 +115,10 @@ mod tests {
                 Span::new(utc(16, 15, 0), utc(17, 1, 0)),
             ]
         );
+        // The calendar shows the same on the member's clock.
+        assert_eq!(a.day_windows(day(9)), Vec::<(u16, u16)>::new());
+        assert_eq!(a.day_windows(day(12)), vec![(540, 600)]);
+        assert_eq!(a.day_windows(day(16)), vec![(600, 1200)]);
     }
 
     #[test]

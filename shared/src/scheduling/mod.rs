@@ -4,6 +4,7 @@
 pub mod admin;
 #[cfg(feature = "server")]
 pub mod availability;
+pub mod calendar;
 pub mod interval;
 pub mod model;
 #[cfg(feature = "server")]

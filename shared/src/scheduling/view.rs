@@ -87,6 +87,11 @@ pub fn day_number(date: NaiveDate) -> u32 {
     date.day()
 }
 
+/// A date's column in the calendar grids: 0 for Monday.
+pub fn weekday_column(date: NaiveDate) -> u32 {
+    date.weekday().num_days_from_monday()
+}
+
 /// The months before and after (year, month).
 pub fn neighbour_months(year: i32, month: u32) -> ((i32, u32), (i32, u32)) {
     let before = if month == 1 {

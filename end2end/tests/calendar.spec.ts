@@ -1,0 +1,99 @@
+import { test, expect, ready, expectAccessible, signIn, signOut, pairFreeAllWeek, openRelationship } from './fixtures';
+import { Page } from '@playwright/test';
+
+// The member's own calendar (the scheduling issue's "month and week views of their
+// meetings in every relationship, keyboard-usable, readable at phone width; without
+// JavaScript a plain list of days and slots as links and forms"): a mentee books an hour
+// with their mentor; both find it in their calendar, the mentor answers it there; the
+// month opens a week by keyboard; at phone width the month is a list of the days that
+// have meetings. Without JavaScript in French, hydrated in English (each project has its
+// own pair).
+
+async function nextMonthOfCalendar(page: Page, js: boolean, fr: boolean) {
+  await page.getByRole('navigation', { name: fr ? 'Navigation principale' : 'Main navigation' })
+    .getByRole('link', { name: fr ? 'Calendrier' : 'Calendar', exact: true }).click();
+  await ready(page, js);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr ? 'Mon calendrier' : 'My calendar');
+  await page.getByRole('link', { name: fr ? 'Mois suivant' : 'Next month' }).click();
+  await ready(page, js);
+  await expect(page).toHaveURL(/\/calendar\?view=month&date=\d{4}-\d{2}-01/);
+}
+
+test.describe('calendar', () => {
+  test('a booked meeting shows in both members\' month and week, is answered from the calendar, and reads at phone width', async ({ page, js }) => {
+    test.setTimeout(120_000);
+    const fr = !js;
+    const [mentor, mentee] = js ? ['mentor11@demo.test', 'mentee11@demo.test'] : ['mentor12@demo.test', 'mentee12@demo.test'];
+    await pairFreeAllWeek(page, js, fr, mentor, mentee);
+
+    // The mentee books half an hour (the dialog's first length) at 10:00 on the 10th of next month.
+    await page.getByRole('link', { name: fr ? 'Programmer des réunions' : 'Book a meeting' }).click();
+    await ready(page, js);
+    await page.getByRole('link', { name: fr ? 'Mois suivant' : 'Next month' }).click();
+    await ready(page, js);
+    await page.locator('td.day-free a').nth(9).click();
+    await ready(page, js);
+    await page.locator('input[name="slot"][value$="T10:00"]').check();
+    await page.getByRole('button', { name: fr ? 'Envoyer la demande' : 'Send request' }).click();
+    await ready(page, js);
+    await expect(page).toHaveURL(/\/relationships\/\d+\?booked=1/);
+
+    // Her month: the meeting on the 10th, at her clock's 10:00, accepted (she asked).
+    await nextMonthOfCalendar(page, js, fr);
+    await expect(page.locator('.zone-note')).toContainText(fr ? 'Les heures sont affichées selon le fuseau' : 'Times are shown in');
+    const busy = page.locator('td.calendar-day-busy');
+    await expect(busy).toHaveCount(1);
+    await expect(busy.locator('.calendar-day-number')).toContainText('10');
+    const entry = busy.locator('li.calendar-entry');
+    await expect(entry.locator('a')).toContainText(fr ? '10 h 00 à 10 h 30, réunion avec' : '10:00 AM to 10:30 AM, meeting with');
+    await expect(entry).toContainText(fr ? 'Acceptée' : 'Accepted');
+    await expect(entry.locator('a')).toHaveAttribute('href', /^\/relationships\/\d+#meetings-heading$/);
+    await expect(page.locator('.calendar-waiting')).toHaveCount(0);
+    await expectAccessible(page, js);
+
+    // The day opens its week from the keyboard: Monday to Sunday, her hours beside it.
+    await busy.locator('.calendar-day-number').focus();
+    await page.keyboard.press('Enter');
+    await ready(page, js);
+    await expect(page).toHaveURL(/\/calendar\?view=week&date=\d{4}-\d{2}-10/);
+    await expect(page.locator('.calendar-heading')).toContainText(fr ? 'Semaine du' : 'Week of');
+    await expect(page.locator('li.calendar-week-day')).toHaveCount(7);
+    const day = page.locator('li.calendar-week-day', { has: page.locator('li.calendar-entry') });
+    await expect(day).toHaveCount(1);
+    await expect(day.locator('.calendar-available')).toContainText('00:00–23:45');
+    await expect(page.getByRole('link', { name: fr ? 'Semaine' : 'Week', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(page, js);
+
+    // The mentor is asked: he accepts from his calendar and stays on it.
+    await signOut(page, js);
+    await signIn(page, js, mentor);
+    await nextMonthOfCalendar(page, js, fr);
+    const waiting = page.locator('.calendar-waiting li.meeting');
+    await expect(waiting).toHaveCount(1);
+    // (On his own clock: the two may live in different zones.)
+    await expect(waiting).toContainText(fr ? ', réunion avec' : ', meeting with');
+    await expect(page.locator('li.calendar-entry-waiting')).toHaveCount(1);
+    await expectAccessible(page, js);
+    const url = page.url();
+    await waiting.getByRole('button', { name: fr ? 'Accepter' : 'Accept' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status').filter({ hasText: fr ? 'Votre réponse est enregistrée' : 'Your answer is saved' })).toBeVisible();
+    expect(page.url().split('&answered')[0]).toBe(url);
+    await expect(page.locator('.calendar-waiting')).toHaveCount(0);
+    await expect(page.locator('li.calendar-entry')).toContainText(fr ? 'Acceptée' : 'Accepted');
+
+    // At phone width the month is a list of its days with meetings, nothing wider than
+    // the screen.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect(page.locator('.calendar-month thead')).toBeHidden();
+    await expect(page.locator('td.calendar-day:visible')).toHaveCount(1);
+    await expect(page.locator('li.calendar-entry')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, js);
+
+    // The relationship page still says the same.
+    await openRelationship(page, js);
+    await expect(page.locator('.meetings-tile li.meeting').first().locator('.participants li', { hasText: '✓' })).toHaveCount(2);
+  });
+});
