@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod matching;
 pub mod members;
 pub mod messaging;
+pub mod notifications;
 pub mod profiles;
 pub mod relationships;
 pub mod routes;
@@ -126,6 +127,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invitations/:id") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/relationships/:id") view={Lazy::<RelationshipRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/relationships/:id/book") view={Lazy::<BookRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calendar/availability") view={Lazy::<AvailabilityRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/mentors") view={Lazy::<MentorsRoute>::new()} ssr=SsrMode::Async />

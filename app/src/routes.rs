@@ -17,6 +17,7 @@ use crate::members::{
     DeactivateMembersPage, ImportMembersPage, ImportRunPage, MemberAdminPage, MembersTablePage,
 };
 use crate::messaging::{EmailDetailPage, EmailLogPage, SystemMessageEditPage, SystemMessagesPage};
+use crate::notifications::NotificationsPage;
 use crate::profiles::{
     CustomFieldEditPage, CustomFieldsPage, MemberProfilePage, ProfileEditPage, ProfileRulesPage,
     ProgramListsPage,
@@ -60,6 +61,7 @@ lazy_pages! {
     RelationshipRoute => RelationshipPage,
     AvailabilityRoute => AvailabilityPage,
     CalendarRoute => CalendarPage,
+    NotificationsRoute => NotificationsPage,
     BookRoute => BookPage,
     MentorsRoute => MentorsPage,
     MenteesRoute => MenteesPage,

@@ -15,6 +15,7 @@ pub mod local_url;
 pub mod matching;
 pub mod members;
 pub mod messaging;
+pub mod notifications;
 pub mod profiles;
 pub mod relationships;
 pub mod scheduling;

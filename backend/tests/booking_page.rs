@@ -122,6 +122,24 @@ async fn the_month_offers_the_pairs_free_days_and_a_slot_books_the_series() {
         assert!(mail
             .body_text
             .contains(&format!("/relationships/{relationship}")));
+        // The organiser keeps their own record of the request, naming who is invited.
+        let copies: Vec<_> = support::outbox(&m.db)
+            .await
+            .into_iter()
+            .filter(|e| e.template_key.as_deref() == Some("meeting-requested"))
+            .collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        let copy = &copies[0];
+        assert_eq!(
+            (copy.to_address.as_str(), copy.subject.as_str()),
+            ("eli@invitations.test", "Mentoring meeting requested")
+        );
+        assert!(
+            copy.body_text.contains("is sent to Test mona."),
+            "{}",
+            copy.body_text
+        );
+        assert!(copy.body_text.contains("Repeats weekly: 3 meetings"));
 
         let tile = relationship_meetings(&m.db, &m.mentor, relationship, now())
             .await

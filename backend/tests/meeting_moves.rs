@@ -36,6 +36,7 @@ async fn weekly_four(m: &Pair, relationship: i64) -> Vec<i64> {
     let ids = book_tuesdays(m, relationship, &m.mentor, 4, place).await;
     answer(
         &m.db,
+        BASE,
         &m.mentee,
         ids[0],
         Answer::Accepted,

@@ -293,6 +293,7 @@ async fn the_organiser_has_accepted_and_the_partner_answers_one_or_the_rest() {
         .unwrap());
         answer(
             &m.db,
+            BASE,
             &m.mentor,
             ids[0],
             Answer::Maybe,
@@ -303,6 +304,7 @@ async fn the_organiser_has_accepted_and_the_partner_answers_one_or_the_rest() {
         .unwrap();
         answer(
             &m.db,
+            BASE,
             &m.mentor,
             ids[1],
             Answer::Accepted,
@@ -315,9 +317,55 @@ async fn the_organiser_has_accepted_and_the_partner_answers_one_or_the_rest() {
             answers_of(&m.db, &m.mentor).await,
             vec!["maybe", "accepted", "accepted", "accepted"]
         );
+        // Each answer reaches both members' inboxes (the one who answered keeps a
+        // record); the organiser is also notified. Giving the same answer again changes
+        // nothing and tells no one.
+        answer(
+            &m.db,
+            BASE,
+            &m.mentor,
+            ids[2],
+            Answer::Accepted,
+            SeriesScope::This,
+            now(),
+        )
+        .await
+        .unwrap();
+        let answered: Vec<(String, String)> = support::outbox(&m.db)
+            .await
+            .into_iter()
+            .filter(|e| e.template_key.as_deref() == Some("meeting-answered"))
+            .map(|e| (e.to_address, e.body_text))
+            .collect();
+        assert_eq!(answered.len(), 4, "{answered:?}");
+        let to_mentee: Vec<&String> = answered
+            .iter()
+            .filter(|(to, _)| to == "eli@invitations.test")
+            .map(|(_, body)| body)
+            .collect();
+        assert_eq!(to_mentee.len(), 2);
+        assert!(
+            to_mentee
+                .iter()
+                .any(|b| b.contains("Test mona answered \"Accepted\" for 3 mentoring meetings")),
+            "{to_mentee:?}"
+        );
+        let told = backend::notifications::service::my_notifications(&m.db, &m.mentee)
+            .await
+            .unwrap();
+        let kinds: Vec<_> = told.items.iter().map(|n| (n.kind, n.count)).collect();
+        use backend::notifications::model::NotificationKind;
+        assert_eq!(
+            kinds,
+            vec![
+                (NotificationKind::MeetingAccepted, 3),
+                (NotificationKind::MeetingMaybe, 1)
+            ]
+        );
         // A stranger's answer is "not found"; an answer to a meeting that is over is refused.
         let err = answer(
             &m.db,
+            BASE,
             &m.other_mentee,
             ids[0],
             Answer::Accepted,
@@ -330,6 +378,7 @@ async fn the_organiser_has_accepted_and_the_partner_answers_one_or_the_rest() {
         let later = utc(2026, 12, 1, 0, 0);
         let err = answer(
             &m.db,
+            BASE,
             &m.mentor,
             ids[0],
             Answer::Declined,

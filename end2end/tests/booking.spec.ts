@@ -7,9 +7,9 @@ import { mailCount, waitForMail } from './mail';
 // grouped by part of the day, "Send request"); the mentor accepts the series; the
 // administrator's Meetings tab shows ✓ ✓ on each; the mentee moves the second meeting to
 // the next day and cancels the fourth; the first and third stay as they were, and each
-// step reached the inboxes (the invitation the mentor's, the move and the cancellation
-// both members'). Without JavaScript in French, hydrated in English (each project has
-// its own pair).
+// step reached both members' inboxes (the request: the mentor's invitation and the
+// mentee's own record; the answer, the move and the cancellation: both). Without
+// JavaScript in French, hydrated in English (each project has its own pair).
 
 test.describe('booking', () => {
   test('the mentee books a weekly series, the mentor accepts, the administrator sees it, the mentee moves one and cancels another', async ({ page, js }) => {
@@ -64,6 +64,9 @@ test.describe('booking', () => {
     await expectAccessible(page, js);
     const invitation = await waitForMail(mentor, invitationSubject, beforeBooking);
     expect(invitation.text).toContain('Goals for the term');
+    // The mentee keeps her own record of the request.
+    const copy = await waitForMail(mentee, fr ? /Demande de réunion de mentorat envoyée/ : /Mentoring meeting requested/, beforeBooking);
+    expect(copy.text).toContain('Goals for the term');
 
     // The mentor accepts the whole series.
     await signOut(page, js);
@@ -72,6 +75,7 @@ test.describe('booking', () => {
     const first = meetings.first();
     await expect(first).toContainText(fr ? 'Pas encore de réponse' : 'No answer yet');
     await first.locator('input[type="checkbox"][name="scope"]').check();
+    const beforeAnswer = mailCount();
     await first.getByRole('button', { name: fr ? 'Accepter' : 'Accept' }).click();
     await ready(page, js);
     await expect(tile.locator('[role="status"]', { hasText: fr ? 'Votre réponse est enregistrée' : 'Your answer is saved' })).toBeVisible();
@@ -79,6 +83,11 @@ test.describe('booking', () => {
     for (let i = 0; i < 4; i++) {
       await expect(meetings.nth(i).locator('.participants li', { hasText: '✓' })).toHaveCount(2);
     }
+    // Both are told of the answer, for the four meetings.
+    const answeredSubject = fr ? /Réponse à une réunion de mentorat/ : /Answer to a mentoring meeting/;
+    const answered = await waitForMail(mentee, answeredSubject, beforeAnswer);
+    expect(answered.text).toContain(fr ? '« Acceptée » pour 4 réunions de mentorat' : '"Accepted" for 4 mentoring meetings');
+    await waitForMail(mentor, answeredSubject, beforeAnswer);
 
     // The administrator's Meetings tab, searched by the mentee's address from the
     // Relationships page (which offers to book for the pair): ✓ ✓ on each meeting.

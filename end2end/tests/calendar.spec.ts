@@ -3,11 +3,11 @@ import { Page } from '@playwright/test';
 
 // The member's own calendar (the scheduling issue's "month and week views of their
 // meetings in every relationship, keyboard-usable, readable at phone width; without
-// JavaScript a plain list of days and slots as links and forms"): a mentee books an hour
-// with their mentor; both find it in their calendar, the mentor answers it there; the
-// month opens a week by keyboard; at phone width the month is a list of the days that
-// have meetings. Without JavaScript in French, hydrated in English (each project has its
-// own pair).
+// JavaScript a plain list of days and slots as links and forms"): a mentee books half an
+// hour with their mentor; the mentor's bell and notifications page tell him; both find it
+// in their calendar, the mentor answers it there; the month opens a week by keyboard; at
+// phone width the month is a list of the days that have meetings. Without JavaScript in
+// French, hydrated in English (each project has its own pair).
 
 async function nextMonthOfCalendar(page: Page, js: boolean, fr: boolean) {
   await page.getByRole('navigation', { name: fr ? 'Navigation principale' : 'Main navigation' })
@@ -20,7 +20,7 @@ async function nextMonthOfCalendar(page: Page, js: boolean, fr: boolean) {
 }
 
 test.describe('calendar', () => {
-  test('a booked meeting shows in both members\' month and week, is answered from the calendar, and reads at phone width', async ({ page, js }) => {
+  test('a booked meeting reaches the mentor\'s bell and notifications, shows in both members\' month and week, is answered from the calendar, and reads at phone width', async ({ page, js }) => {
     test.setTimeout(120_000);
     const fr = !js;
     const [mentor, mentee] = js ? ['mentor11@demo.test', 'mentee11@demo.test'] : ['mentor12@demo.test', 'mentee12@demo.test'];
@@ -64,9 +64,30 @@ test.describe('calendar', () => {
     await expect(page.getByRole('link', { name: fr ? 'Semaine' : 'Week', exact: true })).toHaveAttribute('aria-current', 'page');
     await expectAccessible(page, js);
 
-    // The mentor is asked: he accepts from his calendar and stays on it.
+    // The mentor's bell says he has news: the invitation, marked new, until he marks
+    // it read.
     await signOut(page, js);
     await signIn(page, js, mentor);
+    const bell = page.locator('a.notification-bell');
+    await expect(bell).toHaveAttribute('aria-label', fr ? 'Notifications, 1 non lue' : 'Notifications, 1 unread');
+    await expect(bell.locator('.notification-count')).toHaveText('1');
+    await bell.click();
+    await ready(page, js);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifications');
+    const notice = page.locator('li.notification');
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toContainText(fr ? 'Vous avez été invité(e) à une réunion de mentorat par' : 'You have been invited to a mentoring meeting from');
+    await expect(notice.locator('.badge')).toHaveText(fr ? 'Nouveau' : 'New');
+    await expect(notice.locator('a')).toHaveAttribute('href', /^\/relationships\/\d+#meetings-heading$/);
+    await expectAccessible(page, js);
+    await page.getByRole('button', { name: fr ? 'Tout marquer comme lu' : 'Mark all as read' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status').filter({ hasText: fr ? 'Vos notifications sont marquées comme lues' : 'Your notifications are marked as read' })).toBeVisible();
+    await expect(notice.locator('.badge')).toHaveCount(0);
+    await expect(bell.locator('.notification-count')).toHaveCount(0);
+    await expect(bell).toHaveAttribute('aria-label', fr ? 'Notifications, aucune non lue' : 'Notifications, none unread');
+
+    // He is asked for an answer: he accepts from his calendar and stays on it.
     await nextMonthOfCalendar(page, js, fr);
     const waiting = page.locator('.calendar-waiting li.meeting');
     await expect(waiting).toHaveCount(1);

@@ -183,7 +183,7 @@ meeting-mail-repeats = Repeats { $frequency ->
     [monthly] monthly
    *[yearly] yearly
 }: { $count } meetings
-meeting-mail-cancelled = { $count ->
+meeting-mail-count = { $count ->
     [one] a mentoring meeting
    *[other] { $count } mentoring meetings
 }

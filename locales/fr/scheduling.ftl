@@ -183,7 +183,7 @@ meeting-mail-repeats = Se répète { $frequency ->
     [monthly] chaque mois
    *[yearly] chaque année
 } : { $count } réunions
-meeting-mail-cancelled = { $count ->
+meeting-mail-count = { $count ->
     [one] une réunion de mentorat
    *[other] { $count } réunions de mentorat
 }

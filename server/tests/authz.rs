@@ -148,6 +148,10 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         }),
         ("my_availability", Access::Member, |_, _| String::new()),
         ("my_calendar", Access::Member, |_, _| "view=week".into()),
+        ("my_notifications", Access::Member, |_, _| String::new()),
+        ("mark_notifications_read", Access::Member, |_, _| {
+            String::new()
+        }),
         // An overlap: refused after the check, so nothing is written.
         ("save_availability", Access::Member, |_, _| {
             "window[0][weekday]=monday&window[0][start]=10:00&window[0][end]=12:00&window[1][weekday]=monday&window[1][start]=11:00&window[1][end]=13:00".into()

@@ -14,6 +14,7 @@ pub mod iso_date;
 pub mod matching;
 pub mod members;
 pub mod messaging;
+pub mod notifications;
 pub mod percent;
 pub mod profiles;
 pub mod relationships;

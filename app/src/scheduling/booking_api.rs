@@ -126,8 +126,10 @@ pub async fn answer_meeting(
     let answer = Answer::parse(answer.trim())
         .ok_or_else(|| AppError::validation("answer", ValidationCode::InvalidChoice))?;
     let range = SeriesScope::from_form(&scope)?;
+    let state = app_state()?;
     backend::scheduling::booking::answer(
-        &app_state()?.db,
+        &state.db,
+        &state.base_url,
         &member,
         meeting_id,
         answer,

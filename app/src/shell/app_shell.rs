@@ -4,6 +4,7 @@ use crate::auth::api::get_viewer;
 use crate::auth::model::Viewer;
 use crate::auth::SignInPage;
 use crate::i18n::use_i18n;
+use crate::notifications::NotificationBell;
 use crate::t;
 use crate::ui::LoadError;
 use leptos::either::Either;
@@ -83,6 +84,8 @@ fn SignedInFrame(viewer: Viewer) -> impl IntoView {
     // Pages read the viewer from context instead of awaiting it again.
     provide_context(viewer.clone());
     let membership = viewer.membership.clone();
+    let has_program = membership.is_some();
+    let unread = viewer.unread_notifications;
     let program_name = move || membership.as_ref().map(|m| m.name(i18n.lang()).to_string());
     // Set once the browser has taken the frame over (its menus and forms answer from
     // here on); browser tests wait for it. Effects never run on the server.
@@ -95,7 +98,10 @@ fn SignedInFrame(viewer: Viewer) -> impl IntoView {
             <div class="app-main">
                 <header class="topbar">
                     <p class="topbar-program">{program_name}</p>
-                    <UserMenu viewer />
+                    <div class="topbar-actions">
+                        {has_program.then(|| view! { <NotificationBell unread /> })}
+                        <UserMenu viewer />
+                    </div>
                 </header>
                 <main id="main" class="content">
                     <Outlet />

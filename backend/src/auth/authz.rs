@@ -95,6 +95,7 @@ mod tests {
                     role,
                 }),
                 program_count: 1,
+                unread_notifications: 0,
             },
         }
     }

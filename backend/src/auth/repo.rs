@@ -56,6 +56,7 @@ struct SessionRow {
     language: String,
     time_zone: crate::zone::Zone,
     photo_key: Option<String>,
+    unread_notifications: i64,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -92,7 +93,10 @@ pub async fn find_session(
 ) -> sqlx::Result<Option<FoundSession>> {
     let row = with_db!(db, pool => sqlx::query_as::<_, SessionRow>(
         "SELECT s.persistent, s.expires_at, s.last_seen_at, s.program_id,
-                u.id AS user_id, u.email, u.first_name, u.last_name, u.language, u.time_zone, u.photo_key
+                u.id AS user_id, u.email, u.first_name, u.last_name, u.language, u.time_zone, u.photo_key,
+                (SELECT COUNT(*) FROM notifications n
+                 WHERE n.user_id = u.id AND n.program_id = s.program_id AND n.read_at IS NULL)
+                    AS unread_notifications
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.is_active = TRUE",
     )
@@ -111,6 +115,7 @@ pub async fn find_session(
         .find(|m| Some(m.program_id) == row.program_id)
         .or(memberships.first())
         .cloned();
+    let membership_program = membership.as_ref().map(|m| m.program_id);
     Ok(Some(FoundSession {
         viewer: Viewer {
             user_id: row.user_id,
@@ -125,6 +130,12 @@ pub async fn find_session(
                 .map(|key| crate::profiles::photo_url::photo_url(row.user_id, key)),
             membership,
             program_count: memberships.len() as i64,
+            // Counted in the session's program; a viewer shown another of their programs
+            // (the session's one left them) sees none there.
+            unread_notifications: match membership_program {
+                Some(id) if Some(id) == row.program_id => row.unread_notifications,
+                _ => 0,
+            },
         },
         persistent: row.persistent,
         expires_at: row.expires_at,

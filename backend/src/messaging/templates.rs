@@ -184,7 +184,19 @@ pub async fn preview(
             ),
             (
                 "cancelled_meetings",
-                translate_with(lang, "meeting-mail-cancelled", &[("count", 1.into())]),
+                translate_with(lang, "meeting-mail-count", &[("count", 1.into())]),
+            ),
+            (
+                "answered_meetings",
+                translate_with(lang, "meeting-mail-count", &[("count", 1.into())]),
+            ),
+            (
+                "meeting_answer",
+                translate(lang, "meeting-answer-accepted", None),
+            ),
+            (
+                "participants",
+                translate(lang, "template-sample-partner", None),
             ),
             (
                 "meeting_time",

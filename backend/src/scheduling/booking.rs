@@ -2,7 +2,7 @@
 //! again inside the transaction that writes it, with both members' schedules held, so
 //! two bookings of one slot have one winner), and the participants' answers.
 use super::availability_service::availability_of;
-use super::meeting_mail::{send_invitations, MeetingMail};
+use super::meeting_mail::{send_answers, send_invitations, send_request_copy, MeetingMail};
 use super::model::{
     Answer, DayOffer, MeetingType, OccurrenceState, SeriesScope, AGENDA_MAX, DURATIONS,
     LOCATION_MAX,
@@ -339,14 +339,20 @@ pub async fn book(
         .filter(|user| *user != me)
         .collect();
     send_invitations(&mut tx, base_url, &mail, &invited, now).await?;
+    // An administrator booking for the pair without attending keeps no copy.
+    if attendees.iter().any(|(user, _)| *user == me) {
+        send_request_copy(&mut tx, base_url, &mail, &invited, now).await?;
+    }
     tx.commit().await?;
     Ok(series)
 }
 
 /// A participant's answer to one occurrence, to it and the later ones of its series, or
-/// to every occurrence still to come. Someone who is not invited gets "not found".
+/// to every occurrence still to come; every participant is told, unless it changed
+/// nothing. Someone who is not invited gets "not found".
 pub async fn answer(
     db: &Db,
+    base_url: &str,
     scope: &MemberScope,
     meeting_id: i64,
     answer: Answer,
@@ -361,9 +367,15 @@ pub async fn answer(
     }
     let me = scope.session.viewer.user_id;
     let mut tx = db.begin().await?;
-    let (meeting, _) = upcoming_meeting(&mut tx, scope, meeting_id, false, now).await?;
+    let (meeting, participants) = upcoming_meeting(&mut tx, scope, meeting_id, false, now).await?;
     let targets = ids(&occurrences_in_range(&mut tx, &meeting, range, now).await?);
-    repo::set_answer(&mut tx, &targets, me, answer, now).await?;
+    let changed = repo::set_answer(&mut tx, &targets, me, answer, now).await?;
+    if changed > 0 {
+        let mail = MeetingMail::from_occurrence(scope.program_id, &meeting, targets.len());
+        let told = (me, participants.as_slice());
+        let what = (answer, targets.len());
+        send_answers(&mut tx, base_url, &mail, told, what, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

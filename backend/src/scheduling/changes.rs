@@ -7,7 +7,7 @@ use super::booking::{
     bookable, checked_slot, ids, occurrences_in_range, upcoming_meeting, Moving, Slot,
 };
 use super::meeting_mail::{send_cancellations, send_reschedules, MeetingMail};
-use super::model::{Frequency, OccurrenceState, SeriesScope};
+use super::model::{OccurrenceState, SeriesScope};
 use super::recurrence::{Rule, SeriesEnd};
 use super::repo::{self, MeetingRow, NewSeries};
 use crate::auth::authz::MemberScope;
@@ -34,17 +34,7 @@ pub async fn cancel(
     reachable(&mut tx, scope, meeting.relationship_id).await?;
     let targets = ids(&occurrences_in_range(&mut tx, &meeting, range, now).await?);
     repo::set_state(&mut tx, &targets, OccurrenceState::Cancelled, (me, now)).await?;
-    let mail = MeetingMail {
-        program_id: scope.program_id,
-        relationship_id: meeting.relationship_id,
-        organiser_id: meeting.organiser_id,
-        first: Span::new(meeting.starts_at, meeting.ends_at),
-        frequency: Frequency::Once,
-        occurrences: targets.len(),
-        meeting_type: meeting.meeting_type,
-        location: &meeting.location,
-        agenda: &meeting.agenda,
-    };
+    let mail = MeetingMail::from_occurrence(scope.program_id, &meeting, targets.len());
     // Both members are told, the one who cancelled included (their record of it).
     send_cancellations(
         &mut tx,

@@ -1,13 +1,21 @@
 //! The e-mails about a meeting, worded for each recipient: its time in their zone and
-//! language, how it repeats, how and where the pair meets. Queued in the transaction that
-//! books the meeting, so a booking that fails sends nothing and one that holds sends once.
+//! language, how it repeats, how and where the pair meets; and the same news as an in-app
+//! notification for each recipient but the one who made it. Both are written in the
+//! transaction that books or changes the meeting, so one that fails tells nothing and one
+//! that holds tells once.
 use super::interval::Span;
+use super::model::Answer;
 use super::model::{Frequency, MeetingType};
+use super::repo::MeetingRow;
 use crate::db::Tx;
 use crate::error::AppResult;
 use crate::i18n::{translate, translate_with, Lang, LocalDateTime};
 use crate::messaging::service::{queue_system_messages, MessageDetails};
-use crate::messaging::template::{MEETING_CANCELLED, MEETING_INVITATION, MEETING_RESCHEDULED};
+use crate::messaging::template::{
+    MEETING_ANSWERED, MEETING_CANCELLED, MEETING_INVITATION, MEETING_REQUESTED, MEETING_RESCHEDULED,
+};
+use crate::notifications::model::NotificationKind;
+use crate::notifications::repo::{self as notices, NewNotification};
 use crate::relationships::invitations::full_name;
 use crate::relationships::model::relationship_path;
 use crate::zone::Zone;
@@ -26,6 +34,24 @@ pub struct MeetingMail<'a> {
     pub meeting_type: MeetingType,
     pub location: &'a str,
     pub agenda: &'a str,
+}
+
+impl<'a> MeetingMail<'a> {
+    /// `count` occurrences of a meeting's series from `meeting` on (cancelled or
+    /// answered together), described by that first one.
+    pub fn from_occurrence(program_id: i64, meeting: &'a MeetingRow, count: usize) -> Self {
+        Self {
+            program_id,
+            relationship_id: meeting.relationship_id,
+            organiser_id: meeting.organiser_id,
+            first: Span::new(meeting.starts_at, meeting.ends_at),
+            frequency: Frequency::Once,
+            occurrences: count,
+            meeting_type: meeting.meeting_type,
+            location: &meeting.location,
+            agenda: &meeting.agenda,
+        }
+    }
 }
 
 /// "Dec 9, 2026, 10:00 AM to 10:30 AM (Eastern Time (Toronto))" on the recipient's clock.
@@ -79,11 +105,12 @@ pub fn meeting_values(
 
 /// The system message `key` about the meeting to each of `recipients`, from `sender`
 /// (who booked or changed it), linking to the relationship page; `extra` adds keywords
-/// worded in the recipient's language.
-pub async fn send_meeting_mail(
+/// worded in the recipient's language. Each recipient but the sender also gets the
+/// notification `kind`, if any.
+async fn send_meeting_mail(
     tx: &mut Tx,
     base_url: &str,
-    key: &str,
+    (key, kind): (&str, Option<NotificationKind>),
     mail: &MeetingMail<'_>,
     (sender, recipients): (i64, &[i64]),
     extra: impl Fn(Lang, &Zone) -> Vec<(&'static str, String)>,
@@ -102,6 +129,19 @@ pub async fn send_meeting_mail(
         }
     };
     queue_system_messages(tx, base_url, mail.program_id, key, recipients, details).await?;
+    let Some(kind) = kind else { return Ok(()) };
+    for user_id in recipients.iter().filter(|user| **user != sender) {
+        let notice = NewNotification {
+            program_id: mail.program_id,
+            user_id: *user_id,
+            kind,
+            actor_id: sender,
+            relationship_id: mail.relationship_id,
+            meeting_at: mail.first.start,
+            count: mail.occurrences as u32,
+        };
+        notices::insert(tx, &notice, now).await?;
+    }
     Ok(())
 }
 
@@ -117,7 +157,10 @@ pub async fn send_invitations(
     send_meeting_mail(
         tx,
         base_url,
-        MEETING_INVITATION,
+        (
+            MEETING_INVITATION,
+            Some(NotificationKind::MeetingInvitation),
+        ),
         mail,
         from,
         |_, _| vec![],
@@ -139,11 +182,12 @@ pub async fn send_cancellations(
     let extra = |lang, _: &Zone| {
         vec![(
             "cancelled_meetings",
-            translate_with(lang, "meeting-mail-cancelled", &[("count", count.into())]),
+            translate_with(lang, "meeting-mail-count", &[("count", count.into())]),
         )]
     };
     let from = (sender, recipients);
-    send_meeting_mail(tx, base_url, MEETING_CANCELLED, mail, from, extra, now).await
+    let what = (MEETING_CANCELLED, Some(NotificationKind::MeetingCancelled));
+    send_meeting_mail(tx, base_url, what, mail, from, extra, now).await
 }
 
 /// "A mentoring meeting is moved" from `sender` to each of `recipients`: the new time
@@ -158,7 +202,67 @@ pub async fn send_reschedules(
 ) -> AppResult<()> {
     let extra = |lang, zone: &Zone| vec![("previous_time", time_text(lang, zone, previous, now))];
     let from = (sender, recipients);
-    send_meeting_mail(tx, base_url, MEETING_RESCHEDULED, mail, from, extra, now).await
+    let what = (MEETING_RESCHEDULED, Some(NotificationKind::MeetingMoved));
+    send_meeting_mail(tx, base_url, what, mail, from, extra, now).await
+}
+
+/// "Mentoring meeting requested" to the organiser: their own record of what they asked
+/// for, naming who is invited.
+pub async fn send_request_copy(
+    tx: &mut Tx,
+    base_url: &str,
+    mail: &MeetingMail<'_>,
+    invited: &[i64],
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let mut names = Vec::new();
+    for user in invited {
+        names.push(full_name(tx, mail.program_id, *user).await?);
+    }
+    let participants = names.join(", ");
+    let extra = |_, _: &Zone| vec![("participants", participants.clone())];
+    let me = mail.organiser_id;
+    let what = (MEETING_REQUESTED, None);
+    send_meeting_mail(tx, base_url, what, mail, (me, &[me]), extra, now).await
+}
+
+/// "Answer to a mentoring meeting" from `sender` to every participant (the one who
+/// answered included, their record of it): `answer` for `count` occurrences from the one
+/// `mail` describes. The others also get it as a notification.
+pub async fn send_answers(
+    tx: &mut Tx,
+    base_url: &str,
+    mail: &MeetingMail<'_>,
+    (sender, recipients): (i64, &[i64]),
+    (answer, count): (Answer, usize),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let extra = |lang, _: &Zone| {
+        vec![
+            ("meeting_answer", translate(lang, answer.label_key(), None)),
+            (
+                "answered_meetings",
+                translate_with(lang, "meeting-mail-count", &[("count", count.into())]),
+            ),
+        ]
+    };
+    let kind = match answer {
+        Answer::Accepted => Some(NotificationKind::MeetingAccepted),
+        Answer::Declined => Some(NotificationKind::MeetingDeclined),
+        Answer::Maybe => Some(NotificationKind::MeetingMaybe),
+        Answer::Pending => None,
+    };
+    let from = (sender, recipients);
+    send_meeting_mail(
+        tx,
+        base_url,
+        (MEETING_ANSWERED, kind),
+        mail,
+        from,
+        extra,
+        now,
+    )
+    .await
 }
 
 #[cfg(test)]

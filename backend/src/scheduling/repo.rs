@@ -416,7 +416,8 @@ pub async fn answers(tx: &mut Tx, meetings: &[i64]) -> sqlx::Result<Vec<(i64, i6
     })
 }
 
-/// The participant's answer to the given occurrences; the number changed.
+/// The participant's answer to the given occurrences; the number changed (those that
+/// had this answer already are left as they were).
 pub async fn set_answer(
     tx: &mut Tx,
     meetings: &[i64],
@@ -430,7 +431,7 @@ pub async fn set_answer(
     let list = crate::db::placeholders(4, meetings.len());
     let sql = format!(
         "UPDATE meeting_attendees SET answer = $1, answered_at = $2
-         WHERE user_id = $3 AND meeting_id IN ({list})"
+         WHERE user_id = $3 AND answer <> $1 AND meeting_id IN ({list})"
     );
     with_tx!(tx, conn => {
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(answer).bind(now).bind(user_id);

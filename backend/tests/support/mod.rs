@@ -260,6 +260,7 @@ pub fn member_scope(
                     role,
                 }),
                 program_count: 1,
+                unread_notifications: 0,
             },
         },
         program_id,

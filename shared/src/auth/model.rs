@@ -101,6 +101,9 @@ pub struct Viewer {
     /// The current program and the viewer's role in it; `None` when they belong to none.
     pub membership: Option<ProgramMembership>,
     pub program_count: i64,
+    /// Their unread notifications in the current program (the top bar's bell).
+    #[serde(default)]
+    pub unread_notifications: i64,
 }
 
 impl Viewer {

@@ -88,6 +88,10 @@ pub const MEETING_INVITATION: &str = "meeting-invitation";
 pub const MEETING_CANCELLED: &str = "meeting-cancelled";
 /// One or more occurrences of a meeting were moved, to the other participants.
 pub const MEETING_RESCHEDULED: &str = "meeting-rescheduled";
+/// To the organiser who attends: their own record of the meeting they asked for.
+pub const MEETING_REQUESTED: &str = "meeting-requested";
+/// A participant answered accept, decline or maybe, to every participant.
+pub const MEETING_ANSWERED: &str = "meeting-answered";
 
 /// A matching message: about the member's partner, with a link to the invitation or
 /// the relationship.
@@ -100,7 +104,7 @@ const fn matching(key: &'static str, extra_keywords: &'static [&'static str]) ->
     }
 }
 
-pub const SYSTEM_TEMPLATES: [TemplateSpec; 19] = [
+pub const SYSTEM_TEMPLATES: [TemplateSpec; 21] = [
     TemplateSpec {
         key: WELCOME,
         category: TemplateCategory::GettingStarted,
@@ -184,6 +188,34 @@ pub const SYSTEM_TEMPLATES: [TemplateSpec; 19] = [
             "previous_time",
             "meeting_time",
             "meeting_repeats",
+            "meeting_type",
+            "location",
+        ],
+        required: false,
+    },
+    TemplateSpec {
+        key: MEETING_REQUESTED,
+        category: TemplateCategory::Meetings,
+        extra_keywords: &[
+            "here",
+            "participants",
+            "meeting_time",
+            "meeting_repeats",
+            "meeting_type",
+            "location",
+            "message",
+        ],
+        required: false,
+    },
+    TemplateSpec {
+        key: MEETING_ANSWERED,
+        category: TemplateCategory::Meetings,
+        extra_keywords: &[
+            "here",
+            "sender_name",
+            "meeting_answer",
+            "answered_meetings",
+            "meeting_time",
             "meeting_type",
             "location",
         ],

@@ -124,6 +124,7 @@ pub(crate) fn member_scope(program_id: i64, user_id: i64, role: Role) -> MemberS
                     role,
                 }),
                 program_count: 1,
+                unread_notifications: 0,
             },
         },
         program_id,

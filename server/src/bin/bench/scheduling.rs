@@ -1,11 +1,15 @@
 //! The booking page under load: a pair who each have 500 meetings over the next months
 //! (in other relationships, across programs alike), the month's free times for a weekly
-//! series of 4, and booking a 52-occurrence weekly series (re-checked in its transaction).
+//! series of 4, and booking a 52-occurrence weekly series (re-checked in its transaction);
+//! then the mentor's month in his own calendar and the administrator's Meetings tab.
 use crate::{percentile, Args};
 use backend::db::Db;
+use backend::scheduling::admin_meetings::meetings_page;
 use backend::scheduling::availability_service::save_windows;
 use backend::scheduling::booking::{book, Booking};
 use backend::scheduling::booking_page::{booking_offer, ChoiceText};
+use backend::scheduling::calendar::{CalendarMode, CalendarQuery};
+use backend::scheduling::calendar_service::my_calendar;
 use backend::scheduling::interval::Span;
 use backend::scheduling::model::{Answer, Frequency, MeetingType, OccurrenceState, Window};
 use backend::scheduling::recurrence::{Rule, SeriesEnd};
@@ -13,6 +17,7 @@ use backend::scheduling::repo::{insert_meeting, insert_series, NewSeries};
 use chrono::{Datelike, Duration, Utc};
 use shared::auth::model::Role;
 use shared::relationships::model::RelationshipStatus;
+use shared::scheduling::admin::MeetingsQuery;
 use std::time::Instant;
 
 const MEETINGS_EACH: usize = 500;
@@ -202,6 +207,40 @@ pub(crate) async fn bench_scheduling(db: &Db, program: i64, args: &Args) -> anyh
         }
     }
     report("booking a 52-occurrence weekly series", &mut times);
+
+    // The mentor's own calendar for next month (his 500 meetings and the series just
+    // booked), and the administrator's Meetings tab over every meeting of the program.
+    let calendar = CalendarQuery {
+        mode: CalendarMode::Month,
+        anchor: next,
+    };
+    let mut times = Vec::new();
+    let mut shown = 0;
+    for _ in 0..args.runs + 2 {
+        let started = Instant::now();
+        let view = my_calendar(db, &mentor_scope, calendar, now).await?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        shown = view.days.iter().map(|d| d.entries.len()).sum::<usize>();
+    }
+    anyhow::ensure!(shown > 0, "the calendar shows no meeting");
+    report(
+        &format!("member calendar: a month ({shown} meetings), 500 meetings each"),
+        &mut times[2..].to_vec(),
+    );
+    let admin = of_role("admin").await?[0];
+    let admin_scope = crate::member_scope(program, admin, Role::Admin);
+    let mut times = Vec::new();
+    let mut total = 0;
+    for _ in 0..args.runs + 2 {
+        let started = Instant::now();
+        let page = meetings_page(db, &admin_scope, &MeetingsQuery::default(), now).await?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        total = page.total;
+    }
+    report(
+        &format!("admin Meetings tab: first page of {total} meetings"),
+        &mut times[2..].to_vec(),
+    );
     Ok(())
 }
 
