@@ -5,6 +5,8 @@ pub mod admin;
 #[cfg(feature = "server")]
 pub mod availability;
 pub mod calendar;
+#[cfg(feature = "server")]
+pub mod ics;
 pub mod interval;
 pub mod model;
 #[cfg(feature = "server")]
@@ -12,5 +14,7 @@ pub mod recurrence;
 #[cfg(feature = "server")]
 pub mod slots;
 pub mod view;
+#[cfg(feature = "server")]
+pub mod vtimezone;
 #[cfg(feature = "server")]
 pub mod wall_clock;

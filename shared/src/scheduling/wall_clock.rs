@@ -7,8 +7,26 @@ use super::interval::Span;
 use crate::zone::Zone;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 
-fn offset_at(zone: &Zone, t: DateTime<Utc>) -> i64 {
+/// The zone's offset from UTC at `t`, in seconds.
+pub fn offset_at(zone: &Zone, t: DateTime<Utc>) -> i64 {
     t.with_timezone(&zone.tz()).offset().fix().local_minus_utc() as i64
+}
+
+/// The first second after `from` whose offset differs from `from`'s, given that `last`'s
+/// does: a binary search in whole seconds.
+pub fn first_change(zone: &Zone, from: DateTime<Utc>, last: DateTime<Utc>) -> DateTime<Utc> {
+    let offset = offset_at(zone, from);
+    let (mut lo, mut hi) = (from.timestamp(), last.timestamp());
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        let at = DateTime::from_timestamp(mid, 0).expect("between two instants");
+        if offset_at(zone, at) == offset {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    DateTime::from_timestamp(hi, 0).expect("between two instants")
 }
 
 /// The pieces of the local day `date` with one UTC offset each (in seconds), in order.
@@ -22,19 +40,7 @@ pub fn day_pieces(zone: &Zone, date: NaiveDate) -> Vec<(Span, i64)> {
         let until = if offset_at(zone, last) == offset {
             end
         } else {
-            // The first second with another offset: binary search between `from` (this
-            // offset) and `last` (another one), in whole seconds.
-            let (mut lo, mut hi) = (from.timestamp(), last.timestamp());
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                let at = DateTime::from_timestamp(mid, 0).expect("between two instants");
-                if offset_at(zone, at) == offset {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            DateTime::from_timestamp(hi, 0).expect("between two instants")
+            first_change(zone, from, last)
         };
         pieces.push((Span::new(from, until), offset));
         from = until;
