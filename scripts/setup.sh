@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build tools the project needs, skipping what is already there.
 #   scripts/setup.sh          build tools (wasm target, wasm-bindgen CLI, wasm-opt)
-#   scripts/setup.sh --test   also Chromium, PostgreSQL and the browser-test packages
+#   scripts/setup.sh --test   also Chromium, PostgreSQL, the browser-test packages and the
+#                             iCalendar checker (Python icalendar, for scripts/check-ics.py)
 source "$(dirname "$0")/lib.sh"
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || {
@@ -27,6 +28,12 @@ fi
 
 if [ "${1:-}" = "--test" ]; then
   apt_install chromium postgresql
+  # An independent iCalendar parser (and zone database) to read our calendar files.
+  if ! "$TOOLS/py/bin/python" -c "import icalendar" 2>/dev/null; then
+    say "Installing the iCalendar checker (Python icalendar)"
+    python3 -m venv "$TOOLS/py"
+    "$TOOLS/py/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/scripts/requirements-test.txt"
+  fi
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] || [ ! -d "$ROOT/end2end/node_modules/@axe-core/playwright" ]; then
     say "Installing browser-test packages"
     (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

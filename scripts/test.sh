@@ -34,8 +34,8 @@ if cargo tree -p shared -e normal --prefix none | grep -E '^(leptos|server_fn|sq
 fi
 
 start_test_postgres
-say "Rust tests (SQLite and PostgreSQL)"
-cargo test -p shared -p backend -p app -p server --features app/ssr
+say "Rust tests (SQLite and PostgreSQL; calendar files read by Python's icalendar)"
+MENTORA_REQUIRE_ICS_CHECK=1 cargo test -p shared -p backend -p app -p server --features app/ssr
 stop_test_postgres
 
 scripts/build-site.sh

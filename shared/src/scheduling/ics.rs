@@ -34,6 +34,15 @@ pub struct Person {
     pub email: String,
 }
 
+impl Person {
+    pub fn new(name: &str, email: &str) -> Person {
+        Person {
+            name: name.into(),
+            email: email.into(),
+        }
+    }
+}
+
 /// One VEVENT: a whole series (with its rule), or one occurrence of it (with the start
 /// the rule gave it, its RECURRENCE-ID).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -235,13 +244,6 @@ mod tests {
             .unwrap()
     }
 
-    fn person(name: &str, email: &str) -> Person {
-        Person {
-            name: name.into(),
-            email: email.into(),
-        }
-    }
-
     fn weekly() -> Event {
         Event {
             uid: "series-7@mentora.test".into(),
@@ -254,11 +256,14 @@ mod tests {
             }),
             recurrence_id: None,
             cancelled: false,
-            organizer: person("Raj Paquette", "raj@example.test"),
+            organizer: Person::new("Raj Paquette", "raj@example.test"),
             attendees: vec![
-                (person("Raj Paquette", "raj@example.test"), Answer::Accepted),
                 (
-                    person("Fatima Haddad", "fatima@example.test"),
+                    Person::new("Raj Paquette", "raj@example.test"),
+                    Answer::Accepted,
+                ),
+                (
+                    Person::new("Fatima Haddad", "fatima@example.test"),
                     Answer::Pending,
                 ),
             ],

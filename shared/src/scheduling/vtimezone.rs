@@ -15,7 +15,9 @@ pub struct Change {
     /// Offsets from UTC before and after, in seconds.
     pub before: i64,
     pub after: i64,
-    /// Daylight time from here on (else standard time).
+    /// The larger of the two offsets from here on: written as DAYLIGHT (as tzdata's
+    /// "rearguard" form does, since clients such as dateutil assume daylight time is
+    /// ahead; Casablanca's Ramadan hour back is then its standard time).
     pub daylight: bool,
     /// The abbreviation from here on ("EDT"), when the zone database has one.
     pub name: Option<String>,
@@ -31,7 +33,7 @@ impl Change {
 
 /// Every change of the zone's offset in `[from, to)`, in order.
 pub fn changes(zone: &Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Change> {
-    use chrono_tz::{OffsetComponents, OffsetName};
+    use chrono_tz::OffsetName;
     let mut found = Vec::new();
     let mut t = from;
     while t < to {
@@ -43,11 +45,12 @@ pub fn changes(zone: &Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Chang
         }
         let at = first_change(zone, t, next);
         let local = at.with_timezone(&zone.tz());
+        let after = offset_at(zone, at);
         found.push(Change {
             at,
             before,
-            after: offset_at(zone, at),
-            daylight: local.offset().dst_offset() != chrono::TimeDelta::zero(),
+            after,
+            daylight: after > before,
             name: local
                 .offset()
                 .abbreviation()
@@ -59,14 +62,18 @@ pub fn changes(zone: &Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Chang
     found
 }
 
-/// Which week of the month a yearly rule names.
+/// Which days of the month a yearly rule names, with its weekday.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Week {
-    Nth(u32),
+    /// The last one of the month.
     Last,
+    /// The first one on or after this day (1: the first, 8: the second…; tzdata's
+    /// "Sun>=2" is Chile's).
+    From(u32),
 }
 
-/// "The `week` `weekday` of `month` at `time`", as RRULE's BYMONTH and BYDAY say it.
+/// "The `week` `weekday` of `month` at `time`", as RRULE's BYMONTH and BYDAY (and
+/// BYMONTHDAY, for a rule that starts on another day than the 1st, 8th…) say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct YearlyRule {
     month: u32,
@@ -76,37 +83,32 @@ struct YearlyRule {
 }
 
 impl YearlyRule {
-    /// The weeks of the month `local` can be read as: its n-th weekday, and the last.
-    fn weeks(local: NaiveDate) -> Vec<Week> {
-        let mut weeks = vec![Week::Nth((local.day() - 1) / 7 + 1)];
-        if (local + Duration::days(7)).month() != local.month() {
-            weeks.push(Week::Last);
-        }
-        weeks
-    }
-
-    /// The rules that give both changes, a year apart (the last week first: it is what
-    /// the zone database usually means).
-    fn of(first: &Change, second: &Change) -> Option<YearlyRule> {
-        let (a, b) = (first.local(), second.local());
-        let same = a.year() + 1 == b.year()
-            && a.month() == b.month()
-            && a.weekday() == b.weekday()
-            && a.time() == b.time()
-            && (first.before, first.after) == (second.before, second.after);
-        if !same {
-            return None;
-        }
-        let (wa, wb) = (Self::weeks(a.date()), Self::weeks(b.date()));
-        [Week::Last, Week::Nth((a.day() - 1) / 7 + 1)]
-            .into_iter()
-            .find(|w| wa.contains(w) && wb.contains(w))
-            .map(|week| YearlyRule {
-                month: a.month(),
-                weekday: a.weekday(),
-                week,
-                time: a.time(),
-            })
+    /// The one rule that gives every change of `chain` (one a year, alike in month,
+    /// weekday and time), if there is one: the last weekday of the month when they all
+    /// are, else the first on or after a day that fits them all (preferring the 1st, 8th,
+    /// 15th, 22nd: "the n-th").
+    fn of(chain: &[&Change]) -> Option<YearlyRule> {
+        let first = chain.first()?.local();
+        let days: Vec<NaiveDate> = chain.iter().map(|c| c.local().date()).collect();
+        let is_last = |d: &NaiveDate| (*d + Duration::days(7)).month() != d.month();
+        let week = if days.iter().all(is_last) {
+            Week::Last
+        } else {
+            let lowest = days.iter().map(|d| d.day()).min()?;
+            let highest = days.iter().map(|d| d.day()).max()?;
+            let from = highest.saturating_sub(6).max(1);
+            if from > lowest {
+                return None;
+            }
+            let nth = (from..=lowest).find(|k| k % 7 == 1);
+            Week::From(nth.unwrap_or(from))
+        };
+        Some(YearlyRule {
+            month: first.month(),
+            weekday: first.weekday(),
+            week,
+            time: first.time(),
+        })
     }
 
     fn rrule(&self, until: Option<DateTime<Utc>>) -> String {
@@ -119,11 +121,15 @@ impl YearlyRule {
             Weekday::Sat => "SA",
             Weekday::Sun => "SU",
         };
-        let week = match self.week {
-            Week::Nth(n) => n.to_string(),
-            Week::Last => "-1".into(),
+        let days = match self.week {
+            Week::Last => format!("BYDAY=-1{day}"),
+            Week::From(k) if k % 7 == 1 => format!("BYDAY={}{day}", k / 7 + 1),
+            Week::From(k) => {
+                let list: Vec<String> = (k..k + 7).map(|d| d.to_string()).collect();
+                format!("BYMONTHDAY={};BYDAY={day}", list.join(","))
+            }
         };
-        let mut rule = format!("RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={week}{day}", self.month);
+        let mut rule = format!("RRULE:FREQ=YEARLY;BYMONTH={};{days}", self.month);
         if let Some(until) = until {
             rule.push_str(";UNTIL=");
             rule.push_str(&utc_stamp(until));
@@ -163,11 +169,17 @@ fn offset_text(seconds: i64) -> String {
     }
 }
 
+/// Years of changes read to find a zone's rules, from the year of the first event.
+const RULE_YEARS: i32 = 10;
+
 /// The VTIMEZONE of `zone` for events between `first` and `last`: its rules from a year
-/// before the first to the end of the year after the last, as content lines (unfolded).
+/// before the first to the end of the year after the last (ten years at least), as
+/// content lines (unfolded).
 pub fn vtimezone(zone: &Zone, first: DateTime<Utc>, last: DateTime<Utc>) -> Vec<String> {
+    // Enough years that a rule shows its every weekday position ("Sun>=2" falls on each
+    // of the 2nd to the 8th within seven years), and at least the year after the last.
     let start_year = first.year() - 1;
-    let end_year = last.year() + 1;
+    let end_year = (last.year() + 1).max(first.year() + RULE_YEARS);
     let year_start = |y: i32| {
         NaiveDate::from_ymd_opt(y, 1, 1)
             .unwrap_or_default()
@@ -222,50 +234,51 @@ struct Run {
     rule: Option<YearlyRule>,
 }
 
+/// The changes as runs: each chain of changes alike (offsets, month, weekday, time), one
+/// a year, that one rule gives, and each other change alone.
 fn runs(found: &[Change]) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::new();
+    let alike = |a: &Change, b: &Change| {
+        let (x, y) = (a.local(), b.local());
+        (a.before, a.after) == (b.before, b.after)
+            && x.year() + 1 == y.year()
+            && (x.month(), x.weekday(), x.time()) == (y.month(), y.weekday(), y.time())
+    };
+    let mut runs = Vec::new();
     let mut taken = vec![false; found.len()];
     for i in 0..found.len() {
         if taken[i] {
             continue;
         }
-        taken[i] = true;
-        let mut run = Run {
-            first: i,
-            last: i,
-            rule: None,
-        };
-        // The same kind of change, next: a year later if a rule goes on.
-        let same_kind =
-            |j: usize| (found[j].before, found[j].after) == (found[i].before, found[i].after);
-        while let Some(j) = (run.last + 1..found.len()).find(|j| !taken[*j] && same_kind(*j)) {
-            let next = match run.rule {
-                None => YearlyRule::of(&found[run.last], &found[j]),
-                Some(rule) => rule_holds(rule, &found[run.last], &found[j]),
-            };
-            match next {
-                Some(rule) => {
-                    run.rule = Some(rule);
-                    run.last = j;
-                    taken[j] = true;
-                }
-                None => break,
+        let mut chain = vec![i];
+        while let Some(j) = (chain[chain.len() - 1] + 1..found.len())
+            .find(|j| !taken[*j] && alike(&found[chain[chain.len() - 1]], &found[*j]))
+        {
+            chain.push(j);
+        }
+        let changes: Vec<&Change> = chain.iter().map(|k| &found[*k]).collect();
+        let rule = (chain.len() > 1)
+            .then(|| YearlyRule::of(&changes))
+            .flatten();
+        match rule {
+            Some(rule) => {
+                chain.iter().for_each(|k| taken[*k] = true);
+                runs.push(Run {
+                    first: chain[0],
+                    last: chain[chain.len() - 1],
+                    rule: Some(rule),
+                });
+            }
+            None => {
+                taken[i] = true;
+                runs.push(Run {
+                    first: i,
+                    last: i,
+                    rule: None,
+                });
             }
         }
-        runs.push(run);
     }
     runs
-}
-
-/// `rule` again for `change`, a year after `previous`.
-fn rule_holds(rule: YearlyRule, previous: &Change, change: &Change) -> Option<YearlyRule> {
-    let local = change.local();
-    let fits = previous.local().year() + 1 == local.year()
-        && local.month() == rule.month
-        && local.weekday() == rule.weekday
-        && local.time() == rule.time
-        && YearlyRule::weeks(local.date()).contains(&rule.week);
-    fits.then_some(rule)
 }
 
 #[cfg(test)]
@@ -332,7 +345,11 @@ mod tests {
                 let month: u32 = part("BYMONTH=").unwrap().parse().unwrap();
                 let byday = part("BYDAY=").unwrap();
                 let (week, day) = byday.split_at(byday.len() - 2);
-                let week: i32 = week.parse().unwrap();
+                let week: i32 = if week.is_empty() {
+                    1
+                } else {
+                    week.parse().unwrap()
+                };
                 let weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
                     .iter()
                     .position(|d| *d == day)
@@ -342,15 +359,18 @@ mod tests {
                         .unwrap()
                         .and_utc()
                 });
+                let monthdays: Option<Vec<u32>> =
+                    part("BYMONTHDAY=").map(|l| l.split(',').map(|d| d.parse().unwrap()).collect());
                 for year in start.year() + 1..start.year() + 40 {
                     let days: Vec<NaiveDate> = (1..=31)
                         .filter_map(|d| NaiveDate::from_ymd_opt(year, month, d))
                         .filter(|d| d.weekday().num_days_from_monday() == weekday)
+                        .filter(|d| monthdays.as_ref().is_none_or(|l| l.contains(&d.day())))
                         .collect();
                     let date = if week < 0 {
                         *days.last().unwrap()
                     } else {
-                        days[week as usize - 1]
+                        days[week.max(1) as usize - 1]
                     };
                     let at = onset(date.and_time(start.time()));
                     if until.is_some_and(|u| at > u) {
@@ -437,6 +457,18 @@ mod tests {
         assert!(lines.contains(&"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU".to_string()));
         assert!(
             lines.contains(&"DTSTART:20251026T020000".to_string()),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn a_rule_from_another_day_than_the_first_is_written_with_its_days() {
+        // Chile changes on the first Sunday on or after the 2nd (tzdata's "Sun>=2").
+        let lines = vtimezone(&zone("America/Santiago"), utc(2027, 4, 1), utc(2027, 4, 8));
+        assert!(
+            lines.contains(
+                &"RRULE:FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=2,3,4,5,6,7,8;BYDAY=SU".to_string()
+            ),
             "{lines:#?}"
         );
     }
