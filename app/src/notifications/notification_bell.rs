@@ -7,12 +7,12 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct UnreadNotifications(pub RwSignal<i64>);
 
-/// The top bar's bell: a link to the notifications page, with the unread count.
+/// The top bar's bell: a link to the notifications page, with the unread count (the
+/// signed-in frame provides it to the bell and the page alike).
 #[component]
-pub fn NotificationBell(unread: i64) -> impl IntoView {
+pub fn NotificationBell(unread: UnreadNotifications) -> impl IntoView {
     let i18n = use_i18n();
-    let count = RwSignal::new(unread);
-    provide_context(UnreadNotifications(count));
+    let count = unread.0;
     let label = move || i18n.t_with("notifications-bell", &[("count", count.get().into())]);
     view! {
         <a class="notification-bell" href=NOTIFICATIONS_PATH aria-label=label>

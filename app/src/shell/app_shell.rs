@@ -4,7 +4,7 @@ use crate::auth::api::get_viewer;
 use crate::auth::model::Viewer;
 use crate::auth::SignInPage;
 use crate::i18n::use_i18n;
-use crate::notifications::NotificationBell;
+use crate::notifications::{NotificationBell, UnreadNotifications};
 use crate::t;
 use crate::ui::LoadError;
 use leptos::either::Either;
@@ -85,7 +85,9 @@ fn SignedInFrame(viewer: Viewer) -> impl IntoView {
     provide_context(viewer.clone());
     let membership = viewer.membership.clone();
     let has_program = membership.is_some();
-    let unread = viewer.unread_notifications;
+    // The bell shows it; the notifications page clears it when all are marked read.
+    let unread = UnreadNotifications(RwSignal::new(viewer.unread_notifications));
+    provide_context(unread);
     let program_name = move || membership.as_ref().map(|m| m.name(i18n.lang()).to_string());
     // Set once the browser has taken the frame over (its menus and forms answer from
     // here on); browser tests wait for it. Effects never run on the server.

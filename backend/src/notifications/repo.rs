@@ -1,6 +1,6 @@
 //! The notifications' SQL.
 use super::model::NotificationKind;
-use crate::db::{Db, Tx};
+use crate::db::Tx;
 use crate::with_tx;
 use chrono::{DateTime, Utc};
 
@@ -68,14 +68,14 @@ pub async fn latest(
 }
 
 /// How many of the member's notifications in the program are unread.
-pub async fn unread_count(db: &Db, (program_id, user_id): (i64, i64)) -> sqlx::Result<i64> {
-    crate::with_db!(db, pool => sqlx::query_scalar(
+pub async fn unread_count(tx: &mut Tx, (program_id, user_id): (i64, i64)) -> sqlx::Result<i64> {
+    with_tx!(tx, conn => sqlx::query_scalar(
         "SELECT COUNT(*) FROM notifications
          WHERE user_id = $1 AND program_id = $2 AND read_at IS NULL",
     )
     .bind(user_id)
     .bind(program_id)
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await)
 }
 

@@ -14,8 +14,8 @@ pub async fn my_notifications(db: &Db, scope: &MemberScope) -> AppResult<Notific
     let whose = (scope.program_id, viewer.user_id);
     let mut tx = db.read().await?;
     let rows = repo::latest(&mut tx, whose, NOTIFICATIONS_SHOWN).await?;
+    let unread = repo::unread_count(&mut tx, whose).await?;
     tx.commit().await?;
-    let unread = repo::unread_count(db, whose).await?;
     let zone = &viewer.time_zone;
     let items = rows
         .into_iter()

@@ -201,17 +201,8 @@ async fn rows_of(
                 answer: a.answer,
             });
     }
-    let senders: Vec<i64> = meetings
-        .iter()
-        .map(|(m, _)| m.organiser_id)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let sender_names: HashMap<i64, String> = repo::names(tx, &senders)
-        .await?
-        .into_iter()
-        .map(|(id, first, last)| (id, person_name(&first, &last)))
-        .collect();
+    let senders = meetings.iter().map(|(m, _)| m.organiser_id);
+    let sender_names = super::meetings::names_of(tx, senders).await?;
     Ok(meetings
         .iter()
         .filter_map(|(m, status)| {

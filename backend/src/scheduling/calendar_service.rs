@@ -7,10 +7,8 @@ use crate::auth::authz::MemberScope;
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::i18n::LocalDateTime;
-use crate::relationships::invitations::full_name;
 use crate::scheduling::wall_clock::{local_date, resolve};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::{BTreeSet, HashMap};
 
 /// The signed-in member's calendar for `query`. Only meetings they attend are read, so
 /// nobody else's meeting can show.
@@ -35,15 +33,11 @@ pub async fn my_calendar(
         repo::meetings_of_member(&mut tx, scope.program_id, viewer.user_id, (from, to)).await?;
     let ids: Vec<i64> = meetings.iter().map(|(m, _)| m.id).collect();
     let answers = repo::answers(&mut tx, &ids).await?;
-    let others: BTreeSet<i64> = answers
+    let others = answers
         .iter()
         .map(|(_, user, _)| *user)
-        .filter(|user| *user != viewer.user_id)
-        .collect();
-    let mut names = HashMap::new();
-    for user in others {
-        names.insert(user, full_name(&mut tx, scope.program_id, user).await?);
-    }
+        .filter(|user| *user != viewer.user_id);
+    let names = super::meetings::names_of(&mut tx, others).await?;
     let availability = availability_service::availability_of(&mut tx, viewer.user_id, from).await?;
     tx.commit().await?;
 

@@ -215,11 +215,12 @@ pub async fn send_request_copy(
     invited: &[i64],
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut names = Vec::new();
-    for user in invited {
-        names.push(full_name(tx, mail.program_id, *user).await?);
-    }
-    let participants = names.join(", ");
+    let names = super::meetings::names_of(tx, invited.iter().copied()).await?;
+    let participants = invited
+        .iter()
+        .filter_map(|user| names.get(user).map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(", ");
     let extra = |_, _: &Zone| vec![("participants", participants.clone())];
     let me = mail.organiser_id;
     let what = (MEETING_REQUESTED, None);

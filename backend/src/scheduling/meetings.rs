@@ -6,13 +6,29 @@ use super::repo;
 use super::view::{LoggedMeetingView, MeetingView, Participant, RelationshipMeetings};
 use crate::auth::authz::MemberScope;
 use crate::auth::model::Role;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::AppResult;
 use crate::i18n::LocalDateTime;
-use crate::relationships::invitations::full_name;
 use crate::relationships::relationship::reachable;
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeSet, HashMap};
+
+/// People's names ("first last") by id, read at once.
+pub(super) async fn names_of(
+    tx: &mut Tx,
+    people: impl IntoIterator<Item = i64>,
+) -> AppResult<HashMap<i64, String>> {
+    let ids: Vec<i64> = people
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    Ok(super::admin_repo::names(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|(id, first, last)| (id, crate::fold::person_name(&first, &last)))
+        .collect())
+}
 
 /// The meetings tile for one of the pair or the program's administrator; anyone else
 /// gets "not found".
@@ -29,15 +45,11 @@ pub async fn relationship_meetings(
     let logged = super::logged_repo::logged_of_relationship(&mut tx, relationship_id).await?;
     let ids: Vec<i64> = meetings.iter().map(|m| m.id).collect();
     let answers = repo::answers(&mut tx, &ids).await?;
-    let people: BTreeSet<i64> = answers
+    let people = answers
         .iter()
         .map(|(_, user, _)| *user)
-        .chain(meetings.iter().map(|m| m.organiser_id))
-        .collect();
-    let mut names = HashMap::new();
-    for user in people {
-        names.insert(user, full_name(&mut tx, scope.program_id, user).await?);
-    }
+        .chain(meetings.iter().map(|m| m.organiser_id));
+    let names = names_of(&mut tx, people).await?;
     tx.commit().await?;
 
     let zone = &viewer.time_zone;
