@@ -9,8 +9,19 @@ looked up by name), must give the offsets of Python's own zone database (zoneinf
 five hours for three years, on each side of every change, and at every occurrence of
 every event's series.
 
+An .eml file (a meeting e-mail as the SMTP server received it) is read with Python's own
+e-mail parser: it must be multipart/mixed holding multipart/alternative (text/plain,
+text/html, text/calendar with a method= parameter) and the same calendar attached as a
+.ics file; METHOD in the file must equal that parameter, and the calendar gets every check
+above. A .json file beside it lists what its events must say (method, UID, SEQUENCE,
+start and end on the zone's clock, RECURRENCE-ID, STATUS, RRULE, EXDATE, organiser, each
+attendee's PARTSTAT, summary, description, location).
+
 Usage: check-ics.py FOLDER   (exit status 1 and a list of problems when any check fails)
 """
+import email
+import email.policy
+import json
 import datetime as dt
 import pathlib
 import sys
@@ -124,38 +135,125 @@ def check_occurrences(path, event, ours, reference):
     return len(starts)
 
 
+def check_calendar(path, raw):
+    """Every check of a calendar object; its parsed form, or None when unreadable."""
+    check_lines(path, raw)
+    cal = icalendar.Calendar.from_ical(raw)
+    method = str(cal.get("METHOD", ""))
+    if method not in ("REQUEST", "CANCEL"):
+        problem(path, f"METHOD {method!r}")
+    vtimezones = cal.walk("VTIMEZONE")
+    zones = {str(z["TZID"]): z for z in vtimezones}
+    if len(zones) != len(vtimezones):
+        problem(path, "a zone defined twice")
+    for z in vtimezones:
+        if any("RDATE" in sub for sub in z.subcomponents):
+            problem(path, f"{z['TZID']} uses RDATE")
+    events = cal.walk("VEVENT")
+    if not events:
+        problem(path, "no VEVENT")
+    for event in events:
+        check_event(path, method, zones, event)
+    years = sorted({e["DTSTART"].dt.year for e in events if "DTSTART" in e})
+    occurrences = 0
+    for tzid, component in zones.items():
+        pair = check_zone(path, tzid, component, years[:1])
+        if pair:
+            for event in events:
+                if event["DTSTART"].params.get("TZID") == tzid:
+                    occurrences += check_occurrences(path, event, *pair)
+    return cal, occurrences
+
+
+def calendar_of_mail(path):
+    """The calendar object a meeting e-mail carries, after checking how it carries it."""
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    if message.get_content_type() != "multipart/mixed":
+        problem(path, f"the message is {message.get_content_type()}, not multipart/mixed")
+        return None
+    parts = list(message.iter_parts())
+    alternative = next((p for p in parts if p.get_content_type() == "multipart/alternative"), None)
+    if alternative is None:
+        problem(path, "no multipart/alternative")
+        return None
+    kinds = [p.get_content_type() for p in alternative.iter_parts()]
+    if kinds != ["text/plain", "text/html", "text/calendar"]:
+        problem(path, f"the alternatives are {kinds}")
+        return None
+    inline = list(alternative.iter_parts())[2]
+    attached = [p for p in parts if p.get_filename() and p.get_filename().endswith(".ics")]
+    if len(attached) != 1 or attached[0].get_content_disposition() != "attachment":
+        problem(path, "no .ics attachment")
+        return None
+    raw = inline.get_payload(decode=True)
+    if attached[0].get_payload(decode=True) != raw:
+        problem(path, "the attached .ics differs from the text/calendar part")
+    method = inline.get_param("method")
+    if attached[0].get_param("method") != method:
+        problem(path, "the attachment's method differs from the part's")
+    return message, method, raw
+
+
+def check_expected(path, message, cal, expected):
+    def same(what, found, wanted):
+        if found != wanted:
+            problem(path, f"{what}: {found!r}, expected {wanted!r}")
+
+    same("METHOD", str(cal.get("METHOD")), expected["method"])
+    same("To", message["To"].addresses[0].addr_spec, expected["to"])
+    events = cal.walk("VEVENT")
+    same("number of events", len(events), len(expected["events"]))
+    for event, want in zip(events, expected["events"]):
+        same("UID", str(event["UID"]), want["uid"])
+        same("SEQUENCE", int(event["SEQUENCE"]), want["sequence"])
+        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            key = name.lower().replace("-", "_")
+            if name not in event:
+                same(name, None, want.get(key))
+                continue
+            same(f"{name} TZID", event[name].params.get("TZID"), want["tzid"])
+            same(name, event[name].dt.replace(tzinfo=None).isoformat(), want.get(key))
+        same("STATUS", str(event["STATUS"]), want["status"])
+        rule = event["RRULE"].to_ical().decode() if "RRULE" in event else None
+        same("RRULE", rule, want["rrule"])
+        exdates = event.get("EXDATE", [])
+        exdates = exdates if isinstance(exdates, list) else [exdates]
+        found = [d.dt.replace(tzinfo=None).isoformat() for x in exdates for d in x.dts]
+        same("EXDATE", found, want["exdates"])
+        same("ORGANIZER", str(event["ORGANIZER"]), expected["organizer"])
+        attendees = event.get("ATTENDEE")
+        attendees = attendees if isinstance(attendees, list) else [attendees]
+        same("ATTENDEE", {str(a): a.params["PARTSTAT"] for a in attendees}, want["attendees"])
+        if not str(event["SUMMARY"]).startswith(expected["summary_prefix"]):
+            problem(path, f"SUMMARY {event['SUMMARY']!r} does not start {expected['summary_prefix']!r}")
+        if expected["description_contains"] not in str(event["DESCRIPTION"]):
+            problem(path, f"DESCRIPTION without {expected['description_contains']!r}")
+        same("LOCATION", str(event["LOCATION"]), expected["location"])
+
+
 def main(folder):
-    files = sorted(pathlib.Path(folder).glob("*.ics"))
+    files = sorted(pathlib.Path(folder).glob("*.ics")) + sorted(pathlib.Path(folder).glob("*.eml"))
     if not files:
-        print(f"no .ics files in {folder}")
+        print(f"no .ics or .eml files in {folder}")
         return 1
     occurrences = 0
     for path in files:
-        raw = path.read_bytes()
-        check_lines(path, raw)
-        cal = icalendar.Calendar.from_ical(raw)
-        method = str(cal.get("METHOD", ""))
-        if method not in ("REQUEST", "CANCEL"):
-            problem(path, f"METHOD {method!r}")
-        vtimezones = cal.walk("VTIMEZONE")
-        zones = {str(z["TZID"]): z for z in vtimezones}
-        if len(zones) != len(vtimezones):
-            problem(path, "a zone defined twice")
-        for z in vtimezones:
-            if any("RDATE" in sub for sub in z.subcomponents):
-                problem(path, f"{z['TZID']} uses RDATE")
-        events = cal.walk("VEVENT")
-        if not events:
-            problem(path, "no VEVENT")
-        for event in events:
-            check_event(path, method, zones, event)
-        years = sorted({e["DTSTART"].dt.year for e in events if "DTSTART" in e})
-        for tzid, component in zones.items():
-            pair = check_zone(path, tzid, component, years[:1])
-            if pair:
-                for event in events:
-                    if event["DTSTART"].params.get("TZID") == tzid:
-                        occurrences += check_occurrences(path, event, *pair)
+        if path.suffix == ".ics":
+            occurrences += check_calendar(path, path.read_bytes())[1]
+            continue
+        found = calendar_of_mail(path)
+        if found is None:
+            continue
+        message, method, raw = found
+        cal, n = check_calendar(path, raw)
+        occurrences += n
+        if str(cal.get("METHOD")) != method:
+            problem(path, f"METHOD {cal.get('METHOD')} in a part of method={method}")
+        expectations = path.with_suffix(".json")
+        if expectations.exists():
+            check_expected(path, message, cal, json.loads(expectations.read_text()))
+        else:
+            problem(path, "no .json of what it must say")
     for p in problems:
         print(p)
     print(f"checked {len(files)} files, {occurrences} occurrences: {len(problems)} problems")

@@ -120,6 +120,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/password/:token") view={Lazy::<PasswordLinkRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/unlock") view={Lazy::<ResendUnlockRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/unlock/:token") view={Lazy::<UnlockRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/meetings/answer/:token") view={Lazy::<AnswerLinkRoute>::new()} ssr=SsrMode::Async />
                 <ParentRoute path=path!("") view=AppShell ssr=SsrMode::Async>
                     <Route path=path!("/") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/connections") view={Lazy::<ConnectionsRoute>::new()} ssr=SsrMode::Async />

@@ -26,7 +26,7 @@ use crate::relationships::{
     AdminMeetingsPage, AdminRelationshipsPage, ConnectionsPage, EndAllPage, InvitationPage,
     InvitePage, RelationshipPage,
 };
-use crate::scheduling::{AvailabilityPage, BookPage, CalendarPage};
+use crate::scheduling::{AnswerLinkPage, AvailabilityPage, BookPage, CalendarPage};
 
 /// `Route => Page`: declares a unit route type whose view is the page component, loaded
 /// on demand in the browser.
@@ -54,6 +54,7 @@ lazy_pages! {
     PasswordLinkRoute => PasswordLinkPage,
     ResendUnlockRoute => ResendUnlockPage,
     UnlockRoute => UnlockPage,
+    AnswerLinkRoute => AnswerLinkPage,
     DashboardRoute => DashboardPage,
     ConnectionsRoute => ConnectionsPage,
     InviteRoute => InvitePage,

@@ -128,6 +128,7 @@ async fn keyset_pages_walk_both_ways() {
                 body_text: "",
                 body_html: "",
                 tracking_token: &tokens[i],
+                calendar: None,
                 // Pairs share a timestamp, so ties are broken by id.
                 now: start + Duration::seconds((i / 2) as i64),
             })

@@ -14,7 +14,7 @@ use backend::scheduling::view::MeetingView;
 use chrono::NaiveDate;
 use shared::error::{AppError, Refusal};
 use support::people::Pair;
-use support::scheduling::{book_tuesdays, now, related};
+use support::scheduling::{at, book_tuesdays, move_to, now, related};
 use support::BASE;
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -22,11 +22,7 @@ fn day(m: u32, d: u32) -> NaiveDate {
 }
 
 fn to(m: u32, d: u32, hour: u32, minute: u32, minutes: u32) -> Move {
-    Move {
-        first: day(m, d).and_hms_opt(hour, minute, 0).unwrap(),
-        minutes,
-        skip: vec![],
-    }
+    move_to(at(m, d, hour, minute), minutes)
 }
 
 /// Four weekly 30-minute meetings on Tuesdays at 10:00 Toronto from 6 October, booked by

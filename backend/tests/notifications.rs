@@ -7,12 +7,12 @@ mod support;
 use backend::notifications::model::NotificationKind;
 use backend::notifications::repo::{insert, NewNotification};
 use backend::notifications::service::{mark_all_read, my_notifications};
-use backend::scheduling::changes::{cancel, reschedule, Move};
+use backend::scheduling::changes::{cancel, reschedule};
 use backend::scheduling::model::{MeetingType, SeriesScope};
 use chrono::{NaiveDate, TimeZone, Utc};
 use shared::i18n::LocalDateTime;
 use support::people::id;
-use support::scheduling::{book_tuesdays, now, related};
+use support::scheduling::{at, book_tuesdays, move_to, now, related};
 use support::BASE;
 
 fn kinds(list: &shared::notifications::model::NotificationList) -> Vec<(NotificationKind, u32)> {
@@ -52,14 +52,7 @@ async fn meetings_notify_the_other_participants_who_read_and_clear_only_their_ow
         cancel(&m.db, BASE, &m.mentor, ids[3], SeriesScope::This, now())
             .await
             .unwrap();
-        let wednesday = Move {
-            first: NaiveDate::from_ymd_opt(2026, 10, 14)
-                .unwrap()
-                .and_hms_opt(9, 0, 0)
-                .unwrap(),
-            minutes: 30,
-            skip: vec![],
-        };
+        let wednesday = move_to(at(10, 14, 9, 0), 30);
         // Wednesdays are outside the Tuesday mornings: free them for this move.
         for who in [&m.mentor, &m.mentee] {
             let mut windows = support::scheduling::tuesday_mornings();

@@ -1,4 +1,5 @@
-import { test, expect, ready, expectAccessible, signIn, signOut, pairFreeAllWeek, openRelationship } from './fixtures';
+import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, pairFreeAllWeek, openRelationship } from './fixtures';
+import { mailCount, waitForMail } from './mail';
 import { Page } from '@playwright/test';
 
 // The member's own calendar (the scheduling issue's "month and week views of their
@@ -116,5 +117,50 @@ test.describe('calendar', () => {
     // The relationship page still says the same.
     await openRelationship(page, js);
     await expect(page.locator('.meetings-tile li.meeting').first().locator('.participants li', { hasText: '✓' })).toHaveCount(2);
+  });
+
+  test('the invitation e-mail\'s decline link answers for the mentor without signing him in, and the mentee is told', async ({ page, js }) => {
+    test.setTimeout(120_000);
+    const fr = !js;
+    const [mentor, mentee] = js ? ['mentor11@demo.test', 'mentee11@demo.test'] : ['mentor12@demo.test', 'mentee12@demo.test'];
+    await pairFreeAllWeek(page, js, fr, mentor, mentee);
+    const skip = mailCount();
+
+    // The mentee books 11:00 on the 12th of next month.
+    await page.getByRole('link', { name: fr ? 'Programmer des réunions' : 'Book a meeting' }).click();
+    await ready(page, js);
+    await page.getByRole('link', { name: fr ? 'Mois suivant' : 'Next month' }).click();
+    await ready(page, js);
+    await page.locator('td.day-free a').nth(11).click();
+    await ready(page, js);
+    await page.locator('input[name="slot"][value$="T11:00"]').check();
+    await page.getByRole('button', { name: fr ? 'Envoyer la demande' : 'Send request' }).click();
+    await ready(page, js);
+    await expect(page).toHaveURL(/\/relationships\/\d+\?booked=1/);
+
+    // The mentor's e-mail has one link per answer, under the message.
+    const invitation = await waitForMail(mentor, fr ? /Invitation à une réunion de mentorat/ : /Invitation to a mentoring meeting/, skip);
+    const label = fr ? 'Refuser' : 'Decline';
+    const link = new RegExp(`^${label}: https?://[^/\\s]+(/meetings/answer/[A-Za-z0-9_-]+)$`, 'm').exec(invitation.text);
+    expect(link, invitation.text).not.toBeNull();
+    expect(invitation.text).toMatch(new RegExp(`^${fr ? 'Accepter' : 'Accept'}: `, 'm'));
+
+    // Signed out, the link's page names the meeting (on the mentor's clock) and the
+    // answer; opening it records nothing.
+    await signOut(page, js);
+    await setLanguage(page, fr ? 'fr' : 'en');
+    await page.goto(link![1]);
+    await ready(page, js);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr ? 'Réponse à une réunion de mentorat' : 'Answer to a mentoring meeting');
+    await expect(page.locator('main')).toContainText(fr ? 'avec' : 'with');
+    await expectAccessible(page, js);
+    await page.getByRole('button', { name: label }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status')).toContainText(fr ? 'Votre réponse est enregistrée : Refusée' : 'Your answer is recorded: Declined');
+    await expect(page.locator('input[name="password"]')).toHaveCount(0);
+    await expectAccessible(page, js);
+
+    // The mentee hears of it.
+    await waitForMail(mentee, fr ? /Réponse à une réunion de mentorat/ : /Answer to a mentoring meeting/, skip);
   });
 });

@@ -50,26 +50,28 @@ function decodeBody(body: string, encoding: string | undefined): string {
   }
 }
 
+// The text/plain part, found through nested multiparts (a meeting e-mail is
+// multipart/mixed holding multipart/alternative and its invite.ics).
+function textOf(headers: string, body: string): string | undefined {
+  const contentType = header(headers, 'Content-Type') ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) {
+    return /^text\/plain/i.test(contentType) ? decodeBody(body, header(headers, 'Content-Transfer-Encoding')) : undefined;
+  }
+  for (const part of body.split(`--${boundary}`)) {
+    const cut = part.indexOf('\r\n\r\n');
+    if (cut < 0) continue;
+    const found = textOf(part.slice(0, cut).replace(/^\r\n/, ''), part.slice(cut + 4));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function parse(raw: string, to: string[]): Mail {
   const split = raw.indexOf('\r\n\r\n');
   const headers = raw.slice(0, split);
   const body = raw.slice(split + 4);
-  const contentType = header(headers, 'Content-Type') ?? '';
-  let text = body;
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (boundary) {
-    const parts = body.split(`--${boundary}`);
-    for (const part of parts) {
-      const cut = part.indexOf('\r\n\r\n');
-      if (cut < 0) continue;
-      const partHeaders = part.slice(0, cut);
-      if (/text\/plain/i.test(header(partHeaders, 'Content-Type') ?? '')) {
-        text = decodeBody(part.slice(cut + 4), header(partHeaders, 'Content-Transfer-Encoding'));
-      }
-    }
-  } else {
-    text = decodeBody(body, header(headers, 'Content-Transfer-Encoding'));
-  }
+  const text = textOf(headers, body) ?? body;
   return { to, subject: decodeWords(header(headers, 'Subject') ?? ''), text, headers };
 }
 

@@ -54,3 +54,4 @@ error-refused-slot-taken = This time is no longer free for both of you: someone 
 error-refused-meeting-cancelled = This meeting has already been cancelled.
 error-refused-meeting-over = This meeting is over: it can no longer be changed or answered.
 error-refused-meeting-type-not-allowed = This program does not use this type of meeting.
+error-refused-meeting-changed = This meeting has changed since this e-mail was sent: answer from the newest e-mail about it, or on the site.

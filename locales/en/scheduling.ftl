@@ -183,6 +183,9 @@ meeting-mail-repeats = Repeats { $frequency ->
     [monthly] monthly
    *[yearly] yearly
 }: { $count } meetings
+meeting-calendar-summary = Mentoring meeting: { $names }
+meeting-calendar-agenda = Agenda: { $agenda }
+meeting-calendar-link = The meeting page: { $url }
 meeting-mail-count = { $count ->
     [one] a mentoring meeting
    *[other] { $count } mentoring meetings
@@ -234,3 +237,10 @@ calendar-not-available = No availability set
 calendar-entry = { $start } to { $end }, meeting with { $with }
 field-view = Calendar view
 field-date = Date
+
+answer-link-title = Answer to a mentoring meeting
+answer-link-meeting = { $start } to { $end } ({ $zone }), with { $with }
+answer-link-count = This answer is for the later meetings of the series too: { $count } meetings in all.
+answer-link-current = Your answer so far: { $answer }
+answer-link-recorded = Your answer is recorded: { $answer }. The other participants are told by e-mail.
+answer-link-sign-in = Sign in to see your meetings

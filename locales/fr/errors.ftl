@@ -54,3 +54,4 @@ error-refused-slot-taken = Ce créneau n'est plus libre pour vous deux : quelqu'
 error-refused-meeting-cancelled = Cette réunion a déjà été annulée.
 error-refused-meeting-over = Cette réunion est terminée : elle ne peut plus être modifiée ni recevoir de réponse.
 error-refused-meeting-type-not-allowed = Ce programme n'utilise pas ce type de réunion.
+error-refused-meeting-changed = Cette réunion a changé depuis l'envoi de ce courriel : répondez depuis le courriel le plus récent à son sujet, ou sur le site.

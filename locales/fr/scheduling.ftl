@@ -183,6 +183,9 @@ meeting-mail-repeats = Se répète { $frequency ->
     [monthly] chaque mois
    *[yearly] chaque année
 } : { $count } réunions
+meeting-calendar-summary = Réunion de mentorat : { $names }
+meeting-calendar-agenda = Ordre du jour : { $agenda }
+meeting-calendar-link = La page de la réunion : { $url }
 meeting-mail-count = { $count ->
     [one] une réunion de mentorat
    *[other] { $count } réunions de mentorat
@@ -234,3 +237,10 @@ calendar-not-available = Aucune disponibilité indiquée
 calendar-entry = { $start } à { $end }, réunion avec { $with }
 field-view = Affichage du calendrier
 field-date = Date
+
+answer-link-title = Réponse à une réunion de mentorat
+answer-link-meeting = { $start } (fin à { $end }) ({ $zone }), avec { $with }
+answer-link-count = Cette réponse vaut aussi pour les réunions suivantes de la série : { $count } réunions en tout.
+answer-link-current = Votre réponse jusqu'ici : { $answer }
+answer-link-recorded = Votre réponse est enregistrée : { $answer }. Les autres participants en sont informés par courriel.
+answer-link-sign-in = Connectez-vous pour voir vos réunions

@@ -9,7 +9,8 @@
 use backend::db::Db;
 use backend::messaging::repo::{self, OutgoingEmail};
 use chrono::{Duration, Utc};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use shared::error::is_line_breaking;
@@ -159,10 +160,7 @@ impl MailWorker {
                 "<{}@{}>",
                 email.tracking_token, self.settings.message_id_domain
             )))
-            .multipart(MultiPart::alternative_plain_html(
-                email.body_text.clone(),
-                email.body_html.clone(),
-            ))?)
+            .multipart(body(email)?)?)
     }
 
     /// Runs until the task is aborted.
@@ -178,6 +176,35 @@ impl MailWorker {
             }
         }
     }
+}
+
+/// Text and HTML as alternatives; with a calendar object (RFC 6047), the event as a third
+/// alternative `text/calendar; method=…` (what calendar-aware clients act on), the whole
+/// inside `multipart/mixed` with the same file attached as `invite.ics` (what the others
+/// offer to open). Base64 keeps the file's CRLF lines and octets exactly as written.
+fn body(email: &OutgoingEmail) -> anyhow::Result<MultiPart> {
+    let alternatives =
+        MultiPart::alternative_plain_html(email.body_text.clone(), email.body_html.clone());
+    let (Some(method), Some(ics)) = (&email.calendar_method, &email.calendar_ics) else {
+        return Ok(alternatives);
+    };
+    let content_type = |extra: &str| {
+        ContentType::parse(&format!(
+            "text/calendar; method={method}; charset=UTF-8{extra}"
+        ))
+    };
+    let encoded = || {
+        Body::new_with_encoding(ics.clone(), ContentTransferEncoding::Base64)
+            .map_err(|_| anyhow::anyhow!("the calendar object could not be encoded"))
+    };
+    let inline = SinglePart::builder()
+        .header(content_type("")?)
+        .body(encoded()?);
+    let attached = Attachment::new("invite.ics".into())
+        .body(encoded()?, content_type("; name=\"invite.ics\"")?);
+    Ok(MultiPart::mixed()
+        .multipart(alternatives.singlepart(inline))
+        .singlepart(attached))
 }
 
 enum Outcome {

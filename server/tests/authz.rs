@@ -89,6 +89,12 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         }),
         ("unlock", Access::Public, |_, _| "token=unknown".into()),
         ("resend_unlock", Access::Public, |_, _| "email=".into()),
+        // A meeting e-mail's answer link: the token is the only key (an unknown one is a
+        // dead link for everyone; backend/tests/answer_links.rs uses real ones).
+        ("answer_link", Access::Public, |_, _| "token=unknown".into()),
+        ("answer_by_link", Access::Public, |_, _| {
+            "token=unknown".into()
+        }),
         ("program_contact", Access::Public, |_, _| {
             "notice=unknown".into()
         }),

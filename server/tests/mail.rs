@@ -1,5 +1,7 @@
 //! The outbox worker against a local SMTP sink, on both databases: language, multipart,
 //! relay answers (4xx deferred, 5xx bounced), and a worker killed mid-batch.
+#[path = "common/smtp.rs"]
+mod smtp;
 #[path = "../../backend/tests/support/smtp_sink.rs"]
 mod smtp_sink;
 #[path = "../../backend/tests/support/mod.rs"]
@@ -9,24 +11,13 @@ use backend::auth::recovery;
 use backend::db::Db;
 use backend::seed::{demo_program_id, DEMO_MENTEE, DEMO_MENTOR};
 use chrono::{Duration, Utc};
-use server::mailer::{MailWorker, SmtpSettings, TlsMode, WorkerOptions};
+use server::mailer::{MailWorker, WorkerOptions};
 use shared::auth::model::Role;
+use smtp::settings;
 use smtp_sink::SmtpSink;
 use std::collections::HashSet;
 
 const BASE: &str = "http://mentora.test";
-
-fn settings(sink: &SmtpSink) -> SmtpSettings {
-    SmtpSettings {
-        host: "127.0.0.1".into(),
-        port: sink.port,
-        tls: TlsMode::None,
-        username: None,
-        password: None,
-        from: "Mentora Tests <no-reply@mentora.test>".parse().unwrap(),
-        message_id_domain: "mentora.test".into(),
-    }
-}
 
 #[derive(Debug, sqlx::FromRow)]
 struct EmailRow {

@@ -142,6 +142,8 @@ pub enum Refusal {
     MeetingOver,
     /// The program does not use this meeting type.
     MeetingTypeNotAllowed,
+    /// The meeting changed after the e-mail whose link was followed was sent.
+    MeetingChanged,
 }
 }
 
@@ -239,6 +241,7 @@ impl AppError {
                 Refusal::MeetingCancelled => "error-refused-meeting-cancelled",
                 Refusal::MeetingOver => "error-refused-meeting-over",
                 Refusal::MeetingTypeNotAllowed => "error-refused-meeting-type-not-allowed",
+                Refusal::MeetingChanged => "error-refused-meeting-changed",
             },
             AppError::RateLimited => "error-rate-limited",
             AppError::BadRequest => "error-bad-request",

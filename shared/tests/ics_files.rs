@@ -12,8 +12,9 @@ use shared::scheduling::ics::{calendar, Event, Method, Person};
 use shared::scheduling::model::{Answer, Frequency};
 use shared::scheduling::recurrence::{Rule, SeriesEnd};
 use shared::zone::Zone;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+
+#[path = "../../backend/tests/support/ics_check.rs"]
+mod ics_check;
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -30,6 +31,7 @@ fn meeting(uid: &str, start: NaiveDateTime, rule: Option<Rule>) -> Event {
         minutes: 30,
         rule,
         recurrence_id: None,
+        exdates: Vec::new(),
         cancelled: false,
         organizer: Person::new("Raj Paquette", "raj@example.test"),
         attendees: vec![
@@ -121,44 +123,14 @@ fn samples() -> Vec<(&'static str, Method, &'static str, Vec<Event>)> {
     ]
 }
 
-fn checker_python() -> Option<PathBuf> {
-    if let Ok(path) = std::env::var("MENTORA_ICS_PYTHON") {
-        return Some(PathBuf::from(path));
-    }
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/py/bin/python");
-    venv.exists().then_some(venv)
-}
-
 #[test]
 fn our_calendar_files_read_right_in_an_independent_parser() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ics");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = ics_check::fresh_dir("ics");
     let now = Utc.with_ymd_and_hms(2026, 10, 1, 12, 0, 0).unwrap();
     for (name, method, zone, events) in samples() {
         let zone = Zone::parse(zone).unwrap();
         let text = calendar(method, &zone, &events, now);
         std::fs::write(dir.join(format!("{name}.ics")), text).unwrap();
     }
-    let Some(python) = checker_python() else {
-        assert!(
-            std::env::var("MENTORA_REQUIRE_ICS_CHECK").is_err(),
-            "the independent iCalendar checker is required but not installed (scripts/setup.sh --test)"
-        );
-        eprintln!("skipped: Python's icalendar is not installed (scripts/setup.sh --test)");
-        return;
-    };
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/check-ics.py");
-    let out = Command::new(python)
-        .arg(script)
-        .arg(&dir)
-        .output()
-        .expect("run the checker");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "{report}");
-    assert!(report.contains("9 files"), "{report}");
+    ics_check::check_folder(&dir, 9);
 }

@@ -3,6 +3,7 @@
 //! server function goes through.
 pub mod api;
 mod auth_card;
+pub use auth_card::AuthCard;
 mod forgot_password_page;
 mod join_page;
 pub use shared::auth::model;

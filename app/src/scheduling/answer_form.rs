@@ -5,12 +5,6 @@ use crate::t;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-const ANSWERS: [(Answer, &str); 3] = [
-    (Answer::Accepted, "meetings-accept"),
-    (Answer::Declined, "meetings-decline"),
-    (Answer::Maybe, "meetings-maybe"),
-];
-
 /// Accept / decline / maybe for one meeting (for a series, optionally the later ones
 /// too); the viewer's answer is the pressed button.
 #[component]
@@ -39,11 +33,11 @@ pub fn AnswerForm(
                 </label>
             })}
             <div class="actions">
-                {ANSWERS.into_iter().map(|(a, key)| view! {
+                {Answer::GIVEN.into_iter().map(|a| view! {
                     <button type="submit" name="answer" value=a.as_str()
                         class=if a == mine { "button button-primary button-small" } else { "button button-small" }
                         aria-pressed=if a == mine { "true" } else { "false" }>
-                        {move || i18n.t(key)}
+                        {move || i18n.t(a.action_key())}
                     </button>
                 }).collect_view()}
             </div>

@@ -1,6 +1,8 @@
 //! Scheduling: a member's calendar and availability (the calendar's "Availability for meetings"),
 //! booking a meeting or series for a pair or moving one, and the relationship page's meetings tile.
 mod answer_form;
+pub mod answer_link_api;
+mod answer_link_page;
 pub mod api;
 mod availability_page;
 mod book_page;
@@ -20,8 +22,9 @@ mod slot_form;
 mod weekday_header;
 #[cfg(feature = "ssr")]
 pub use backend::scheduling as server;
-pub use shared::scheduling::{calendar, model, view};
+pub use shared::scheduling::{answer_link, calendar, model, view};
 
+pub use answer_link_page::AnswerLinkPage;
 pub use availability_page::AvailabilityPage;
 pub use book_page::BookPage;
 pub use calendar_page::CalendarPage;

@@ -216,15 +216,18 @@ mod tests {
     }
 }
 
-/// Hides the secret part of one-time links (`/password/<token>`, `/unlock/<token>`) when
-/// an administrator reads a message: reading the log must not let anyone into an account.
+/// Hides the secret part of one-time links (`/password/<token>`, `/unlock/<token>`, a
+/// meeting's answer links) when an administrator reads a message: reading the log must
+/// not let anyone into an account or answer for a member.
 /// The open-tracking pixel (`/e/o/<token>.gif`) is masked too, or the admin's reading
 /// would be recorded as the member opening the message.
+const ANSWER_LINK_PREFIX: &str = "/meetings/answer/";
+
 pub fn redact_links(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
-        let next = ["/password/", "/unlock/", "/e/o/"]
+        let next = ["/password/", "/unlock/", ANSWER_LINK_PREFIX, "/e/o/"]
             .iter()
             .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
             .min();
@@ -252,6 +255,13 @@ mod redact_tests {
         assert_eq!(
             super::redact_links(text),
             "Click here (https://m.example/password/••••••) or <a href=\"https://m.example/unlock/••••••\">ici</a>; see https://m.example/password/."
+        );
+        assert_eq!(
+            super::redact_links(&format!(
+                "Accept: https://m.example{}",
+                shared::scheduling::answer_link::answer_link_path("Zq-9_a")
+            )),
+            "Accept: https://m.example/meetings/answer/••••••"
         );
         assert_eq!(
             super::redact_links("<img src=\"https://m.example/e/o/Tr4ck-_x.gif\" alt=\"\">"),

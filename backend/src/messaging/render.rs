@@ -23,6 +23,9 @@ pub struct MailVars {
     /// The keywords of one domain's messages, already worded for the recipient (a
     /// meeting's time in their zone and language, …).
     pub values: Vec<(&'static str, String)>,
+    /// Buttons under the body, whatever the template says: (label, URL), such as a
+    /// meeting's accept / decline / maybe links.
+    pub actions: Vec<(String, String)>,
 }
 
 impl MailVars {
@@ -124,7 +127,20 @@ pub fn render(
         "email-footer",
         &[("org", vars.org_name.clone().into())],
     );
-    let text = format!("{}\n\n-- \n{footer}\n", fill_text(lang, body, vars).trim());
+    let actions_text: String = vars
+        .actions
+        .iter()
+        .map(|(label, url)| format!("\n{label}: {url}"))
+        .collect();
+    let actions_text = if actions_text.is_empty() {
+        actions_text
+    } else {
+        format!("\n{actions_text}")
+    };
+    let text = format!(
+        "{}{actions_text}\n\n-- \n{footer}\n",
+        fill_text(lang, body, vars).trim()
+    );
 
     let paragraphs: String = body
         .split("\n\n")
@@ -137,6 +153,23 @@ pub fn render(
             )
         })
         .collect();
+    let buttons: String = vars
+        .actions
+        .iter()
+        .map(|(label, url)| {
+            format!(
+                "<a href=\"{}\" style=\"display:inline-block;margin:0 8px 8px 0;padding:10px 18px;\
+                 background:#1f5fa8;color:#ffffff;border-radius:4px;text-decoration:none\">{}</a>",
+                escape_html(url),
+                escape_html(label)
+            )
+        })
+        .collect();
+    let paragraphs = if buttons.is_empty() {
+        paragraphs
+    } else {
+        format!("{paragraphs}<p style=\"margin:0 0 16px\">{buttons}</p>")
+    };
     let logo = letterhead
         .logo_url
         .as_deref()
@@ -193,6 +226,7 @@ mod tests {
             partner_name: Some("Léa <Tremblay>".into()),
             message: Some("Bonjour !\nÀ bientôt & merci".into()),
             values: vec![("meeting_time", "9 déc. 2026 <10 h>".into())],
+            actions: Vec::new(),
         }
     }
 
@@ -224,6 +258,31 @@ mod tests {
         assert!(out.html.contains("Pilot &amp; Co"));
         assert!(out.html.contains("https://m.example/e/o/t.gif"));
         assert!(!out.html.contains("<b>"));
+    }
+
+    #[test]
+    fn actions_are_buttons_under_the_body_whatever_the_template() {
+        let mut with_actions = vars();
+        with_actions.actions = vec![
+            ("Accept".into(), "https://m.example/a?x=1&y=2".into()),
+            ("Decline <now>".into(), "https://m.example/d".into()),
+        ];
+        let out = render(
+            Lang::En,
+            "S",
+            "Hello",
+            &with_actions,
+            &Letterhead::default(),
+        );
+        assert!(out
+            .text
+            .starts_with("Hello\n\nAccept: https://m.example/a?x=1&y=2\nDecline <now>: https://m.example/d\n\n-- \n"));
+        assert!(out
+            .html
+            .contains("href=\"https://m.example/a?x=1&amp;y=2\""));
+        assert!(out.html.contains(">Decline &lt;now&gt;</a>"));
+        let plain = render(Lang::En, "S", "Hello", &vars(), &Letterhead::default());
+        assert!(plain.text.starts_with("Hello\n\n-- \n"));
     }
 
     #[test]

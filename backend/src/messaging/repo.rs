@@ -131,10 +131,12 @@ pub struct NewEmail<'a> {
     pub body_text: &'a str,
     pub body_html: &'a str,
     pub tracking_token: &'a str,
+    /// A calendar object (RFC 6047) the message carries: its iTIP method and its text.
+    pub calendar: Option<(&'a str, &'a str)>,
     pub now: DateTime<Utc>,
 }
 
-/// Rows per INSERT: 11 columns x 500 stays far below both engines' parameter limits.
+/// Rows per INSERT: 16 columns x 500 stays far below both engines' parameter limits.
 const EMAIL_BATCH: usize = 500;
 
 pub async fn insert_emails(tx: &mut Tx, emails: &[NewEmail<'_>]) -> sqlx::Result<()> {
@@ -142,7 +144,8 @@ pub async fn insert_emails(tx: &mut Tx, emails: &[NewEmail<'_>]) -> sqlx::Result
         with_tx!(tx, conn => {
             let mut builder = sqlx::QueryBuilder::new(
                 "INSERT INTO emails (program_id, user_id, template_key, to_address, to_name, lang, subject,
-                    body_text, body_html, tracking_token, status, status_at, next_attempt_at, created_at) ",
+                    body_text, body_html, tracking_token, calendar_method, calendar_ics, status, status_at,
+                next_attempt_at, created_at) ",
             );
             builder.push_values(chunk, |mut row, e| {
                 row.push_bind(e.program_id)
@@ -155,6 +158,8 @@ pub async fn insert_emails(tx: &mut Tx, emails: &[NewEmail<'_>]) -> sqlx::Result
                     .push_bind(e.body_text)
                     .push_bind(e.body_html)
                     .push_bind(e.tracking_token)
+                    .push_bind(e.calendar.map(|(method, _)| method))
+                    .push_bind(e.calendar.map(|(_, text)| text))
                     .push_bind("queued")
                     .push_bind(e.now)
                     .push_bind(e.now)
@@ -177,6 +182,8 @@ pub struct OutgoingEmail {
     pub body_html: String,
     pub tracking_token: String,
     pub attempts: i32,
+    pub calendar_method: Option<String>,
+    pub calendar_ics: Option<String>,
 }
 
 const CLAIM_SQLITE: &str = "UPDATE emails SET lease_until = $1, attempts = attempts + 1
@@ -184,7 +191,8 @@ const CLAIM_SQLITE: &str = "UPDATE emails SET lease_until = $1, attempts = attem
                   WHERE status IN ('queued', 'deferred') AND next_attempt_at <= $2
                     AND (lease_until IS NULL OR lease_until < $2)
                   ORDER BY next_attempt_at, id LIMIT $3)
-     RETURNING id, to_address, to_name, subject, body_text, body_html, tracking_token, attempts";
+     RETURNING id, to_address, to_name, subject, body_text, body_html, tracking_token, attempts,
+         calendar_method, calendar_ics";
 
 // SKIP LOCKED: several instances claim disjoint batches without waiting on each other.
 const CLAIM_POSTGRES: &str = "UPDATE emails SET lease_until = $1, attempts = attempts + 1
@@ -193,7 +201,8 @@ const CLAIM_POSTGRES: &str = "UPDATE emails SET lease_until = $1, attempts = att
                     AND (lease_until IS NULL OR lease_until < $2)
                   ORDER BY next_attempt_at, id LIMIT $3
                   FOR UPDATE SKIP LOCKED)
-     RETURNING id, to_address, to_name, subject, body_text, body_html, tracking_token, attempts";
+     RETURNING id, to_address, to_name, subject, body_text, body_html, tracking_token, attempts,
+         calendar_method, calendar_ics";
 
 /// Leases up to `limit` due messages until `lease_until`. A message whose lease runs out
 /// (its worker died) becomes due again.

@@ -21,6 +21,18 @@ pub struct MessageDetails {
     pub message: Option<String>,
     /// Other keywords, worded for this recipient by the domain that sends the message.
     pub values: Vec<(&'static str, String)>,
+    /// The event the message is about, for the recipient's calendar.
+    pub calendar: Option<MailCalendar>,
+    /// Buttons under the body: (label, URL), already in the recipient's language.
+    pub actions: Vec<(String, String)>,
+}
+
+/// A calendar object an e-mail carries (RFC 6047): its iTIP method ("REQUEST",
+/// "CANCEL") and its iCalendar text, whose METHOD is that method.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailCalendar {
+    pub method: &'static str,
+    pub text: String,
 }
 
 /// The subject and body a program uses for `key` in `lang`, and whether it is active.
@@ -62,6 +74,7 @@ pub struct OutgoingRow {
     pub text: String,
     pub html: String,
     pub tracking_token: String,
+    pub calendar: Option<MailCalendar>,
 }
 
 /// Loads `key` for `program_id`; `None` when the program switched that message off.
@@ -116,6 +129,7 @@ impl PreparedMessage {
                 .expires_at
                 .map(|at| LocalDateTime::from_utc(at, &recipient.time_zone).format_date_time(lang)),
             values: link.values.clone(),
+            actions: link.actions.clone(),
         };
         let tracking_token = new_token();
         let letterhead = Letterhead {
@@ -134,6 +148,7 @@ impl PreparedMessage {
             text: rendered.text,
             html: rendered.html,
             tracking_token,
+            calendar: link.calendar.clone(),
         }
     }
 
@@ -153,6 +168,7 @@ impl PreparedMessage {
                 body_text: &row.text,
                 body_html: &row.html,
                 tracking_token: &row.tracking_token,
+                calendar: row.calendar.as_ref().map(|c| (c.method, c.text.as_str())),
                 now,
             })
             .collect();
@@ -172,22 +188,19 @@ pub async fn queue_system_message(
     user_id: i64,
     link: MessageDetails,
 ) -> AppResult<bool> {
-    queue_system_messages(tx, base_url, program_id, key, &[user_id], |_, _| {
-        link.clone()
-    })
-    .await
+    queue_system_messages(tx, base_url, program_id, key, &[user_id], |_| link.clone()).await
 }
 
 /// Queues `key` to each of `users` as `queue_system_message` does, with details worded
-/// by `details_for` in each recipient's language and zone; the program's text is read
-/// once.
+/// by `details_for` for each recipient (their language and zone); the program's text is
+/// read once.
 pub async fn queue_system_messages(
     tx: &mut Tx,
     base_url: &str,
     program_id: i64,
     key: &str,
     users: &[i64],
-    details_for: impl Fn(Lang, &crate::zone::Zone) -> MessageDetails,
+    details_for: impl Fn(&repo::RecipientRow) -> MessageDetails,
 ) -> AppResult<bool> {
     let Some(message) = prepare_message(tx, base_url, program_id, key).await? else {
         return Ok(false);
@@ -197,7 +210,7 @@ pub async fn queue_system_messages(
         let recipient = repo::recipient(tx, user_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let details = details_for(recipient.lang(), &recipient.time_zone);
+        let details = details_for(&recipient);
         rows.push(message.render_for(&recipient, &details));
     }
     message.queue(tx, &rows).await?;

@@ -213,6 +213,7 @@ pub async fn preview(
             ("meeting_type", translate(lang, "meeting-type-video", None)),
             ("location", "https://meet.jit.si/mentora-example".into()),
         ],
+        actions: Vec::new(),
     };
     let letterhead = Letterhead {
         logo_url: logo_url(base_url, &program.logo_url),

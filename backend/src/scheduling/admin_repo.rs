@@ -62,6 +62,19 @@ pub async fn names(tx: &mut Tx, people: &[i64]) -> sqlx::Result<Vec<(i64, String
     .await
 }
 
+/// The names and addresses of these people: (id, first, last, e-mail).
+pub async fn contacts(
+    tx: &mut Tx,
+    people: &[i64],
+) -> sqlx::Result<Vec<(i64, String, String, String)>> {
+    by_ids(
+        tx,
+        "SELECT id, first_name, last_name, email FROM users WHERE id IN ({ids})",
+        people,
+    )
+    .await
+}
+
 /// The rows of `sql` for `ids` (its `{ids}` becomes their placeholders), a thousand ids a
 /// statement so the bound parameters stay well under both engines' limits.
 async fn by_ids<T>(tx: &mut Tx, sql: &str, ids: &[i64]) -> sqlx::Result<Vec<T>>

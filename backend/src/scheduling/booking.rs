@@ -1,7 +1,9 @@
 //! Booking: the slot picker's offer for a pair, a meeting or series booked on it (checked
 //! again inside the transaction that writes it, with both members' schedules held, so
 //! two bookings of one slot have one winner), and the participants' answers.
+use super::answer_links::AnswerLinks;
 use super::availability_service::availability_of;
+use super::invite::{invite, CalendarNews};
 use super::meeting_mail::{send_answers, send_invitations, send_request_copy, MeetingMail};
 use super::model::{
     Answer, DayOffer, MeetingType, OccurrenceState, SeriesScope, AGENDA_MAX, DURATIONS,
@@ -305,13 +307,14 @@ pub async fn book(
             *answer = Answer::Accepted;
         }
     }
+    let mut held: Vec<(i64, Span)> = Vec::new();
     for (i, occurrence) in checked.occurrences.iter().enumerate() {
         let state = if checked.conflicts.contains(&i) {
             OccurrenceState::Excluded
         } else {
             OccurrenceState::Scheduled
         };
-        repo::insert_meeting(
+        let id = repo::insert_meeting(
             &mut tx,
             series,
             (scope.program_id, relationship_id),
@@ -321,7 +324,20 @@ pub async fn book(
             now,
         )
         .await?;
+        if state == OccurrenceState::Scheduled {
+            held.push((id, occurrence.span));
+        }
     }
+    let invite = invite(&mut tx, base_url, series, CalendarNews::Current, now).await?;
+    let (Some((first_id, _)), Some((_, last))) = (held.first(), held.last()) else {
+        tracing::error!(series, "a booking with no meeting that takes place");
+        return Err(AppError::Internal);
+    };
+    let answer_links = AnswerLinks {
+        meeting_id: *first_id,
+        whole_series: booking.rule.is_series(),
+        last_end: last.end,
+    };
     let mail = MeetingMail {
         program_id: scope.program_id,
         relationship_id,
@@ -332,6 +348,8 @@ pub async fn book(
         meeting_type: booking.meeting_type,
         location: &location,
         agenda: &agenda,
+        invite: Some(&invite),
+        answer_links: Some(answer_links),
     };
     let invited: Vec<i64> = attendees
         .iter()
@@ -347,6 +365,25 @@ pub async fn book(
     Ok(series)
 }
 
+/// Who acts on a meeting: a member of the program, perhaps its administrator (a signed-in
+/// member, or the person an e-mail's answer link was sent to).
+#[derive(Clone, Copy, Debug)]
+pub struct Actor {
+    pub program_id: i64,
+    pub user_id: i64,
+    pub is_admin: bool,
+}
+
+impl From<&MemberScope> for Actor {
+    fn from(scope: &MemberScope) -> Actor {
+        Actor {
+            program_id: scope.program_id,
+            user_id: scope.session.viewer.user_id,
+            is_admin: scope.role == Role::Admin,
+        }
+    }
+}
+
 /// A participant's answer to one occurrence, to it and the later ones of its series, or
 /// to every occurrence still to come; every participant is told, unless it changed
 /// nothing. Someone who is not invited gets "not found".
@@ -359,24 +396,43 @@ pub async fn answer(
     range: SeriesScope,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    answer_in(
+        &mut tx,
+        base_url,
+        &scope.into(),
+        (meeting_id, answer, range),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `answer` inside the caller's transaction, for `actor`.
+pub(super) async fn answer_in(
+    tx: &mut Tx,
+    base_url: &str,
+    actor: &Actor,
+    (meeting_id, answer, range): (i64, Answer, SeriesScope),
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     if answer == Answer::Pending {
         return Err(AppError::validation(
             "answer",
             ValidationCode::InvalidChoice,
         ));
     }
-    let me = scope.session.viewer.user_id;
-    let mut tx = db.begin().await?;
-    let (meeting, participants) = upcoming_meeting(&mut tx, scope, meeting_id, false, now).await?;
-    let targets = ids(&occurrences_in_range(&mut tx, &meeting, range, now).await?);
-    let changed = repo::set_answer(&mut tx, &targets, me, answer, now).await?;
+    let me = actor.user_id;
+    let (meeting, participants) = upcoming_meeting(tx, actor, meeting_id, false, now).await?;
+    let targets = ids(&occurrences_in_range(tx, &meeting, range, now).await?);
+    let changed = repo::set_answer(tx, &targets, me, answer, now).await?;
     if changed > 0 {
-        let mail = MeetingMail::from_occurrence(scope.program_id, &meeting, targets.len());
+        let mail = MeetingMail::from_occurrence(actor.program_id, &meeting, targets.len());
         let told = (me, participants.as_slice());
         let what = (answer, targets.len());
-        send_answers(&mut tx, base_url, &mail, told, what, now).await?;
+        send_answers(tx, base_url, &mail, told, what, now).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 
@@ -385,13 +441,13 @@ pub async fn answer(
 /// found", and a cancelled or past meeting is refused.
 pub(super) async fn upcoming_meeting(
     tx: &mut Tx,
-    scope: &MemberScope,
+    actor: &Actor,
     meeting_id: i64,
     admin_may: bool,
     now: DateTime<Utc>,
 ) -> AppResult<(repo::MeetingRow, Vec<i64>)> {
-    let me = scope.session.viewer.user_id;
-    let meeting = repo::meeting(tx, scope.program_id, meeting_id)
+    let me = actor.user_id;
+    let meeting = repo::meeting(tx, actor.program_id, meeting_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let participants: Vec<i64> = repo::answers(tx, &[meeting_id])
@@ -399,7 +455,7 @@ pub(super) async fn upcoming_meeting(
         .into_iter()
         .map(|(_, user, _)| user)
         .collect();
-    let may_act = participants.contains(&me) || (admin_may && scope.role == Role::Admin);
+    let may_act = participants.contains(&me) || (admin_may && actor.is_admin);
     if !may_act {
         return Err(AppError::NotFound);
     }

@@ -3,9 +3,12 @@
 //! so a cancelled one is marked, never deleted, a moved one keeps its original start, and
 //! the others are untouched; every participant (the one who made the change included) is
 //! told by e-mail in the same transaction.
+use super::answer_links::AnswerLinks;
 use super::booking::{
     bookable, checked_slot, ids, occurrences_in_range, upcoming_meeting, Moving, Slot,
 };
+use super::calendar_repo;
+use super::invite::{invite, CalendarNews};
 use super::meeting_mail::{send_cancellations, send_reschedules, MeetingMail};
 use super::model::{OccurrenceState, SeriesScope};
 use super::recurrence::{Rule, SeriesEnd};
@@ -30,11 +33,17 @@ pub async fn cancel(
 ) -> AppResult<usize> {
     let me = scope.session.viewer.user_id;
     let mut tx = db.begin().await?;
-    let (meeting, participants) = upcoming_meeting(&mut tx, scope, meeting_id, true, now).await?;
+    let (meeting, participants) =
+        upcoming_meeting(&mut tx, &scope.into(), meeting_id, true, now).await?;
     reachable(&mut tx, scope, meeting.relationship_id).await?;
     let targets = ids(&occurrences_in_range(&mut tx, &meeting, range, now).await?);
     repo::set_state(&mut tx, &targets, OccurrenceState::Cancelled, (me, now)).await?;
-    let mail = MeetingMail::from_occurrence(scope.program_id, &meeting, targets.len());
+    let calendar_series = meeting.calendar_series_id;
+    calendar_repo::next_sequence(&mut tx, calendar_series, now).await?;
+    let news = CalendarNews::Cancelled(&targets);
+    let invite = invite(&mut tx, base_url, calendar_series, news, now).await?;
+    let mail = MeetingMail::from_occurrence(scope.program_id, &meeting, targets.len())
+        .with_invite(&invite);
     // Both members are told, the one who cancelled included (their record of it).
     send_cancellations(
         &mut tx,
@@ -87,7 +96,7 @@ pub async fn move_plan(
     range: SeriesScope,
     now: DateTime<Utc>,
 ) -> AppResult<MovePlan> {
-    let (chosen, participants) = upcoming_meeting(tx, scope, meeting_id, true, now).await?;
+    let (chosen, participants) = upcoming_meeting(tx, &scope.into(), meeting_id, true, now).await?;
     let relationship = bookable(tx, scope, chosen.relationship_id).await?;
     let series = chosen.series_occurrences()?;
     let place = |m: &MeetingRow| {
@@ -206,6 +215,15 @@ pub async fn reschedule(
         repo::set_answer(&mut tx, moving, me, super::model::Answer::Accepted, now).await?;
     }
     let held = checked.occurrences.len() - checked.conflicts.len();
+    calendar_repo::next_sequence(&mut tx, m.calendar_series_id, now).await?;
+    let invite = invite(
+        &mut tx,
+        base_url,
+        m.calendar_series_id,
+        CalendarNews::Current,
+        now,
+    )
+    .await?;
     let mail = MeetingMail {
         program_id: scope.program_id,
         relationship_id: m.relationship_id,
@@ -216,6 +234,12 @@ pub async fn reschedule(
         meeting_type: m.meeting_type,
         location: &m.location,
         agenda: &m.agenda,
+        invite: Some(&invite),
+        answer_links: Some(AnswerLinks {
+            meeting_id: m.id,
+            whole_series: plan.rule.is_series(),
+            last_end: checked.occurrences[checked.occurrences.len() - 1].span.end,
+        }),
     };
     let previous = Span::new(m.starts_at, m.ends_at);
     let told = &plan.participants;

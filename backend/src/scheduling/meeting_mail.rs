@@ -3,13 +3,16 @@
 //! notification for each recipient but the one who made it. Both are written in the
 //! transaction that books or changes the meeting, so one that fails tells nothing and one
 //! that holds tells once.
+use super::answer_links::AnswerLinks;
 use super::interval::Span;
+use super::invite::Invite;
 use super::model::Answer;
 use super::model::{Frequency, MeetingType};
 use super::repo::MeetingRow;
 use crate::db::Tx;
 use crate::error::AppResult;
 use crate::i18n::{translate, translate_with, Lang, LocalDateTime};
+use crate::messaging::repo::RecipientRow;
 use crate::messaging::service::{queue_system_messages, MessageDetails};
 use crate::messaging::template::{
     MEETING_ANSWERED, MEETING_CANCELLED, MEETING_INVITATION, MEETING_REQUESTED, MEETING_RESCHEDULED,
@@ -20,6 +23,7 @@ use crate::relationships::invitations::full_name;
 use crate::relationships::model::relationship_path;
 use crate::zone::Zone;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
 /// A booked meeting or series as its e-mails describe it.
 pub struct MeetingMail<'a> {
@@ -34,6 +38,11 @@ pub struct MeetingMail<'a> {
     pub meeting_type: MeetingType,
     pub location: &'a str,
     pub agenda: &'a str,
+    /// The event for the recipients' calendars, when the e-mail carries one.
+    pub invite: Option<&'a Invite>,
+    /// Accept / decline / maybe links for the recipients but the sender (they need the
+    /// invite: a link dies when the event changes).
+    pub answer_links: Option<AnswerLinks>,
 }
 
 impl<'a> MeetingMail<'a> {
@@ -50,6 +59,16 @@ impl<'a> MeetingMail<'a> {
             meeting_type: meeting.meeting_type,
             location: &meeting.location,
             agenda: &meeting.agenda,
+            invite: None,
+            answer_links: None,
+        }
+    }
+
+    /// The same e-mail carrying `invite` for the recipients' calendars.
+    pub fn with_invite(self, invite: &'a Invite) -> Self {
+        Self {
+            invite: Some(invite),
+            ..self
         }
     }
 }
@@ -118,13 +137,32 @@ async fn send_meeting_mail(
 ) -> AppResult<()> {
     let sender_name = full_name(tx, mail.program_id, sender).await?;
     let url = format!("{base_url}{}", relationship_path(mail.relationship_id));
-    let details = |lang, zone: &Zone| {
+    let mut links: HashMap<i64, Vec<(Answer, String)>> = HashMap::new();
+    if let (Some(answering), Some(invite)) = (mail.answer_links, mail.invite) {
+        for user_id in recipients.iter().filter(|user| **user != sender) {
+            let issued = answering.issue(tx, base_url, (mail.program_id, *user_id), invite, now);
+            links.insert(*user_id, issued.await?);
+        }
+    }
+    let details = |recipient: &RecipientRow| {
+        let (lang, zone) = (recipient.lang(), &recipient.time_zone);
         let mut values = meeting_values(lang, zone, mail, &sender_name, now);
         values.extend(extra(lang, zone));
+        let actions = links
+            .get(&recipient.id)
+            .map(|links| {
+                links
+                    .iter()
+                    .map(|(answer, url)| (translate(lang, answer.action_key(), None), url.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
         MessageDetails {
             url: Some(url.clone()),
             message: Some(mail.agenda.to_string()),
             values,
+            calendar: mail.invite.map(|invite| invite.for_lang(lang)),
+            actions,
             ..Default::default()
         }
     };
@@ -283,6 +321,8 @@ mod tests {
             meeting_type: MeetingType::Phone,
             location: "+1 416 555 0100",
             agenda: "",
+            invite: None,
+            answer_links: None,
         }
     }
 

@@ -265,8 +265,8 @@ pub async fn insert_meeting(
 ) -> sqlx::Result<i64> {
     let id: i64 = with_tx!(tx, conn => sqlx::query_scalar(
         "INSERT INTO meetings (series_id, program_id, relationship_id, original_start_at,
-                starts_at, ends_at, state)
-         VALUES ($1, $2, $3, $4, $4, $5, $6) RETURNING id",
+                starts_at, ends_at, state, calendar_series_id, calendar_start_at)
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $1, $4) RETURNING id",
     )
     .bind(series_id)
     .bind(program_id)
@@ -315,6 +315,10 @@ pub struct MeetingRow {
     pub duration_minutes: i32,
     pub occurrence_count: Option<i32>,
     pub until_day: Option<String>,
+    /// The series it was booked in and the start that series' rule gave it: its
+    /// calendar event's UID and RECURRENCE-ID, kept when it moves.
+    pub calendar_series_id: i64,
+    pub calendar_start_at: DateTime<Utc>,
 }
 
 impl MeetingRow {
@@ -325,13 +329,39 @@ impl MeetingRow {
 
     /// Every occurrence of its series' rule, where each was first put.
     pub fn series_occurrences(&self) -> Result<Vec<Occurrence>, AppError> {
+        let stored = StoredRule {
+            series_id: self.series_id,
+            first_local: &self.first_local,
+            frequency: self.frequency,
+            occurrence_count: self.occurrence_count,
+            until_day: self.until_day.as_deref(),
+        };
+        let (first, rule) = stored.read()?;
+        let minutes = self.duration_minutes.max(0) as u32;
+        occurrences(&self.series_zone, first, minutes, &rule)
+    }
+}
+
+/// A series' rule as its row keeps it.
+pub struct StoredRule<'a> {
+    pub series_id: i64,
+    /// "2026-12-09T10:00", on the series' clock.
+    pub first_local: &'a str,
+    pub frequency: Frequency,
+    pub occurrence_count: Option<i32>,
+    pub until_day: Option<&'a str>,
+}
+
+impl StoredRule<'_> {
+    /// Its first start on the series' clock, and its rule.
+    pub fn read(&self) -> Result<(NaiveDateTime, Rule), AppError> {
         let unreadable = || {
             tracing::error!(series = self.series_id, "unreadable meeting series");
             AppError::Internal
         };
-        let first = NaiveDateTime::parse_from_str(&self.first_local, "%Y-%m-%dT%H:%M")
+        let first = NaiveDateTime::parse_from_str(self.first_local, "%Y-%m-%dT%H:%M")
             .map_err(|_| unreadable())?;
-        let end = match (self.occurrence_count, &self.until_day) {
+        let end = match (self.occurrence_count, self.until_day) {
             (_, Some(day)) => SeriesEnd::Until(parse_iso_date(day).ok_or_else(unreadable)?),
             (count, None) => SeriesEnd::Count(count.unwrap_or(1).max(1) as u32),
         };
@@ -339,15 +369,14 @@ impl MeetingRow {
             frequency: self.frequency,
             end,
         };
-        let minutes = self.duration_minutes.max(0) as u32;
-        occurrences(&self.series_zone, first, minutes, &rule)
+        Ok((first, rule))
     }
 }
 
 const MEETING_COLUMNS: &str = "m.id, m.series_id, m.relationship_id, m.original_start_at,
     m.starts_at, m.ends_at, m.state, m.moved, s.organiser_id, s.frequency, s.meeting_type,
     s.location, s.agenda, s.zone AS series_zone, s.first_local, s.duration_minutes,
-    s.occurrence_count, s.until_day";
+    s.occurrence_count, s.until_day, m.calendar_series_id, m.calendar_start_at";
 
 /// The occurrences of a relationship that are not left out, by start.
 pub async fn meetings_of_relationship(

@@ -1,4 +1,5 @@
 //! A pair in a relationship, both free on Tuesday mornings, for the scheduling tests.
+#![allow(dead_code)]
 use super::people::{id, pair, Pair};
 use super::BASE;
 use backend::auth::authz::MemberScope;
@@ -6,15 +7,33 @@ use backend::db::Db;
 use backend::relationships::invitations;
 use backend::scheduling::availability_service as availability;
 use backend::scheduling::booking::{book, Booking};
+use backend::scheduling::changes::Move;
 use backend::scheduling::meetings::relationship_meetings;
 use backend::scheduling::model::{Frequency, MeetingType, Window};
 use backend::scheduling::recurrence::{Rule, SeriesEnd};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// The meetings of the test pairs (`people::pair`), not the demo program's own: a
 /// condition on `meetings` rows.
 pub const TEST_PAIRS: &str = "relationship_id IN (SELECT r.id FROM relationships r
     JOIN users u ON u.id = r.mentor_id WHERE u.email LIKE '%@invitations.test')";
+
+/// A move to `first` (on the mover's clock), `minutes` long, leaving nothing out.
+pub fn move_to(first: NaiveDateTime, minutes: u32) -> Move {
+    Move {
+        first,
+        minutes,
+        skip: vec![],
+    }
+}
+
+/// `hour:minute` on a day of 2026.
+pub fn at(month: u32, day: u32, hour: u32, minute: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, month, day)
+        .unwrap()
+        .and_hms_opt(hour, minute, 0)
+        .unwrap()
+}
 
 /// Before the bookings of these tests.
 pub fn now() -> DateTime<Utc> {

@@ -57,6 +57,8 @@ pub struct Event {
     pub rule: Option<Rule>,
     /// The occurrence's original start, for one occurrence of a series.
     pub recurrence_id: Option<NaiveDateTime>,
+    /// Starts the series' rule gives that do not take place (a series' event only).
+    pub exdates: Vec<NaiveDateTime>,
     pub cancelled: bool,
     pub organizer: Person,
     pub attendees: Vec<(Person, Answer)>,
@@ -129,6 +131,9 @@ fn event_lines(e: &Event, zone: &Zone, now: DateTime<Utc>) -> Vec<String> {
     }
     if let Some(rule) = e.rule.filter(|r| r.frequency != Frequency::Once) {
         lines.push(rrule(&rule, zone, e.start));
+        for day in &e.exdates {
+            lines.push(format!("EXDATE;TZID={tz}:{}", local_stamp(*day)));
+        }
     }
     lines.push(format!(
         "STATUS:{}",
@@ -255,6 +260,7 @@ mod tests {
                 end: SeriesEnd::Count(4),
             }),
             recurrence_id: None,
+            exdates: Vec::new(),
             cancelled: false,
             organizer: Person::new("Raj Paquette", "raj@example.test"),
             attendees: vec![

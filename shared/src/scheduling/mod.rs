@@ -2,6 +2,7 @@
 //! maths needs the zone database, so it runs on the server (feature `server`); the types
 //! are shared.
 pub mod admin;
+pub mod answer_link;
 #[cfg(feature = "server")]
 pub mod availability;
 pub mod calendar;
@@ -11,6 +12,8 @@ pub mod interval;
 pub mod model;
 #[cfg(feature = "server")]
 pub mod recurrence;
+#[cfg(feature = "server")]
+pub mod series_events;
 #[cfg(feature = "server")]
 pub mod slots;
 pub mod view;

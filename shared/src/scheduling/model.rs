@@ -97,6 +97,19 @@ crate::text_enum! {
 }
 
 impl Answer {
+    /// The answers a participant gives, in the order they are offered.
+    pub const GIVEN: [Answer; 3] = [Answer::Accepted, Answer::Declined, Answer::Maybe];
+
+    /// The button that gives this answer ("Accept").
+    pub fn action_key(self) -> &'static str {
+        match self {
+            Self::Accepted => "meetings-accept",
+            Self::Declined => "meetings-decline",
+            Self::Maybe => "meetings-maybe",
+            Self::Pending => "meeting-answer-none",
+        }
+    }
+
     /// The mark the Meetings tab shows beside the participant's name.
     pub fn mark(self) -> &'static str {
         match self {

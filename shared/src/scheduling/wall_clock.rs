@@ -111,9 +111,14 @@ pub fn resolve(zone: &Zone, local: NaiveDateTime) -> DateTime<Utc> {
     }
 }
 
+/// The wall-clock reading of an instant in `zone`.
+pub fn local(zone: &Zone, t: DateTime<Utc>) -> NaiveDateTime {
+    t.with_timezone(&zone.tz()).naive_local()
+}
+
 /// The local date of an instant in `zone`.
 pub fn local_date(zone: &Zone, t: DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&zone.tz()).date_naive()
+    local(zone, t).date()
 }
 
 #[cfg(test)]

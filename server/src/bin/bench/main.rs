@@ -407,6 +407,7 @@ async fn bench_log(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
                     body_text: "Hello, this is a benchmark message body.",
                     body_html: "<p>Hello, this is a benchmark message body.</p>",
                     tracking_token: &tokens[k],
+                    calendar: None,
                     // A year of mail, oldest first.
                     now: now - Duration::seconds(((args.log_rows - i) as i64) * 31),
                 }
