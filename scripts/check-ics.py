@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads every .ics file of a folder with Python's icalendar (a parser that is not ours)
 and checks what calendars rely on: CRLF lines of at most 75 octets; METHOD REQUEST or
-CANCEL, with STATUS:CANCELLED exactly on a cancellation; per event UID, SEQUENCE, DTSTAMP
+CANCEL (STATUS:CANCELLED exactly on a cancellation) or PUBLISH (a feed, with REFRESH-INTERVAL); per event UID, SEQUENCE, DTSTAMP
 in UTC, DTSTART/DTEND (and RECURRENCE-ID) with a TZID the file defines, ORGANIZER, one
 ATTENDEE per participant with CN, PARTSTAT and RSVP, SUMMARY; an RRULE's UNTIL in UTC;
 no RDATE in a VTIMEZONE. Then each VTIMEZONE, read by dateutil as the file defines it (not
@@ -13,7 +13,7 @@ An .eml file (a meeting e-mail as the SMTP server received it) is read with Pyth
 e-mail parser: it must be multipart/mixed holding multipart/alternative (text/plain,
 text/html, text/calendar with a method= parameter) and the same calendar attached as a
 .ics file; METHOD in the file must equal that parameter, and the calendar gets every check
-above. A .json file beside it lists what its events must say (method, UID, SEQUENCE,
+above. A .json file beside it (or beside an .ics file) lists what its events must say (method, UID, SEQUENCE,
 start and end on the zone's clock, RECURRENCE-ID, STATUS, RRULE, EXDATE, organiser, each
 attendee's PARTSTAT, summary, description, location).
 
@@ -104,7 +104,8 @@ def check_event(path, method, zones, event):
         if name in event and event[name].params.get("TZID") not in zones:
             problem(path, f"{name} names no zone the file defines: {event[name].params.get('TZID')}")
     cancelled = str(event["STATUS"]) == "CANCELLED"
-    if cancelled != (method == "CANCEL"):
+    # A feed (PUBLISH) keeps cancelled meetings, marked; an invitation's methods say it.
+    if method != "PUBLISH" and cancelled != (method == "CANCEL"):
         problem(path, f"STATUS {event['STATUS']} in a {method}")
     attendees = event.get("ATTENDEE")
     attendees = attendees if isinstance(attendees, list) else [attendees] if attendees else []
@@ -140,8 +141,10 @@ def check_calendar(path, raw):
     check_lines(path, raw)
     cal = icalendar.Calendar.from_ical(raw)
     method = str(cal.get("METHOD", ""))
-    if method not in ("REQUEST", "CANCEL"):
+    if method not in ("REQUEST", "CANCEL", "PUBLISH"):
         problem(path, f"METHOD {method!r}")
+    if method == "PUBLISH" and "REFRESH-INTERVAL" not in cal:
+        problem(path, "a feed without REFRESH-INTERVAL")
     vtimezones = cal.walk("VTIMEZONE")
     zones = {str(z["TZID"]): z for z in vtimezones}
     if len(zones) != len(vtimezones):
@@ -200,7 +203,10 @@ def check_expected(path, message, cal, expected):
             problem(path, f"{what}: {found!r}, expected {wanted!r}")
 
     same("METHOD", str(cal.get("METHOD")), expected["method"])
-    same("To", message["To"].addresses[0].addr_spec, expected["to"])
+    if message is not None:
+        same("To", message["To"].addresses[0].addr_spec, expected["to"])
+    if "zones" in expected:
+        same("VTIMEZONE", sorted(str(z["TZID"]) for z in cal.walk("VTIMEZONE")), expected["zones"])
     events = cal.walk("VEVENT")
     same("number of events", len(events), len(expected["events"]))
     for event, want in zip(events, expected["events"]):
@@ -239,7 +245,11 @@ def main(folder):
     occurrences = 0
     for path in files:
         if path.suffix == ".ics":
-            occurrences += check_calendar(path, path.read_bytes())[1]
+            cal, n = check_calendar(path, path.read_bytes())
+            occurrences += n
+            expectations = path.with_suffix(".json")
+            if expectations.exists():
+                check_expected(path, None, cal, json.loads(expectations.read_text()))
             continue
         found = calendar_of_mail(path)
         if found is None:

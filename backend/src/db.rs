@@ -67,6 +67,32 @@ pub fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// The rows of `sql` for `ids` (its `{ids}` becomes their placeholders), 250 ids a
+/// statement: well under both engines' parameter limits, and short enough that binding
+/// stays cheap (sqlx looks each SQLite parameter up by name, so a statement's binding
+/// costs the square of its parameters).
+pub async fn by_ids<T>(tx: &mut Tx, sql: &str, ids: &[i64]) -> sqlx::Result<Vec<T>>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    let mut all = Vec::new();
+    for chunk in ids.chunks(250) {
+        let sql = sql.replace("{ids}", &placeholders(1, chunk.len()));
+        let rows: Vec<T> = with_tx!(tx, conn => {
+            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            q.fetch_all(&mut *conn).await
+        })?;
+        all.extend(rows);
+    }
+    Ok(all)
+}
+
 impl Tx {
     pub async fn commit(self) -> sqlx::Result<()> {
         match self {

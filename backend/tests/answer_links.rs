@@ -6,12 +6,11 @@
 mod support;
 
 use backend::scheduling::answer_links::{answer_by_link, link_view};
-use backend::scheduling::changes::reschedule;
 use backend::scheduling::meetings::relationship_meetings;
-use backend::scheduling::model::{Answer, MeetingType, SeriesScope};
+use backend::scheduling::model::{Answer, MeetingType};
 use chrono::Duration;
 use shared::error::{AppError, Refusal};
-use support::scheduling::{at, book_tuesdays, move_to, now, related};
+use support::scheduling::{at, book_tuesdays, move_alone, now, related};
 use support::{Outbox, BASE};
 
 const PREFIX: &str = "/meetings/answer/";
@@ -104,18 +103,7 @@ async fn an_emails_links_answer_for_the_invited_without_signing_in() {
 
         // The mentor moves the second meeting: the old links die, the new e-mail's
         // answer that one meeting only.
-        let to = move_to(at(10, 13, 11, 0), 30);
-        reschedule(
-            &m.db,
-            BASE,
-            &m.mentor,
-            ids[1],
-            SeriesScope::This,
-            &to,
-            now(),
-        )
-        .await
-        .unwrap();
+        move_alone(&m, &m.mentor, ids[1], at(10, 13, 11, 0)).await;
         assert_eq!(
             answer_by_link(&m.db, BASE, &accept, now())
                 .await

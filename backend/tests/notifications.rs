@@ -7,12 +7,12 @@ mod support;
 use backend::notifications::model::NotificationKind;
 use backend::notifications::repo::{insert, NewNotification};
 use backend::notifications::service::{mark_all_read, my_notifications};
-use backend::scheduling::changes::{cancel, reschedule};
+use backend::scheduling::changes::cancel;
 use backend::scheduling::model::{MeetingType, SeriesScope};
 use chrono::{NaiveDate, TimeZone, Utc};
 use shared::i18n::LocalDateTime;
 use support::people::id;
-use support::scheduling::{at, book_tuesdays, move_to, now, related};
+use support::scheduling::{at, book_tuesdays, move_alone, now, related};
 use support::BASE;
 
 fn kinds(list: &shared::notifications::model::NotificationList) -> Vec<(NotificationKind, u32)> {
@@ -52,7 +52,6 @@ async fn meetings_notify_the_other_participants_who_read_and_clear_only_their_ow
         cancel(&m.db, BASE, &m.mentor, ids[3], SeriesScope::This, now())
             .await
             .unwrap();
-        let wednesday = move_to(at(10, 14, 9, 0), 30);
         // Wednesdays are outside the Tuesday mornings: free them for this move.
         for who in [&m.mentor, &m.mentee] {
             let mut windows = support::scheduling::tuesday_mornings();
@@ -65,17 +64,7 @@ async fn meetings_notify_the_other_participants_who_read_and_clear_only_their_ow
                 .await
                 .unwrap();
         }
-        reschedule(
-            &m.db,
-            BASE,
-            &m.mentor,
-            ids[1],
-            SeriesScope::This,
-            &wednesday,
-            now(),
-        )
-        .await
-        .unwrap();
+        move_alone(&m, &m.mentor, ids[1], at(10, 14, 9, 0)).await;
         let mentee = my_notifications(&m.db, &m.mentee).await.unwrap();
         assert_eq!(
             kinds(&mentee),

@@ -141,9 +141,9 @@ test.describe('calendar', () => {
     // The mentor's e-mail has one link per answer, under the message.
     const invitation = await waitForMail(mentor, fr ? /Invitation à une réunion de mentorat/ : /Invitation to a mentoring meeting/, skip);
     const label = fr ? 'Refuser' : 'Decline';
-    const link = new RegExp(`^${label}: https?://[^/\\s]+(/meetings/answer/[A-Za-z0-9_-]+)$`, 'm').exec(invitation.text);
+    const link = new RegExp(`^${label}${fr ? ' :' : ':'} https?://[^/\\s]+(/meetings/answer/[A-Za-z0-9_-]+)$`, 'm').exec(invitation.text);
     expect(link, invitation.text).not.toBeNull();
-    expect(invitation.text).toMatch(new RegExp(`^${fr ? 'Accepter' : 'Accept'}: `, 'm'));
+    expect(invitation.text).toMatch(new RegExp(`^${fr ? 'Accepter :' : 'Accept:'} `, 'm'));
 
     // Signed out, the link's page names the meeting (on the mentor's clock) and the
     // answer; opening it records nothing.
@@ -162,5 +162,51 @@ test.describe('calendar', () => {
 
     // The mentee hears of it.
     await waitForMail(mentee, fr ? /Réponse à une réunion de mentorat/ : /Answer to a mentoring meeting/, skip);
+  });
+
+  test('calendar sync: a member turns on their private feed, their calendar reads it, a new address kills the old one, and turning it off kills it', async ({ page, js }) => {
+    const fr = !js;
+    const member = js ? 'mentee15@demo.test' : 'mentee16@demo.test';
+    await signIn(page, js, member);
+    await setLanguage(page, fr ? 'fr' : 'en');
+    await page.goto('/account');
+    await ready(page, js);
+    const section = page.locator('#calendar-feed');
+    await expect(section.getByRole('heading', { level: 2 })).toHaveText(fr ? 'Synchronisation du calendrier' : 'Calendar sync');
+    await section.getByRole('button', { name: fr ? 'Obtenir mon adresse de calendrier' : 'Get my calendar address' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status')).toContainText(fr ? 'Votre adresse de calendrier est mise à jour' : 'Your calendar address is updated');
+    const address = section.getByLabel(fr ? 'Votre adresse de calendrier privée' : 'Your private calendar address');
+    const first = await address.inputValue();
+    expect(first).toMatch(/^https?:\/\/[^/]+\/feeds\/[A-Za-z0-9_-]+\.ics$/);
+    await expect(section.getByRole('link', { name: fr ? "M'abonner dans mon application de calendrier" : 'Subscribe in my calendar application' }))
+      .toHaveAttribute('href', first.replace(/^https?:/, 'webcal:'));
+    await expect(section).toContainText(fr ? "Aucun calendrier ne l'a encore lue." : 'No calendar has read it yet.');
+    await expectAccessible(page, js);
+
+    // Their calendar application reads it.
+    const read = await page.request.get(first, { headers: { 'User-Agent': 'Microsoft Outlook' } });
+    expect(read.status()).toBe(200);
+    expect(read.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await read.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    await page.reload();
+    await ready(page, js);
+    await expect(section).toContainText(fr ? 'Dernière lecture par un calendrier' : 'Last read by a calendar');
+
+    // A new address: the old one answers "not found" at once.
+    await section.getByRole('button', { name: fr ? 'Obtenir une nouvelle adresse' : 'Get a new address' }).click();
+    await ready(page, js);
+    const second = await address.inputValue();
+    expect(second).not.toBe(first);
+    expect((await page.request.get(first)).status()).toBe(404);
+    expect((await page.request.get(second)).status()).toBe(200);
+
+    // Off: the address is gone and answers "not found".
+    await section.getByRole('button', { name: fr ? 'Désactiver' : 'Turn off' }).click();
+    await ready(page, js);
+    await expect(page.getByRole('status')).toContainText(fr ? 'Votre adresse de calendrier est désactivée' : 'Your calendar address is turned off');
+    await expect(address).toHaveCount(0);
+    expect((await page.request.get(second)).status()).toBe(404);
+    await expectAccessible(page, js);
   });
 });

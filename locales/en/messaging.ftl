@@ -1,4 +1,5 @@
 email-link-here = here
+email-action = { $label }: { $url }
 email-footer = You receive this e-mail because you are a member of { $org }.
 email-status-queued = Queued
 email-status-sent = Sent

@@ -1,4 +1,5 @@
 email-link-here = ici
+email-action = { $label } : { $url }
 email-footer = Vous recevez ce courriel parce que vous êtes membre de { $org }.
 email-status-queued = En attente
 email-status-sent = Envoyé

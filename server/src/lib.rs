@@ -70,6 +70,10 @@ pub fn router(app_state: AppState, leptos: LeptosOptions) -> Router {
         .route("/e/o/{file}", get(email_hooks::open_pixel))
         .route("/locales/{file}", get(locales::locale_file))
         .route("/webhooks/email", post(email_hooks::provider_webhook))
+        .route(
+            &format!("{}/{{file}}", shared::scheduling::feed::FEED_ROUTE),
+            get(backend::scheduling::feed_http::calendar_feed),
+        )
         .merge(upload_routes())
         .merge(photo_routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -114,6 +114,11 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("update_account_settings", Access::Session, |_, _| {
             "language=en&time_zone=America%2FToronto".into()
         }),
+        ("calendar_feed", Access::Session, |_, _| String::new()),
+        ("new_calendar_feed", Access::Session, |_, _| String::new()),
+        ("turn_off_calendar_feed", Access::Session, |_, _| {
+            String::new()
+        }),
         ("member_summary", Access::Member, |_, _| String::new()),
         ("partner_search_setup", Access::Member, |_, _| {
             "looking_for=mentor&query=search%3D1".into()

@@ -23,8 +23,9 @@ use backend::scheduling::changes::{cancel, reschedule};
 use backend::scheduling::invite::series_uid;
 use backend::scheduling::model::{Frequency, MeetingType, SeriesScope};
 use backend::scheduling::recurrence::{Rule, SeriesEnd};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
-use serde_json::{json, Value};
+use chrono::{NaiveDate, NaiveDateTime};
+use ics_check::ExpectedEvent;
+use serde_json::json;
 use server::mailer::{MailWorker, WorkerOptions};
 use shared::zone::Zone;
 use smtp::settings;
@@ -45,40 +46,16 @@ fn day(m: u32, d: u32, hour: u32) -> NaiveDateTime {
         .unwrap()
 }
 
-fn stamp(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
-/// What one event of a file must say.
-struct Expect<'a> {
-    uid: &'a str,
+/// An event of the story: 30 minutes, the mentor's answer accepted, the mentee's given.
+fn event(
+    uid: &str,
     sequence: u32,
-    tzid: &'a str,
+    tzid: &str,
     start: NaiveDateTime,
-    recurrence_id: Option<NaiveDateTime>,
-    cancelled: bool,
-    rrule: Option<&'a str>,
-    mentee_answer: &'a str,
-}
-
-impl Expect<'_> {
-    fn json(&self) -> Value {
-        json!({
-            "uid": self.uid,
-            "sequence": self.sequence,
-            "tzid": self.tzid,
-            "dtstart": stamp(self.start),
-            "dtend": stamp(self.start + Duration::minutes(30)),
-            "recurrence_id": self.recurrence_id.map(stamp),
-            "status": if self.cancelled { "CANCELLED" } else { "CONFIRMED" },
-            "rrule": self.rrule,
-            "exdates": [],
-            "attendees": {
-                format!("mailto:{MENTOR}"): "ACCEPTED",
-                format!("mailto:{MENTEE}"): self.mentee_answer,
-            },
-        })
-    }
+    mentee: &'static str,
+) -> ExpectedEvent {
+    let attendees = vec![(MENTOR.into(), "ACCEPTED"), (MENTEE.into(), mentee)];
+    ExpectedEvent::half_hour((uid, sequence), tzid, start, attendees)
 }
 
 /// The sink, the worker that sends to it, and the folder the e-mails are kept in.
@@ -102,7 +79,13 @@ impl Mailroom<'_> {
 
     /// Sends what `step` queued: one e-mail to each of the pair, saved with what its
     /// calendar must say (`events`, the mentee's answer in them).
-    async fn expect(&mut self, step: &str, method: &str, relationship: i64, events: &[Expect<'_>]) {
+    async fn expect(
+        &mut self,
+        step: &str,
+        method: &str,
+        relationship: i64,
+        events: &[ExpectedEvent],
+    ) {
         let mails = self.deliver().await;
         let mut to: Vec<&str> = mails.iter().map(|m| m.to[0].as_str()).collect();
         to.sort();
@@ -123,7 +106,7 @@ impl Mailroom<'_> {
                 "summary_prefix": summary,
                 "description_contains": format!("{BASE}/relationships/{relationship}"),
                 "location": PLACE,
-                "events": events.iter().map(Expect::json).collect::<Vec<_>>(),
+                "events": events.iter().map(ExpectedEvent::json).collect::<Vec<_>>(),
             });
             std::fs::write(self.dir.join(format!("{name}.json")), expected.to_string()).unwrap();
             self.saved += 1;
@@ -183,15 +166,10 @@ async fn story(m: &Pair, relationship: i64, room: &mut Mailroom<'_>, zone: &str,
     let ids = occurrences(&m.db, series).await;
     assert_eq!(ids.len(), 6);
     let uid = series_uid(BASE, series);
-    let master = |sequence, cancelled| Expect {
-        uid: &uid,
-        sequence,
-        tzid: zone,
-        start: day(10, 6, hour),
-        recurrence_id: None,
+    let master = |sequence, cancelled| ExpectedEvent {
         cancelled,
-        rrule: Some("FREQ=WEEKLY;COUNT=6"),
-        mentee_answer: "NEEDS-ACTION",
+        rrule: Some("FREQ=WEEKLY;COUNT=6".into()),
+        ..event(&uid, sequence, zone, day(10, 6, hour), "NEEDS-ACTION")
     };
     room.expect(
         &step(1, "series-booked"),
@@ -213,7 +191,7 @@ async fn story(m: &Pair, relationship: i64, room: &mut Mailroom<'_>, zone: &str,
     )
     .await
     .unwrap();
-    let moved = Expect {
+    let moved = ExpectedEvent {
         start: day(11, 3, hour + 1),
         recurrence_id: Some(day(11, 3, hour)),
         rrule: None,
@@ -231,7 +209,7 @@ async fn story(m: &Pair, relationship: i64, room: &mut Mailroom<'_>, zone: &str,
     cancel(&m.db, BASE, &m.mentee, ids[1], SeriesScope::This, now())
         .await
         .unwrap();
-    let second = Expect {
+    let second = ExpectedEvent {
         start: day(10, 13, hour),
         recurrence_id: Some(day(10, 13, hour)),
         rrule: None,
@@ -271,15 +249,9 @@ async fn story(m: &Pair, relationship: i64, room: &mut Mailroom<'_>, zone: &str,
     .unwrap();
     let single_uid = series_uid(BASE, single);
     assert_ne!(single_uid, uid);
-    let one = |sequence, start, cancelled| Expect {
-        uid: &single_uid,
-        sequence,
-        tzid: zone,
-        start,
-        recurrence_id: None,
+    let one = |sequence, start, cancelled| ExpectedEvent {
         cancelled,
-        rrule: None,
-        mentee_answer: "NEEDS-ACTION",
+        ..event(&single_uid, sequence, zone, start, "NEEDS-ACTION")
     };
     room.expect(
         &step(5, "single-booked"),

@@ -1,5 +1,6 @@
 use super::api::{get_account_settings, UpdateAccountSettings};
 use crate::i18n::{use_i18n, Lang};
+use crate::scheduling::CalendarFeedSection;
 use crate::t;
 use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
-/// Language and time zone. A plain form post: it saves, then reloads this page in the
+/// Language and time zone, and the calendar feed. A plain form post: it saves, then reloads this page in the
 /// saved language with a confirmation (`?saved=1`), with or without JavaScript.
 #[component]
 pub fn AccountSettingsPage() -> impl IntoView {
@@ -52,6 +53,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                                 <button type="submit" class="button button-primary">{t!(i18n, "account-save")}</button>
                             </div>
                         </form>
+                        <CalendarFeedSection />
                     }),
                     Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }

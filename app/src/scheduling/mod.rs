@@ -9,10 +9,12 @@ mod book_page;
 pub mod booking_api;
 mod booking_choice_form;
 mod calendar_entry;
+mod calendar_feed_section;
 mod calendar_month;
 mod calendar_nav;
 mod calendar_page;
 mod calendar_week;
+pub mod feed_api;
 mod log_meeting_form;
 mod logged_meetings_list;
 mod meetings_tile;
@@ -22,10 +24,11 @@ mod slot_form;
 mod weekday_header;
 #[cfg(feature = "ssr")]
 pub use backend::scheduling as server;
-pub use shared::scheduling::{answer_link, calendar, model, view};
+pub use shared::scheduling::{answer_link, calendar, feed, model, view};
 
 pub use answer_link_page::AnswerLinkPage;
 pub use availability_page::AvailabilityPage;
 pub use book_page::BookPage;
+pub use calendar_feed_section::CalendarFeedSection;
 pub use calendar_page::CalendarPage;
 pub use meetings_tile::MeetingsTile;

@@ -27,11 +27,18 @@ pub const EMAILS_PER_ACCOUNT: Limit = Limit {
     window: Duration::hours(1),
 };
 
+/// Reads of one member's calendar feed (calendars poll every few minutes to hours).
+pub const FEED_READS: Limit = Limit {
+    max: 60,
+    window: Duration::hours(1),
+};
+
 /// Every limit above: the sweeper keeps hits as long as the longest window counts them.
-const ALL_LIMITS: [Limit; 3] = [
+const ALL_LIMITS: [Limit; 4] = [
     SIGN_IN_FAILURES_PER_IP,
     ACCOUNT_REQUESTS_PER_IP,
     EMAILS_PER_ACCOUNT,
+    FEED_READS,
 ];
 
 /// Removes the hits no limit counts any more; returns how many.

@@ -130,7 +130,14 @@ pub fn render(
     let actions_text: String = vars
         .actions
         .iter()
-        .map(|(label, url)| format!("\n{label}: {url}"))
+        .map(|(label, url)| {
+            let line = translate_with(
+                lang,
+                "email-action",
+                &[("label", label.clone().into()), ("url", url.clone().into())],
+            );
+            format!("\n{line}")
+        })
         .collect();
     let actions_text = if actions_text.is_empty() {
         actions_text

@@ -41,7 +41,7 @@ pub struct NamedAnswer {
 
 /// The participants of these occurrences with their answers, by meeting, then name.
 pub async fn named_answers(tx: &mut Tx, meetings: &[i64]) -> sqlx::Result<Vec<NamedAnswer>> {
-    by_ids(
+    crate::db::by_ids(
         tx,
         "SELECT a.meeting_id, u.first_name, u.last_name, a.answer
          FROM meeting_attendees a JOIN users u ON u.id = a.user_id
@@ -54,7 +54,7 @@ pub async fn named_answers(tx: &mut Tx, meetings: &[i64]) -> sqlx::Result<Vec<Na
 
 /// The names of these people: (id, first, last).
 pub async fn names(tx: &mut Tx, people: &[i64]) -> sqlx::Result<Vec<(i64, String, String)>> {
-    by_ids(
+    crate::db::by_ids(
         tx,
         "SELECT id, first_name, last_name FROM users WHERE id IN ({ids})",
         people,
@@ -67,34 +67,10 @@ pub async fn contacts(
     tx: &mut Tx,
     people: &[i64],
 ) -> sqlx::Result<Vec<(i64, String, String, String)>> {
-    by_ids(
+    crate::db::by_ids(
         tx,
         "SELECT id, first_name, last_name, email FROM users WHERE id IN ({ids})",
         people,
     )
     .await
-}
-
-/// The rows of `sql` for `ids` (its `{ids}` becomes their placeholders), a thousand ids a
-/// statement so the bound parameters stay well under both engines' limits.
-async fn by_ids<T>(tx: &mut Tx, sql: &str, ids: &[i64]) -> sqlx::Result<Vec<T>>
-where
-    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-        + Send
-        + Unpin,
-{
-    let mut all = Vec::new();
-    for chunk in ids.chunks(1_000) {
-        let sql = sql.replace("{ids}", &crate::db::placeholders(1, chunk.len()));
-        let rows: Vec<T> = with_tx!(tx, conn => {
-            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
-            for id in chunk {
-                q = q.bind(*id);
-            }
-            q.fetch_all(&mut *conn).await
-        })?;
-        all.extend(rows);
-    }
-    Ok(all)
 }

@@ -24,37 +24,58 @@ pub struct CalendarSeriesRow {
     pub sequence: i32,
 }
 
-pub async fn calendar_series(tx: &mut Tx, id: i64) -> sqlx::Result<Option<CalendarSeriesRow>> {
-    with_tx!(tx, conn => sqlx::query_as(
+/// These series, by id.
+pub async fn calendar_series(tx: &mut Tx, ids: &[i64]) -> sqlx::Result<Vec<CalendarSeriesRow>> {
+    crate::db::by_ids(
+        tx,
         "SELECT id, relationship_id, organiser_id, zone, first_local, duration_minutes,
                 frequency, occurrence_count, until_day, meeting_type, location, agenda, sequence
-         FROM meeting_series WHERE id = $1",
+         FROM meeting_series WHERE id IN ({ids}) ORDER BY id",
+        ids,
     )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await)
+    .await
 }
 
 /// An occurrence booked in a series, where its rule put it and where it is now.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CalendarOccurrenceRow {
     pub id: i64,
+    pub calendar_series_id: i64,
     pub calendar_start_at: DateTime<Utc>,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub state: OccurrenceState,
 }
 
-/// Every occurrence booked in the series `id`, in its rule's order.
+/// Every occurrence booked in these series, in each rule's order.
 pub async fn calendar_occurrences(
     tx: &mut Tx,
-    id: i64,
+    ids: &[i64],
 ) -> sqlx::Result<Vec<CalendarOccurrenceRow>> {
-    with_tx!(tx, conn => sqlx::query_as(
-        "SELECT id, calendar_start_at, starts_at, ends_at, state FROM meetings
-         WHERE calendar_series_id = $1 ORDER BY calendar_start_at, id",
+    crate::db::by_ids(
+        tx,
+        "SELECT id, calendar_series_id, calendar_start_at, starts_at, ends_at, state
+         FROM meetings WHERE calendar_series_id IN ({ids})
+         ORDER BY calendar_series_id, calendar_start_at, id",
+        ids,
     )
-    .bind(id)
+    .await
+}
+
+/// The series (as first booked) of the occurrences this member attends that end after
+/// `since`, in every program.
+pub async fn series_of_member(
+    tx: &mut Tx,
+    user_id: i64,
+    since: DateTime<Utc>,
+) -> sqlx::Result<Vec<i64>> {
+    with_tx!(tx, conn => sqlx::query_scalar(
+        "SELECT DISTINCT m.calendar_series_id FROM meetings m
+         JOIN meeting_attendees a ON a.meeting_id = m.id AND a.user_id = $1
+         WHERE m.ends_at > $2 ORDER BY m.calendar_series_id",
+    )
+    .bind(user_id)
+    .bind(since)
     .fetch_all(&mut *conn)
     .await)
 }

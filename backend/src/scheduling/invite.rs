@@ -62,6 +62,89 @@ pub fn series_uid(base_url: &str, series_id: i64) -> String {
     format!("meeting-series-{series_id}@{host}")
 }
 
+/// Booked series read for their calendar events: each series as first booked, its
+/// occurrences as they stand with their participants' answers, and the people named.
+pub struct LoadedSeries {
+    pub series: Vec<CalendarSeriesRow>,
+    occurrences: HashMap<i64, Vec<CalendarOccurrence>>,
+    persons: HashMap<i64, Person>,
+}
+
+impl LoadedSeries {
+    /// Reads the series `ids` (a few queries, whatever their number).
+    pub async fn read(tx: &mut Tx, ids: &[i64]) -> AppResult<LoadedSeries> {
+        let series = calendar_series(tx, ids).await?;
+        let rows = calendar_occurrences(tx, ids).await?;
+        let meeting_ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let answers = answers(tx, &meeting_ids).await?;
+        let mut people: Vec<i64> = answers.iter().map(|(_, user, _)| *user).collect();
+        people.extend(series.iter().map(|s| s.organiser_id));
+        people.sort();
+        people.dedup();
+        let persons: HashMap<i64, Person> = contacts(tx, &people)
+            .await?
+            .into_iter()
+            .map(|(id, first, last, email)| {
+                (
+                    id,
+                    Person::new(&crate::fold::person_name(&first, &last), &email),
+                )
+            })
+            .collect();
+        let mut by_meeting: HashMap<i64, Vec<(Person, Answer)>> = HashMap::new();
+        for (meeting, user, answer) in answers {
+            let person = persons.get(&user).cloned().ok_or(AppError::NotFound)?;
+            by_meeting
+                .entry(meeting)
+                .or_default()
+                .push((person, answer));
+        }
+        let mut occurrences: HashMap<i64, Vec<CalendarOccurrence>> = HashMap::new();
+        for r in rows {
+            occurrences
+                .entry(r.calendar_series_id)
+                .or_default()
+                .push(CalendarOccurrence {
+                    id: r.id,
+                    rule_start: r.calendar_start_at,
+                    span: Span::new(r.starts_at, r.ends_at),
+                    state: r.state,
+                    attendees: by_meeting.remove(&r.id).unwrap_or_default(),
+                });
+        }
+        Ok(LoadedSeries {
+            series,
+            occurrences,
+            persons,
+        })
+    }
+
+    /// The occurrences of a series read, in its rule's order.
+    pub fn occurrences(&self, series_id: i64) -> &[CalendarOccurrence] {
+        self.occurrences
+            .get(&series_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// A series read, as its events describe it in `lang`.
+    pub fn described(
+        &self,
+        series: &CalendarSeriesRow,
+        base_url: &str,
+        lang: Lang,
+    ) -> AppResult<CalendarSeries> {
+        let organizer = self
+            .persons
+            .get(&series.organiser_id)
+            .cloned()
+            .ok_or(AppError::NotFound)?;
+        let url = format!("{base_url}{}", relationship_path(series.relationship_id));
+        let occurrences = self.occurrences(series.id);
+        describe(series, base_url, organizer, occurrences, lang, &url)
+    }
+}
+
 /// The calendar object telling `news` about the series `series_id` was booked as.
 pub async fn invite(
     tx: &mut Tx,
@@ -70,69 +153,20 @@ pub async fn invite(
     news: CalendarNews<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<Invite> {
-    let series = calendar_series(tx, series_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let rows = calendar_occurrences(tx, series_id).await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let answers = answers(tx, &ids).await?;
-    let mut people: Vec<i64> = answers.iter().map(|(_, user, _)| *user).collect();
-    people.push(series.organiser_id);
-    people.sort();
-    people.dedup();
-    let persons: HashMap<i64, Person> = contacts(tx, &people)
-        .await?
-        .into_iter()
-        .map(|(id, first, last, email)| {
-            (
-                id,
-                Person::new(&crate::fold::person_name(&first, &last), &email),
-            )
-        })
-        .collect();
-    let person = |id: i64| persons.get(&id).cloned().ok_or(AppError::NotFound);
-    let mut by_meeting: HashMap<i64, Vec<(Person, Answer)>> = HashMap::new();
-    for (meeting, user, answer) in answers {
-        by_meeting
-            .entry(meeting)
-            .or_default()
-            .push((person(user)?, answer));
-    }
-    let occurrences: Vec<CalendarOccurrence> = rows
-        .into_iter()
-        .map(|r| CalendarOccurrence {
-            id: r.id,
-            rule_start: r.calendar_start_at,
-            span: Span::new(r.starts_at, r.ends_at),
-            state: r.state,
-            attendees: by_meeting.remove(&r.id).unwrap_or_default(),
-        })
-        .collect();
-    let organizer = person(series.organiser_id)?;
-    let url = format!("{base_url}{}", relationship_path(series.relationship_id));
-    let text_in = |lang: Lang| -> AppResult<String> {
-        let described = describe(
-            &series,
-            base_url,
-            organizer.clone(),
-            &occurrences,
-            lang,
-            &url,
-        )?;
-        let (method, events) = match news {
-            CalendarNews::Current => (
-                Method::Request,
-                described.current(&occurrences, CancelledShown::Excluded),
-            ),
-            CalendarNews::Cancelled(ids) => {
-                (Method::Cancel, described.cancellation(&occurrences, ids))
-            }
-        };
-        Ok(calendar(method, &series.zone, &events, now))
-    };
+    let loaded = LoadedSeries::read(tx, &[series_id]).await?;
+    let series = loaded.series.first().ok_or(AppError::NotFound)?;
+    let occurrences = loaded.occurrences(series_id);
     let method = match news {
         CalendarNews::Current => Method::Request,
         CalendarNews::Cancelled(_) => Method::Cancel,
+    };
+    let text_in = |lang: Lang| -> AppResult<String> {
+        let described = loaded.described(series, base_url, lang)?;
+        let events = match news {
+            CalendarNews::Current => described.current(occurrences, CancelledShown::Excluded),
+            CalendarNews::Cancelled(ids) => described.cancellation(occurrences, ids),
+        };
+        Ok(calendar(method, &series.zone, &events, now))
     };
     Ok(Invite {
         method,

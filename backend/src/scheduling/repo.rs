@@ -428,21 +428,13 @@ pub async fn meetings_of_member(
 
 /// Every answer of these meetings' participants: (meeting, user, answer).
 pub async fn answers(tx: &mut Tx, meetings: &[i64]) -> sqlx::Result<Vec<(i64, i64, Answer)>> {
-    if meetings.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = crate::db::placeholders(1, meetings.len());
-    let sql = format!(
-        "SELECT meeting_id, user_id, answer FROM meeting_attendees WHERE meeting_id IN ({list})
-         ORDER BY meeting_id, user_id"
-    );
-    with_tx!(tx, conn => {
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
-        for id in meetings {
-            q = q.bind(*id);
-        }
-        q.fetch_all(&mut *conn).await
-    })
+    crate::db::by_ids(
+        tx,
+        "SELECT meeting_id, user_id, answer FROM meeting_attendees WHERE meeting_id IN ({ids})
+         ORDER BY meeting_id, user_id",
+        meetings,
+    )
+    .await
 }
 
 /// The participant's answer to the given occurrences; the number changed (those that

@@ -3,8 +3,75 @@
 //! installed it (`.tools/py`, or `MENTORA_ICS_PYTHON`); `MENTORA_REQUIRE_ICS_CHECK=1`
 //! (set by `scripts/test.sh`) makes its absence a failure.
 #![allow(dead_code)]
+use chrono::{Duration, NaiveDateTime};
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// What one event of a checked file must say (written beside it as JSON).
+#[derive(Clone, Debug)]
+pub struct ExpectedEvent {
+    pub uid: String,
+    pub sequence: u32,
+    pub tzid: String,
+    /// On the zone's clock.
+    pub start: NaiveDateTime,
+    pub minutes: i64,
+    pub recurrence_id: Option<NaiveDateTime>,
+    pub cancelled: bool,
+    pub rrule: Option<String>,
+    pub exdates: Vec<NaiveDateTime>,
+    /// (address, PARTSTAT) of each attendee.
+    pub attendees: Vec<(String, &'static str)>,
+}
+
+fn stamp(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+impl ExpectedEvent {
+    /// A 30-minute event that follows its rule: no RRULE, EXDATE or RECURRENCE-ID, not
+    /// cancelled.
+    pub fn half_hour(
+        (uid, sequence): (&str, u32),
+        tzid: &str,
+        start: NaiveDateTime,
+        attendees: Vec<(String, &'static str)>,
+    ) -> ExpectedEvent {
+        ExpectedEvent {
+            uid: uid.into(),
+            sequence,
+            tzid: tzid.into(),
+            start,
+            minutes: 30,
+            recurrence_id: None,
+            cancelled: false,
+            rrule: None,
+            exdates: vec![],
+            attendees,
+        }
+    }
+
+    pub fn json(&self) -> Value {
+        let attendees: serde_json::Map<String, Value> = self
+            .attendees
+            .iter()
+            .map(|(address, partstat)| (format!("mailto:{address}"), json!(partstat)))
+            .collect();
+        json!({
+            "uid": self.uid,
+            "sequence": self.sequence,
+            "tzid": self.tzid,
+            "dtstart": stamp(self.start),
+            "dtend": stamp(self.start + Duration::minutes(self.minutes)),
+            "recurrence_id": self.recurrence_id.map(stamp),
+            "status": if self.cancelled { "CANCELLED" } else { "CONFIRMED" },
+            "rrule": self.rrule,
+            "exdates": self.exdates.iter().copied().map(stamp).collect::<Vec<_>>(),
+            "attendees": attendees,
+        })
+    }
+}
 
 /// An empty folder for one test's files, under the target's temporary folder.
 pub fn fresh_dir(name: &str) -> PathBuf {

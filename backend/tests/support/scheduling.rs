@@ -7,9 +7,9 @@ use backend::db::Db;
 use backend::relationships::invitations;
 use backend::scheduling::availability_service as availability;
 use backend::scheduling::booking::{book, Booking};
-use backend::scheduling::changes::Move;
+use backend::scheduling::changes::{reschedule, Move};
 use backend::scheduling::meetings::relationship_meetings;
-use backend::scheduling::model::{Frequency, MeetingType, Window};
+use backend::scheduling::model::{Frequency, MeetingType, SeriesScope, Window};
 use backend::scheduling::recurrence::{Rule, SeriesEnd};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
@@ -25,6 +25,14 @@ pub fn move_to(first: NaiveDateTime, minutes: u32) -> Move {
         minutes,
         skip: vec![],
     }
+}
+
+/// `who` moves one meeting on its own to `first` (on their clock), 30 minutes long.
+pub async fn move_alone(m: &Pair, who: &MemberScope, meeting: i64, first: NaiveDateTime) {
+    let to = move_to(first, 30);
+    reschedule(&m.db, BASE, who, meeting, SeriesScope::This, &to, now())
+        .await
+        .unwrap();
 }
 
 /// `hour:minute` on a day of 2026.

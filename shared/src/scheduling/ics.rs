@@ -69,23 +69,56 @@ pub struct Event {
 
 /// The iCalendar text (CRLF lines, folded at 75 octets) of `events`, all on `zone`'s clock.
 pub fn calendar(method: Method, zone: &Zone, events: &[Event], now: DateTime<Utc>) -> String {
+    let head = vec![format!("METHOD:{}", method.as_str())];
+    write(head, &[(*zone, events)], now)
+}
+
+/// A subscription (a member's feed): METHOD:PUBLISH, its name, how often calendars should
+/// read it again, and events on the clocks of several zones (each zone's events together).
+pub fn feed(
+    name: &str,
+    refresh_minutes: u32,
+    groups: &[(Zone, &[Event])],
+    now: DateTime<Utc>,
+) -> String {
+    let head = vec![
+        "METHOD:PUBLISH".to_string(),
+        format!("X-WR-CALNAME:{}", text(name)),
+        format!("NAME:{}", text(name)),
+        format!("REFRESH-INTERVAL;VALUE=DURATION:PT{refresh_minutes}M"),
+        format!("X-PUBLISHED-TTL:PT{refresh_minutes}M"),
+    ];
+    write(head, groups, now)
+}
+
+fn write(head: Vec<String>, groups: &[(Zone, &[Event])], now: DateTime<Utc>) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         "PRODID:-//Mentora//Mentoring meetings//EN".to_string(),
         "CALSCALE:GREGORIAN".to_string(),
-        format!("METHOD:{}", method.as_str()),
     ];
-    let instants: Vec<DateTime<Utc>> = events
-        .iter()
-        .flat_map(|e| [e.start, last_start(e)])
-        .map(|t| resolve(zone, t))
-        .collect();
-    if let (Some(first), Some(last)) = (instants.iter().min(), instants.iter().max()) {
+    lines.extend(head);
+    let mut zones: Vec<(Zone, DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    for (zone, events) in groups {
+        for t in events.iter().flat_map(|e| [e.start, last_start(e)]) {
+            let at = resolve(zone, t);
+            match zones.iter_mut().find(|(z, _, _)| z == zone) {
+                Some((_, first, last)) => {
+                    *first = (*first).min(at);
+                    *last = (*last).max(at);
+                }
+                None => zones.push((*zone, at, at)),
+            }
+        }
+    }
+    for (zone, first, last) in &zones {
         lines.extend(vtimezone(zone, *first, *last));
     }
-    for e in events {
-        lines.extend(event_lines(e, zone, now));
+    for (zone, events) in groups {
+        for e in events.iter() {
+            lines.extend(event_lines(e, zone, now));
+        }
     }
     lines.push("END:VCALENDAR".to_string());
     let mut text = String::new();
@@ -355,6 +388,33 @@ mod tests {
         assert!(lines
             .iter()
             .any(|l| l == "RRULE:FREQ=MONTHLY;UNTIL=20270630T080000Z"));
+    }
+
+    #[test]
+    fn a_feed_publishes_events_on_several_clocks_each_with_its_zone() {
+        let toronto = Zone::parse("America/Toronto").unwrap();
+        let kolkata = Zone::parse("Asia/Kolkata").unwrap();
+        let mut cancelled = weekly();
+        cancelled.rule = None;
+        cancelled.cancelled = true;
+        cancelled.recurrence_id = Some(at(2026, 12, 16, 10, 0));
+        let here = [weekly(), cancelled];
+        let there = [weekly()];
+        let groups = [(toronto, &here[..]), (kolkata, &there[..])];
+        let lines = unfolded(&feed("Mentoring meetings", 60, &groups, now()));
+        for expected in [
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:Mentoring meetings",
+            "REFRESH-INTERVAL;VALUE=DURATION:PT60M",
+            "TZID:America/Toronto",
+            "TZID:Asia/Kolkata",
+            "DTSTART;TZID=Asia/Kolkata:20261209T100000",
+            "STATUS:CANCELLED",
+        ] {
+            assert!(lines.iter().any(|l| l == expected), "{expected}");
+        }
+        assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VTIMEZONE").count(), 2);
+        assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 3);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod answer_link;
 #[cfg(feature = "server")]
 pub mod availability;
 pub mod calendar;
+pub mod feed;
 #[cfg(feature = "server")]
 pub mod ics;
 pub mod interval;

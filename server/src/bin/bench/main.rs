@@ -17,6 +17,7 @@ use shared::i18n::Lang;
 use shared::messaging::model::{EmailLogQuery, EmailStatus};
 use std::time::Instant;
 
+mod calendar_feed;
 mod import;
 mod partner_search;
 mod scheduling;
@@ -39,8 +40,11 @@ pub(crate) struct Args {
     #[arg(long, default_value_t = 100_000)]
     members: usize,
     /// Which parts to run: comma-separated of import, log, profiles, members, search,
-    /// scheduling
-    #[arg(long, default_value = "import,log,profiles,members,search,scheduling")]
+    /// scheduling, feed
+    #[arg(
+        long,
+        default_value = "import,log,profiles,members,search,scheduling,feed"
+    )]
     only: String,
 }
 
@@ -155,6 +159,9 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     }
     if wanted("scheduling") {
         scheduling::bench_scheduling(db, program, args).await?;
+    }
+    if wanted("feed") {
+        calendar_feed::bench_feed(db, program, args).await?;
     }
     Ok(())
 }
