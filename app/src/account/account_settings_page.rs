@@ -53,11 +53,12 @@ pub fn AccountSettingsPage() -> impl IntoView {
                                 <button type="submit" class="button button-primary">{t!(i18n, "account-save")}</button>
                             </div>
                         </form>
-                        <CalendarFeedSection />
                     }),
                     Err(err) => Either::Right(view! { <LoadError error=err /> }),
                 }
             })}
         </Suspense>
+        // Outside the settings' Suspense: its own data is loaded once, not per pass.
+        <CalendarFeedSection />
     }
 }
