@@ -8,8 +8,8 @@ use super::answer_link::{answer_link_path, AnswerLinkView};
 use super::answer_link_repo::{self as repo, AnswerLinkRow, NewAnswerLink};
 use super::booking::{answer_in, occurrences_in_range, upcoming_meeting, Actor};
 use super::invite::Invite;
-use super::model::{Answer, OccurrenceState, SeriesScope};
-use super::repo::{answers, meeting, meetings_of_relationship, MeetingRow};
+use super::model::{Answer, SeriesScope};
+use super::repo::{answers, meeting, MeetingRow};
 use crate::auth::session::{hash_token, new_token};
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult, Refusal};
@@ -86,14 +86,10 @@ async fn working_link(
     if !link.whole_series {
         return Ok((link, first, SeriesScope::This));
     }
-    let next = meetings_of_relationship(tx, first.relationship_id)
+    let next = occurrences_in_range(tx, &first, SeriesScope::All, now)
         .await?
         .into_iter()
-        .find(|m| {
-            m.series_id == first.series_id
-                && m.state == OccurrenceState::Scheduled
-                && m.ends_at > now
-        })
+        .next()
         .ok_or(AppError::Refused(Refusal::MeetingOver))?;
     Ok((link, next, SeriesScope::All))
 }

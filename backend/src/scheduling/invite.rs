@@ -139,9 +139,13 @@ impl LoadedSeries {
             .get(&series.organiser_id)
             .cloned()
             .ok_or(AppError::NotFound)?;
-        let url = format!("{base_url}{}", relationship_path(series.relationship_id));
-        let occurrences = self.occurrences(series.id);
-        describe(series, base_url, organizer, occurrences, lang, &url)
+        describe(
+            series,
+            base_url,
+            organizer,
+            self.occurrences(series.id),
+            lang,
+        )
     }
 }
 
@@ -183,8 +187,8 @@ fn describe(
     organizer: Person,
     occurrences: &[CalendarOccurrence],
     lang: Lang,
-    url: &str,
 ) -> AppResult<CalendarSeries> {
+    let url = format!("{base_url}{}", relationship_path(series.relationship_id));
     let stored = StoredRule {
         series_id: series.id,
         first_local: &series.first_local,
@@ -215,7 +219,7 @@ fn describe(
     description.push(translate_with(
         lang,
         "meeting-calendar-link",
-        &[("url", url.to_string().into())],
+        &[("url", url.into())],
     ));
     Ok(CalendarSeries {
         uid: series_uid(base_url, series.id),
