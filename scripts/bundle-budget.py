@@ -34,9 +34,10 @@ pages = {
     for key, chunks in manifest.items()
 }
 # The LOCALE_FILES order does not change the size much; the larger language counts.
+# mail.ftl is the server's own (e-mails, calendar files): browsers never get it.
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "locales")
 locale = max(
-    len(gzip.compress("\n".join(open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(root, lang, "*.ftl")))).encode(), 6))
+    len(gzip.compress("\n".join(open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(root, lang, "*.ftl"))) if not f.endswith("mail.ftl")).encode(), 6))
     for lang in ("en", "fr")
 )
 heaviest = max(pages, key=pages.get)

@@ -18,6 +18,7 @@ pub mod messaging;
 pub mod notifications;
 pub mod profiles;
 pub mod relationships;
+pub mod remote_fetch;
 pub mod scheduling;
 pub mod seed;
 pub mod state;

@@ -18,6 +18,10 @@ pub struct AppState {
     pub email_webhook_secret: Option<String>,
     /// How this instance's background workers are doing (read by `/healthz`).
     pub workers: WorkerHealth,
+    /// Reads members' own calendars (busy time), within the operator's limits.
+    pub calendar_fetch: crate::remote_fetch::RemoteFetch,
+    /// How often each member's calendar is read again.
+    pub calendar_read_every: chrono::Duration,
 }
 
 /// The state of each supervised background worker of this instance.

@@ -1,6 +1,35 @@
 import { test, expect, ready, expectAccessible, signIn, signOut, setLanguage, pairFreeAllWeek, openRelationship } from './fixtures';
 import { mailCount, waitForMail } from './mail';
 import { Page } from '@playwright/test';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** A member's own calendar server on loopback: two busy events next week, or an error. */
+async function memberCalendarServer(): Promise<{ url: string; fail: (status: number) => void; close: () => void }> {
+  let status = 200;
+  const day = new Date(Date.now() + 7 * 86_400_000);
+  const stamp = (d: Date, hour: number) =>
+    `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}T${String(hour).padStart(2, '0')}0000Z`;
+  const body = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN',
+    'BEGIN:VEVENT', 'UID:weekly@example.com', `DTSTART:${stamp(day, 14)}`, `DTEND:${stamp(day, 15)}`,
+    'RRULE:FREQ=WEEKLY;COUNT=4', 'SUMMARY:Dentist', 'END:VEVENT',
+    'BEGIN:VEVENT', 'UID:free@example.com', `DTSTART:${stamp(day, 16)}`, `DTEND:${stamp(day, 17)}`,
+    'TRANSP:TRANSPARENT', 'END:VEVENT',
+    'BEGIN:VEVENT', 'UID:once@example.com', `DTSTART:${stamp(day, 18)}`, `DTEND:${stamp(day, 19)}`, 'END:VEVENT',
+    'END:VCALENDAR', '',
+  ].join('\r\n');
+  const server = http.createServer((_, res) => {
+    if (status !== 200) {
+      res.writeHead(status).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/calendar; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/basic.ics`, fail: (s) => { status = s; }, close: () => server.close() };
+}
 
 // The member's own calendar (the scheduling issue's "month and week views of their
 // meetings in every relationship, keyboard-usable, readable at phone width; without
@@ -208,5 +237,56 @@ test.describe('calendar', () => {
     await expect(address).toHaveCount(0);
     expect((await page.request.get(second)).status()).toBe(404);
     await expectAccessible(page, js);
+  });
+
+  test('busy times from the member\'s own calendar: a wrong address is named, a calendar is connected and read, a failing one says why and keeps its busy times, and it is removed', async ({ page, js }) => {
+    const fr = !js;
+    const member = js ? 'mentee13@demo.test' : 'mentee14@demo.test';
+    const calendar = await memberCalendarServer();
+    try {
+      await signIn(page, js, member);
+      await setLanguage(page, fr ? 'fr' : 'en');
+      await page.goto('/account');
+      await ready(page, js);
+      const section = page.locator('#busy-calendar');
+      await expect(section.getByRole('heading', { level: 2 })).toHaveText(fr ? 'Vos occupations depuis votre agenda' : 'Busy times from your calendar');
+      await expect(section).toContainText(fr ? "Aucun agenda n'est connecté." : 'No calendar is connected.');
+      const address = section.getByLabel(fr ? 'Adresse secrète de votre agenda (iCal)' : "Your calendar's secret address (iCal)");
+      const connect = section.getByRole('button', { name: fr ? 'Connecter' : 'Connect' });
+
+      // A wrong address: the error names the field, beside it.
+      await address.fill('ftp://calendar.example.com/basic.ics');
+      await connect.click();
+      await ready(page, js);
+      await expect(section.locator('#busy-address-error')).toContainText(fr ? 'commence par https:// ou webcal://' : 'starting with https:// or webcal://');
+      await expect(address).toHaveAttribute('aria-invalid', 'true');
+
+      // Connected: read at once; the free event does not count.
+      await address.fill(calendar.url);
+      await connect.click();
+      await ready(page, js);
+      await expect(page.getByRole('status')).toContainText(fr ? 'Votre agenda est connecté.' : 'Your calendar is connected.');
+      await expect(section).toContainText(fr ? 'Connecté à 127.0.0.1.' : 'Connected to 127.0.0.1.');
+      await expect(section).toContainText(fr ? ': 2 occupations dans les 12 prochains mois.' : ': 2 busy events in the next 12 months.');
+      await expect(section.locator('#busy-address-error')).toBeEmpty();
+      await expectAccessible(page, js);
+
+      // Failing: why, and the busy times of the last reading still count.
+      calendar.fail(500);
+      await section.getByRole('button', { name: fr ? 'Lire maintenant' : 'Read now' }).click();
+      await ready(page, js);
+      const alert = section.getByRole('alert');
+      await expect(alert).toContainText(fr ? "son serveur a répondu par l'erreur 500." : 'its server answered with error 500.');
+      await expect(alert).toContainText(fr ? 'comptent toujours' : 'still count');
+      await expectAccessible(page, js);
+
+      // Removed.
+      await section.getByRole('button', { name: fr ? 'Retirer' : 'Remove' }).click();
+      await ready(page, js);
+      await expect(page.getByRole('status')).toContainText(fr ? 'Votre agenda est retiré' : 'Your calendar is removed');
+      await expect(section).toContainText(fr ? "Aucun agenda n'est connecté." : 'No calendar is connected.');
+    } finally {
+      calendar.close();
+    }
   });
 });

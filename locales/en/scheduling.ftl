@@ -176,20 +176,6 @@ meetings-accept = Accept
 meetings-decline = Decline
 meetings-maybe = Maybe
 
-meeting-mail-time = { $start } to { $end } ({ $zone })
-meeting-mail-repeats = Repeats { $frequency ->
-    [daily] daily
-    [weekly] weekly
-    [monthly] monthly
-   *[yearly] yearly
-}: { $count } meetings
-meeting-calendar-summary = Mentoring meeting: { $names }
-meeting-calendar-agenda = Agenda: { $agenda }
-meeting-calendar-link = The meeting page: { $url }
-meeting-mail-count = { $count ->
-    [one] a mentoring meeting
-   *[other] { $count } mentoring meetings
-}
 meetings-cancelled = The meeting is cancelled; the other participants are told by e-mail.
 meetings-cancel = Cancel
 meetings-cancel-which = Which meetings
@@ -244,7 +230,6 @@ answer-link-count = This answer is for the later meetings of the series too: { $
 answer-link-current = Your answer so far: { $answer }
 answer-link-recorded = Your answer is recorded: { $answer }. The other participants are told by e-mail.
 answer-link-sign-in = Sign in to see your meetings
-feed-calendar-name = Mentoring meetings
 
 feed-heading = Calendar sync
 feed-intro = See your mentoring meetings in your own calendar (Google Calendar, Outlook, Apple Calendar…): subscribe to your private address. It lists your meetings in every relationship from the last 90 days on, and your calendar updates it by itself.
@@ -259,3 +244,36 @@ feed-new-address = Get a new address
 feed-turn-off = Turn off
 feed-saved = Your calendar address is updated. A previous address no longer works.
 feed-turned-off = Your calendar address is turned off: it no longer works.
+
+## Busy times from the member's own calendar (account page)
+busy-heading = Busy times from your calendar
+busy-intro = Connect your own calendar so that no meeting is offered when you are busy. Your partners see only that you are busy, never what is in your calendar.
+field-calendar_address = Your calendar's secret address (iCal)
+busy-where = Google Calendar: Settings › your calendar › “Secret address in iCal format”. Outlook: Settings › Calendar › Shared calendars › Publish, the ICS link. Apple iCloud: share the calendar as public, then copy its link.
+busy-connect = Connect
+busy-replace = Replace with another address
+busy-none = No calendar is connected.
+busy-connected = Connected to { $host }. It is read every { $minutes } minutes.
+busy-last-read = Last read { $at }: { $events } busy { $events ->
+    [one] event
+   *[other] events
+ } in the next 12 months.
+busy-unreadable = { $count ->
+    [one] One event could not be read (unknown time zone).
+   *[other] { $count } events could not be read (unknown time zone).
+}
+busy-failed = The last reading, { $at }, failed:
+busy-kept = The busy times read { $at } still count.
+busy-never-read = No busy times have been read from it yet.
+busy-read-now = Read now
+busy-remove = Remove
+busy-saved = Your calendar is connected.
+busy-read-done = Your calendar was read again.
+busy-removed = Your calendar is removed: its busy times no longer count.
+busy-problem-unreachable = its server could not be reached.
+busy-problem-timed-out = its server took too long to answer.
+busy-problem-too-large = the calendar is larger than 5 MB.
+busy-problem-http-status = its server answered with error { $status }. Check the address, or get a new one from your calendar.
+busy-problem-not-calendar = what it gave is not a calendar. Copy the iCal address, not the page's address.
+busy-problem-private-address = the address is on a private network, which this site does not read.
+busy-problem-too-many-redirects = its server redirected too many times.

@@ -176,20 +176,6 @@ meetings-accept = Accepter
 meetings-decline = Refuser
 meetings-maybe = Peut-être
 
-meeting-mail-time = { $start } (fin à { $end }) ({ $zone })
-meeting-mail-repeats = Se répète { $frequency ->
-    [daily] chaque jour
-    [weekly] chaque semaine
-    [monthly] chaque mois
-   *[yearly] chaque année
-} : { $count } réunions
-meeting-calendar-summary = Réunion de mentorat : { $names }
-meeting-calendar-agenda = Ordre du jour : { $agenda }
-meeting-calendar-link = La page de la réunion : { $url }
-meeting-mail-count = { $count ->
-    [one] une réunion de mentorat
-   *[other] { $count } réunions de mentorat
-}
 meetings-cancelled = La réunion est annulée ; les autres participants sont prévenus par courriel.
 meetings-cancel = Annuler
 meetings-cancel-which = Quelles réunions
@@ -244,7 +230,6 @@ answer-link-count = Cette réponse vaut aussi pour les réunions suivantes de la
 answer-link-current = Votre réponse jusqu'ici : { $answer }
 answer-link-recorded = Votre réponse est enregistrée : { $answer }. Les autres participants en sont informés par courriel.
 answer-link-sign-in = Connectez-vous pour voir vos réunions
-feed-calendar-name = Réunions de mentorat
 
 feed-heading = Synchronisation du calendrier
 feed-intro = Voyez vos réunions de mentorat dans votre propre calendrier (Google Agenda, Outlook, Calendrier d'Apple…) : abonnez-vous à votre adresse privée. Elle donne vos réunions dans toutes vos relations depuis 90 jours, et votre calendrier la met à jour de lui-même.
@@ -259,3 +244,36 @@ feed-new-address = Obtenir une nouvelle adresse
 feed-turn-off = Désactiver
 feed-saved = Votre adresse de calendrier est mise à jour. Une adresse précédente ne fonctionne plus.
 feed-turned-off = Votre adresse de calendrier est désactivée : elle ne fonctionne plus.
+
+## Occupations tirées de l'agenda du membre (page du compte)
+busy-heading = Vos occupations depuis votre agenda
+busy-intro = Connectez votre propre agenda : aucune réunion ne vous sera proposée quand vous êtes occupé. Vos partenaires voient seulement que vous êtes occupé, jamais ce que contient votre agenda.
+field-calendar_address = Adresse secrète de votre agenda (iCal)
+busy-where = Google Agenda : Paramètres › votre agenda › « Adresse secrète au format iCal ». Outlook : Paramètres › Calendrier › Calendriers partagés › Publier, le lien ICS. Apple iCloud : partagez le calendrier en public, puis copiez son lien.
+busy-connect = Connecter
+busy-replace = Remplacer par une autre adresse
+busy-none = Aucun agenda n'est connecté.
+busy-connected = Connecté à { $host }. Il est lu toutes les { $minutes } minutes.
+busy-last-read = Dernière lecture le { $at } : { $events } { $events ->
+    [one] occupation
+   *[other] occupations
+ } dans les 12 prochains mois.
+busy-unreadable = { $count ->
+    [one] Un événement n'a pas pu être lu (fuseau horaire inconnu).
+   *[other] { $count } événements n'ont pas pu être lus (fuseau horaire inconnu).
+}
+busy-failed = La dernière lecture, le { $at }, a échoué :
+busy-kept = Les occupations lues le { $at } comptent toujours.
+busy-never-read = Aucune occupation n'en a encore été lue.
+busy-read-now = Lire maintenant
+busy-remove = Retirer
+busy-saved = Votre agenda est connecté.
+busy-read-done = Votre agenda a été relu.
+busy-removed = Votre agenda est retiré : ses occupations ne comptent plus.
+busy-problem-unreachable = son serveur est injoignable.
+busy-problem-timed-out = son serveur a mis trop de temps à répondre.
+busy-problem-too-large = l'agenda dépasse 5 Mo.
+busy-problem-http-status = son serveur a répondu par l'erreur { $status }. Vérifiez l'adresse, ou demandez-en une nouvelle à votre agenda.
+busy-problem-not-calendar = ce qu'il a renvoyé n'est pas un agenda. Copiez l'adresse iCal, pas celle de la page.
+busy-problem-private-address = l'adresse est sur un réseau privé, que ce site ne lit pas.
+busy-problem-too-many-redirects = son serveur a redirigé trop de fois.

@@ -51,6 +51,13 @@ struct ServeArgs {
     /// other writers get their turn
     #[arg(long, env = "BULK_BATCH_PAUSE_MS", default_value_t = 10)]
     bulk_batch_pause_ms: u64,
+    /// Minutes between two reads of each member's own calendar (busy time)
+    #[arg(long, env = "CALENDAR_READ_MINUTES", default_value_t = shared::scheduling::busy_calendar::BUSY_READ_MINUTES)]
+    calendar_read_minutes: i64,
+    /// Let members' calendar addresses reach private and loopback addresses (an intranet
+    /// calendar server); off by default, so an address cannot reach this machine's network
+    #[arg(long, env = "CALENDAR_ALLOW_PRIVATE")]
+    calendar_allow_private: bool,
     #[command(flatten)]
     mail: MailArgs,
 }
@@ -230,9 +237,17 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         trust_proxy: args.trust_proxy,
         email_webhook_secret: args.mail.email_webhook_secret.clone(),
         workers: backend::state::WorkerHealth::default(),
+        calendar_fetch: backend::remote_fetch::RemoteFetch::new(
+            backend::remote_fetch::FetchPolicy {
+                allow_private: args.calendar_allow_private,
+                ..Default::default()
+            },
+        ),
+        calendar_read_every: chrono::Duration::minutes(args.calendar_read_minutes.max(1)),
     };
     let workers = state.workers.clone();
     let member_index = state.member_index.clone();
+    let state_for_workers = state.clone();
     let router = server::router(state, server::leptos_options(&args.site_root));
     let sweeper = server::workers::spawn_sweeper(db.clone());
     let warmer = server::workers::spawn_member_index_warmer(db.clone(), member_index);
@@ -264,6 +279,20 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
                     base_url.clone(),
                     std::time::Duration::from_secs(2),
                     pause,
+                )
+            },
+        )
+    };
+    let calendar_reader = {
+        let state = state_for_workers.clone();
+        server::workers::supervise(
+            "calendars",
+            workers.clone(),
+            std::time::Duration::from_secs(1),
+            move || {
+                server::workers::run_calendar_reader(
+                    state.clone(),
+                    std::time::Duration::from_secs(60),
                 )
             },
         )
@@ -309,6 +338,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     warmer.abort();
     invitation_clock.abort();
     end_all.abort();
+    calendar_reader.abort();
     if let Some(mailer) = mailer {
         mailer.abort();
     }

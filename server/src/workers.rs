@@ -113,6 +113,21 @@ pub async fn run_end_all(db: Db, base_url: String, every: Duration, pause: Durat
     }
 }
 
+/// Every `every`: reads the members' own calendars that are due (each by one instance
+/// only; see `busy_service::read_due`).
+pub async fn run_calendar_reader(state: backend::state::AppState, every: Duration) {
+    use backend::scheduling::busy_service::{read_due, BusyReader};
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match read_due(BusyReader::of(&state), chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(read) => tracing::info!(read, "members' calendars read"),
+            Err(err) => tracing::warn!(error = %err, "reading members' calendars failed"),
+        }
+    }
+}
+
 /// Loads the members-table index of large programs in the background after a start.
 pub fn spawn_member_index_warmer(
     db: Db,

@@ -119,6 +119,15 @@ fn table() -> Vec<(&'static str, Access, Args)> {
         ("turn_off_calendar_feed", Access::Session, |_, _| {
             String::new()
         }),
+        ("busy_calendar", Access::Session, |_, _| String::new()),
+        // A closed port on loopback (the test state lets loopback through): refused at once.
+        ("connect_busy_calendar", Access::Session, |_, _| {
+            "address=http%3A%2F%2F127.0.0.1%3A9%2Fcal.ics".into()
+        }),
+        ("read_busy_calendar", Access::Session, |_, _| String::new()),
+        ("remove_busy_calendar", Access::Session, |_, _| {
+            String::new()
+        }),
         ("member_summary", Access::Member, |_, _| String::new()),
         ("partner_search_setup", Access::Member, |_, _| {
             "looking_for=mentor&query=search%3D1".into()

@@ -98,6 +98,10 @@ pub enum ValidationCode {
     InFuture,
     /// A day before the relationship started.
     BeforeRelationship,
+    /// Not a web address (`https://`, `http://` or `webcal://`).
+    InvalidAddress,
+    /// An address on a private network or this machine, which the server does not read.
+    PrivateAddress,
 }
 }
 
@@ -217,6 +221,8 @@ impl AppError {
                 ValidationCode::InPast => "error-in-past",
                 ValidationCode::InFuture => "error-in-future",
                 ValidationCode::BeforeRelationship => "error-before-relationship",
+                ValidationCode::InvalidAddress => "error-invalid-address",
+                ValidationCode::PrivateAddress => "error-private-address",
             },
             AppError::AccountLocked => "error-account-locked",
             AppError::AccountDeactivated { .. } => "error-account-deactivated",

@@ -1,6 +1,6 @@
 use super::api::{get_account_settings, UpdateAccountSettings};
 use crate::i18n::{use_i18n, Lang};
-use crate::scheduling::CalendarFeedSection;
+use crate::scheduling::{is_address_error, BusyCalendarSection, CalendarFeedSection};
 use crate::t;
 use crate::ui::{query_error, ErrorMessage, LoadError, PageHeader, QueryNotice};
 use leptos::either::Either;
@@ -8,13 +8,15 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
-/// Language and time zone, and the calendar feed. A plain form post: it saves, then reloads this page in the
+/// Language and time zone, the calendar feed and busy times from the member's calendar. A plain form post: it saves, then reloads this page in the
 /// saved language with a confirmation (`?saved=1`), with or without JavaScript.
 #[component]
 pub fn AccountSettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let settings = Resource::new(|| (), |_| get_account_settings());
+    // The calendar address's errors are shown beside it, further down.
     let error = query_error();
+    let error = Signal::derive(move || error.get().filter(|e| !is_address_error(e)));
     let query = use_query_map();
     let saved = move || query.read().get("saved").is_some();
     view! {
@@ -60,5 +62,6 @@ pub fn AccountSettingsPage() -> impl IntoView {
         </Suspense>
         // Outside the settings' Suspense: its own data is loaded once, not per pass.
         <CalendarFeedSection />
+        <BusyCalendarSection />
     }
 }

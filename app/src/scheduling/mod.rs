@@ -8,6 +8,8 @@ mod availability_page;
 mod book_page;
 pub mod booking_api;
 mod booking_choice_form;
+pub mod busy_api;
+mod busy_calendar_section;
 mod calendar_entry;
 mod calendar_feed_section;
 mod calendar_month;
@@ -24,11 +26,12 @@ mod slot_form;
 mod weekday_header;
 #[cfg(feature = "ssr")]
 pub use backend::scheduling as server;
-pub use shared::scheduling::{answer_link, calendar, feed, model, view};
+pub use shared::scheduling::{answer_link, busy_calendar, calendar, feed, model, view};
 
 pub use answer_link_page::AnswerLinkPage;
 pub use availability_page::AvailabilityPage;
 pub use book_page::BookPage;
+pub use busy_calendar_section::{is_address_error, BusyCalendarSection};
 pub use calendar_feed_section::CalendarFeedSection;
 pub use calendar_page::CalendarPage;
 pub use meetings_tile::MeetingsTile;

@@ -33,12 +33,19 @@ pub const FEED_READS: Limit = Limit {
     window: Duration::hours(1),
 };
 
+/// Reads of a member's own calendar they ask for (connecting it, "Read now").
+pub const CALENDAR_READS: Limit = Limit {
+    max: 20,
+    window: Duration::hours(1),
+};
+
 /// Every limit above: the sweeper keeps hits as long as the longest window counts them.
-const ALL_LIMITS: [Limit; 4] = [
+const ALL_LIMITS: [Limit; 5] = [
     SIGN_IN_FAILURES_PER_IP,
     ACCOUNT_REQUESTS_PER_IP,
     EMAILS_PER_ACCOUNT,
     FEED_READS,
+    CALENDAR_READS,
 ];
 
 /// Removes the hits no limit counts any more; returns how many.

@@ -118,7 +118,8 @@ async fn inputs(
     ])
 }
 
-/// The search's horizon and the pair's busy time over it, but the meetings of `moving`.
+/// The search's horizon and the pair's busy time over it (their meetings, but those of
+/// `moving`, and what their own calendars hold).
 async fn busy_over(
     tx: &mut Tx,
     row: &RelationshipRow,
@@ -127,7 +128,8 @@ async fn busy_over(
 ) -> AppResult<(Span, SpanSet)> {
     let horizon = s.horizon()?;
     let pair = [row.mentor_id, row.mentee_id];
-    let busy = repo::busy(tx, &pair, (horizon.start, horizon.end), moving).await?;
+    let mut busy = repo::busy(tx, &pair, (horizon.start, horizon.end), moving).await?;
+    busy.extend(super::busy_repo::calendar_busy(tx, &pair, (horizon.start, horizon.end)).await?);
     Ok((horizon, SpanSet::from_spans(busy)))
 }
 

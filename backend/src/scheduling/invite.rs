@@ -55,11 +55,26 @@ impl Invite {
 /// The UID of the event a series' invitation created: the same in every e-mail and feed
 /// of this site.
 pub fn series_uid(base_url: &str, series_id: i64) -> String {
-    let host = url::Url::parse(base_url)
+    format!("{SERIES_UID_PREFIX}{series_id}@{}", uid_host(base_url))
+}
+
+const SERIES_UID_PREFIX: &str = "meeting-series-";
+
+fn uid_host(base_url: &str) -> String {
+    url::Url::parse(base_url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_else(|| "mentora.invalid".to_string());
-    format!("meeting-series-{series_id}@{host}")
+        .unwrap_or_else(|| "mentora.invalid".to_string())
+}
+
+/// Whether `uid` is one of this platform's events (`series_uid`): a member's own calendar
+/// holding the invitations they accepted is not read as busy time on top of the meetings.
+pub fn is_own_uid(base_url: &str, uid: &str) -> bool {
+    uid.strip_prefix(SERIES_UID_PREFIX)
+        .and_then(|rest| rest.split_once('@'))
+        .is_some_and(|(id, host)| {
+            !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && host == uid_host(base_url)
+        })
 }
 
 /// Booked series read for their calendar events: each series as first booked, its

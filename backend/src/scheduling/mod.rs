@@ -10,6 +10,8 @@ pub mod answer_links;
 pub mod availability_service;
 pub mod booking;
 pub mod booking_page;
+pub mod busy_repo;
+pub mod busy_service;
 pub mod calendar_repo;
 pub mod calendar_service;
 pub mod changes;

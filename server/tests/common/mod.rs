@@ -22,6 +22,14 @@ pub fn app_state(db: backend::db::Db) -> AppState {
         trust_proxy: false,
         email_webhook_secret: Some(WEBHOOK_SECRET.into()),
         workers: Default::default(),
+        // The tests serve members' calendars from their own loopback servers.
+        calendar_fetch: backend::remote_fetch::RemoteFetch::new(
+            backend::remote_fetch::FetchPolicy {
+                allow_private: true,
+                ..Default::default()
+            },
+        ),
+        calendar_read_every: chrono::Duration::minutes(15),
     }
 }
 

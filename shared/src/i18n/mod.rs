@@ -12,7 +12,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
-/// The Fluent files of each language, in `locales/<lang>/<name>.ftl`.
+/// The Fluent files of each language the pages use, in `locales/<lang>/<name>.ftl`; the
+/// browser fetches these.
 pub const LOCALE_FILES: [&str; 13] = [
     "common",
     "auth",
@@ -48,6 +49,16 @@ macro_rules! locale_sources {
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
         ]
     };
+}
+
+/// The texts only the server uses (e-mails, calendar files, CSV headings):
+/// `locales/<lang>/mail.ftl`, never sent to browsers.
+#[cfg(not(target_arch = "wasm32"))]
+fn server_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../../../locales/en/mail.ftl"),
+        Lang::Fr => include_str!("../../../locales/fr/mail.ftl"),
+    }
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -127,11 +138,10 @@ fn cell(lang: Lang) -> &'static OnceLock<Bundle> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn bundle(lang: Lang) -> Option<&'static Bundle> {
-    Some(
-        cell(lang).get_or_init(|| {
-            try_bundle(lang, sources(lang)).unwrap_or_else(|error| panic!("{error}"))
-        }),
-    )
+    Some(cell(lang).get_or_init(|| {
+        let all = sources(lang).into_iter().chain([server_source(lang)]);
+        try_bundle(lang, all).unwrap_or_else(|error| panic!("{error}"))
+    }))
 }
 
 #[cfg(target_arch = "wasm32")]

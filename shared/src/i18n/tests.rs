@@ -4,9 +4,13 @@ use super::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// The keys a language defines: in what the browser gets, or also in the server's own.
 fn keys_of(lang: Lang) -> BTreeSet<String> {
-    sources(lang)
-        .iter()
+    keys_in(sources(lang).into_iter().chain([server_source(lang)]))
+}
+
+fn keys_in<'a>(sources: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    sources
         .flat_map(|src| src.lines())
         .filter_map(|line| {
             let (name, _) = line.split_once('=')?;
@@ -34,14 +38,13 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 /// Keys written literally in the code: `t!(x, "key"…)`, `.t("key")`, `.t_with("key"…)`,
 /// `tr("key")` and `key: "key"` in tables.
-fn keys_used_in_code() -> BTreeSet<String> {
+fn keys_used_in_code(crates: &[&str]) -> BTreeSet<String> {
     let pattern =
         regex::Regex::new(r#"(?:t!\(\s*[\w.]+\s*,\s*|\.t\(|\.t_with\(|\btr\(|key:\s*|_key\s*=\s*)"([a-z0-9][a-z0-9_-]*)""#)
             .unwrap();
     let mut files = Vec::new();
-    // Every crate that shows text: the pages, the backend's e-mails and errors, and this one.
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    for krate in ["app", "backend", "shared", "server"] {
+    for krate in crates {
         rust_files(&workspace.join(krate).join("src"), &mut files);
     }
     // Keys in (key, value) tables, e.g. a tile's breakdown; a key always has a hyphen.
@@ -83,7 +86,8 @@ fn both_languages_define_the_same_keys() {
 
 #[test]
 fn every_key_used_by_the_code_exists_in_both_languages() {
-    let mut used = keys_used_in_code();
+    // Every crate that shows text: the pages, the backend's e-mails and errors, and this one.
+    let mut used = keys_used_in_code(&["app", "backend", "shared", "server"]);
     used.extend(
         crate::error::all_message_keys()
             .into_iter()
@@ -108,6 +112,28 @@ fn every_key_used_by_the_code_exists_in_both_languages() {
             let text = translate(lang, key, None);
             assert_ne!(&text, key, "{lang:?} cannot format {key}");
         }
+    }
+}
+
+/// The server-only texts hold nothing a page shows: what the pages' code (and the errors
+/// they display) names is in the text the browser fetches.
+#[test]
+fn the_pages_keys_are_all_in_what_the_browser_fetches() {
+    let mut used = keys_used_in_code(&["app", "shared"]);
+    used.extend(
+        crate::error::all_message_keys()
+            .into_iter()
+            .map(String::from),
+    );
+    for lang in Lang::ALL {
+        let browser = keys_in(std::iter::once(locale_text(lang)));
+        let missing: Vec<_> = used.difference(&browser).collect();
+        assert!(
+            missing.is_empty(),
+            "{lang:?}: pages need {missing:?}, kept for the server only"
+        );
+        let server_only = keys_in(std::iter::once(server_source(lang)));
+        assert!(server_only.len() >= 10 && server_only.is_disjoint(&browser));
     }
 }
 

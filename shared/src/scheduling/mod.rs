@@ -5,6 +5,9 @@ pub mod admin;
 pub mod answer_link;
 #[cfg(feature = "server")]
 pub mod availability;
+pub mod busy_calendar;
+#[cfg(feature = "server")]
+pub mod busy_import;
 pub mod calendar;
 pub mod feed;
 #[cfg(feature = "server")]
