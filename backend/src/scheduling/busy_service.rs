@@ -6,7 +6,8 @@
 use super::busy_calendar::{
     BusyCalendarView, CalendarReadProblem, BUSY_READ_DAYS, CALENDAR_ADDRESS_MAX,
 };
-use super::busy_import::{busy_times, BusyWindow};
+use super::busy_import::content::ContentError;
+use super::busy_import::{busy_times, BusyRead, BusyWindow};
 use super::busy_repo::{self as repo, BusyCalendarRow, Outcome, ReadResult};
 use super::invite::is_own_uid;
 use crate::auth::rate_limit::{self, CALENDAR_READS};
@@ -174,11 +175,41 @@ pub async fn read_due(r: BusyReader<'_>, now: DateTime<Utc>) -> AppResult<usize>
             for row in group {
                 reads.push(read_claimed(r, row, now));
             }
+            // One calendar's failure to be recorded does not hold up the others.
             for result in futures::future::join_all(reads).await {
-                result?;
+                if let Err(err) = result {
+                    tracing::warn!(error = %err, "a member's calendar read was not recorded");
+                }
             }
         }
     }
+}
+
+/// The busy time of a calendar's text, read off the async workers: a large file's
+/// recurrences are CPU work.
+async fn read_text(
+    text: String,
+    base_url: &str,
+    home: Zone,
+    now: DateTime<Utc>,
+) -> Result<BusyRead, ContentError> {
+    let base_url = base_url.to_string();
+    tokio::task::spawn_blocking(move || {
+        let ours = |uid: &str| is_own_uid(&base_url, uid);
+        let window = BusyWindow {
+            home,
+            from: now,
+            to: now + Duration::days(BUSY_READ_DAYS),
+            ours: &ours,
+        };
+        busy_times(&text, &window)
+    })
+    .await
+    .unwrap_or_else(|panic| {
+        // A bug of ours, not the member's: said as "not a calendar", logged for us.
+        tracing::error!(error = %panic, "reading a member's calendar panicked");
+        Err(ContentError::NotCalendar)
+    })
 }
 
 /// Reads a calendar this reader claimed and records what it found.
@@ -195,13 +226,6 @@ async fn read_claimed(
         }
         Err(_) => Err(FetchError::NotWebAddress),
     };
-    let ours = |uid: &str| is_own_uid(r.base_url, uid);
-    let window = BusyWindow {
-        home: row.time_zone,
-        from: now,
-        to: now + Duration::days(BUSY_READ_DAYS),
-        ours: &ours,
-    };
     let failed = |problem, http_status| Outcome::Failed {
         problem,
         http_status,
@@ -213,7 +237,7 @@ async fn read_claimed(
             text,
             etag,
             last_modified,
-        }) => match busy_times(&text, &window) {
+        }) => match read_text(text, r.base_url, row.time_zone, now).await {
             Ok(found) => {
                 read = (found, etag, last_modified);
                 Outcome::Read {

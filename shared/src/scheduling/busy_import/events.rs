@@ -151,15 +151,16 @@ fn duration_of(text: &str) -> Option<Duration> {
         let digits = rest.find(|c: char| !c.is_ascii_digit())?;
         let n: i64 = rest[..digits].parse().ok()?;
         let unit = rest[digits..].chars().next()?;
-        total += match (unit, in_time) {
-            ('W', false) => Duration::weeks(n),
-            ('D', false) => Duration::days(n),
-            ('H', true) => Duration::hours(n),
-            ('M', true) => Duration::minutes(n),
-            ('S', true) => Duration::seconds(n),
-            _ => return None,
-        };
-        rest = &rest[digits + 1..];
+        let part = match (unit, in_time) {
+            ('W', false) => Duration::try_weeks(n),
+            ('D', false) => Duration::try_days(n),
+            ('H', true) => Duration::try_hours(n),
+            ('M', true) => Duration::try_minutes(n),
+            ('S', true) => Duration::try_seconds(n),
+            _ => None,
+        }?;
+        total = total.checked_add(&part)?;
+        rest = &rest[digits + unit.len_utf8()..];
     }
     Some(total)
 }
@@ -248,6 +249,9 @@ pub fn busy_times(text: &str, window: &BusyWindow<'_>) -> Result<BusyRead, Conte
     Ok(read)
 }
 
+/// An occurrence's span from its local start (`None` past the calendar's end).
+type SpanOf = Box<dyn Fn(NaiveDateTime) -> Option<Span>>;
+
 /// The busy spans of one event inside the window; `None` when its time cannot be read.
 fn occurrences(
     event: &Component,
@@ -267,46 +271,46 @@ fn occurrences(
         None => None,
     };
     // Each occurrence: its first instant, its end, and its day (to match EXDATEs).
-    let (zone, first_local, span_of): (Zone, NaiveDateTime, Box<dyn Fn(NaiveDateTime) -> Span>) =
-        match start {
-            When::Day(day) => {
-                let days = match (end, duration) {
-                    (Some(When::Day(last)), _) => (last - day).num_days().max(1),
-                    (_, Some(d)) => d.num_days().max(1),
-                    _ => 1,
-                };
-                let home = window.home;
-                let midnight = day.and_time(NaiveTime::MIN);
-                (
-                    home,
-                    midnight,
-                    Box::new(move |s: NaiveDateTime| {
-                        Span::new(resolve(&home, s), resolve(&home, s + Duration::days(days)))
-                    }),
-                )
+    let (zone, first_local, span_of): (Zone, NaiveDateTime, SpanOf) = match start {
+        When::Day(day) => {
+            let days = match (end, duration) {
+                (Some(When::Day(last)), _) => (last - day).num_days().max(1),
+                (_, Some(d)) => d.num_days().max(1),
+                _ => 1,
+            };
+            let home = window.home;
+            let midnight = day.and_time(NaiveTime::MIN);
+            (
+                home,
+                midnight,
+                Box::new(move |s: NaiveDateTime| {
+                    let end = s.checked_add_signed(Duration::try_days(days)?)?;
+                    Some(Span::new(resolve(&home, s), resolve(&home, end)))
+                }),
+            )
+        }
+        When::At(at, zone) => {
+            let first = resolve(&zone, at);
+            // DTEND gives every occurrence the same exact length (RFC 5545 §3.8.5.3).
+            let length = match (end, duration) {
+                (Some(When::At(e, ez)), _) => resolve(&ez, e) - first,
+                (Some(When::Day(d)), _) => resolve(&zone, d.and_time(NaiveTime::MIN)) - first,
+                (None, Some(d)) => d,
+                (None, None) => Duration::zero(),
+            };
+            if length <= Duration::zero() {
+                return Some(Vec::new());
             }
-            When::At(at, zone) => {
-                let first = resolve(&zone, at);
-                // DTEND gives every occurrence the same exact length (RFC 5545 §3.8.5.3).
-                let length = match (end, duration) {
-                    (Some(When::At(e, ez)), _) => resolve(&ez, e) - first,
-                    (Some(When::Day(d)), _) => resolve(&zone, d.and_time(NaiveTime::MIN)) - first,
-                    (None, Some(d)) => d,
-                    (None, None) => Duration::zero(),
-                };
-                if length <= Duration::zero() {
-                    return Some(Vec::new());
-                }
-                (
-                    zone,
-                    at,
-                    Box::new(move |s: NaiveDateTime| {
-                        let begin = resolve(&zone, s);
-                        Span::new(begin, begin + length)
-                    }),
-                )
-            }
-        };
+            (
+                zone,
+                at,
+                Box::new(move |s: NaiveDateTime| {
+                    let begin = resolve(&zone, s);
+                    Some(Span::new(begin, begin.checked_add_signed(length)?))
+                }),
+            )
+        }
+    };
     let mut excluded = Removed::default();
     for prop in event.props("EXDATE") {
         for when in whens_of(prop, zones)? {
@@ -365,7 +369,7 @@ fn occurrences(
                 !excluded.holds(instant, s.date())
                     && !removed.is_some_and(|r| r.holds(instant, s.date()))
             })
-            .map(span_of)
+            .filter_map(span_of)
             .filter(|span| span.overlaps(&window_span))
             .collect(),
     )

@@ -97,6 +97,9 @@ impl RRule {
                     for day in v.split(',') {
                         let day = day.trim();
                         let split = day.len().checked_sub(2).ok_or_else(bad)?;
+                        if !day.is_char_boundary(split) {
+                            return Err(bad());
+                        }
                         let wd = weekday(&day[split..]).ok_or_else(bad)?;
                         let ordinal = match &day[..split] {
                             "" => None,
@@ -139,6 +142,17 @@ impl RRule {
         let mut counted: u32 = 1;
         let time = start.time();
         let mut period: u32 = 0;
+        // Without COUNT nothing before the window matters: a daily or weekly rule started
+        // years ago jumps to the period just before it.
+        let days_per_period = match self.freq {
+            Freq::Daily => i64::from(self.interval),
+            Freq::Weekly => 7 * i64::from(self.interval),
+            Freq::Monthly | Freq::Yearly => 0,
+        };
+        if self.count.is_none() && days_per_period > 0 && skip_before > start {
+            let gap = (skip_before.date() - start.date()).num_days();
+            period = u32::try_from(gap / days_per_period - 1).unwrap_or(0);
+        }
         while let Some((opens, days)) = self.period_days(start.date(), period) {
             // No day of a period comes before the day it opens.
             if opens.and_time(time) >= limit {

@@ -180,3 +180,86 @@ fn only_the_window_is_kept_and_overlapping_events_merge() {
     );
     assert_eq!(shown(&read), ["01-10 15:30-17:00", "01-11 15:00-16:00"]);
 }
+
+/// A tiny deterministic generator (xorshift), so the mutations are the same every run.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// A member's calendar is anyone's text: thousands of damaged versions of a real-looking
+/// file (bytes replaced, lines cut, digits pushed to extremes, non-ASCII put in rules) are
+/// read without panicking, and whatever is read stays inside the window.
+#[test]
+fn damaged_calendars_never_panic_and_stay_in_the_window() {
+    let base = calendar(
+        "BEGIN:VEVENT\r\nUID:w\r\nDTSTART;TZID=America/New_York:20260105T090000\r\n\
+         DTEND;TZID=America/New_York:20260105T100000\r\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,2TU,-1FR;COUNT=9\r\n\
+         EXDATE;VALUE=DATE:20260119\r\nRECURRENCE-ID:20260105T140000Z\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:d\r\nDTSTART;VALUE=DATE:20260115\r\nDURATION:P1W2DT3H4M5S\r\n\
+         RRULE:FREQ=MONTHLY;BYMONTHDAY=-1,15;BYSETPOS=1;UNTIL=20261231\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:y\r\nDTSTART:00010101T000000Z\r\nDTEND:99991231T235959Z\r\n\
+         RRULE:FREQ=DAILY\r\nEND:VEVENT\r\n",
+    );
+    let pieces = [
+        "é", "\r\n ", ";", ":", "=", "-", "99999999", "0", "P", "T", "Z", ",", "\"", "𝄞",
+    ];
+    let mut rng = Xorshift(0x9e37_79b9_7f4a_7c15);
+    let (from, to) = (utc(2026, 1, 1, 0, 0), utc(2027, 1, 1, 0, 0));
+    for _ in 0..3000 {
+        let mut text: Vec<char> = base.chars().collect();
+        for _ in 0..(1 + rng.next() % 4) {
+            let at = (rng.next() as usize) % text.len();
+            let piece: Vec<char> = pieces[(rng.next() as usize) % pieces.len()]
+                .chars()
+                .collect();
+            let cut = (rng.next() % 3) as usize;
+            let end = (at + cut).min(text.len());
+            text.splice(at..end, piece);
+        }
+        let text: String = text.into_iter().collect();
+        let window = BusyWindow {
+            home: Zone::parse("Europe/Paris").unwrap(),
+            from,
+            to,
+            ours: &not_ours,
+        };
+        if let Ok(read) = busy_times(&text, &window) {
+            assert!(read
+                .spans
+                .iter()
+                .all(|s| s.start >= from && s.end <= to && s.start < s.end));
+        }
+    }
+}
+
+/// Values made to break a reader: non-ASCII where ASCII is expected, numbers past every
+/// limit, ends before starts.
+#[test]
+fn hostile_values_are_refused_or_read_not_panicked_on() {
+    let events = [
+        "DTSTART:20260105T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;BYDAY=éM",
+        "DTSTART:20260105T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;BYDAY=1é",
+        "DTSTART:20260105T090000Z\r\nDURATION:P1é",
+        "DTSTART:20260105T090000Z\r\nDURATION:P99999999999999W",
+        "DTSTART:20260105T090000Z\r\nDURATION:PT9223372036854775807S",
+        "DTSTART:20260105T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY;INTERVAL=4294967295",
+        "DTSTART:20260105T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=YEARLY;INTERVAL=4294967295;BYMONTH=2;BYMONTHDAY=30",
+        "DTSTART;VALUE=DATE:99991231\r\nDTEND;VALUE=DATE:00010101",
+        "DTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:99991231",
+        "DTSTART:99991231T235959Z\r\nDURATION:P1W\r\nRRULE:FREQ=DAILY",
+    ];
+    for event in events {
+        let text = calendar(&format!(
+            "BEGIN:VEVENT\r\nUID:x\r\n{event}\r\nEND:VEVENT\r\n"
+        ));
+        let read = read_in(&text, "UTC", utc(2026, 1, 1, 0, 0), utc(2027, 1, 1, 0, 0));
+        assert!(read.spans.len() <= 366, "{event}");
+    }
+}
