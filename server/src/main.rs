@@ -58,6 +58,9 @@ struct ServeArgs {
     /// calendar server); off by default, so an address cannot reach this machine's network
     #[arg(long, env = "CALENDAR_ALLOW_PRIVATE")]
     calendar_allow_private: bool,
+    /// Hours before an accepted meeting its participants are reminded of it (0: never)
+    #[arg(long, env = "MEETING_REMINDER_HOURS", default_value_t = 24)]
+    meeting_reminder_hours: u32,
     #[command(flatten)]
     mail: MailArgs,
 }
@@ -283,6 +286,22 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             },
         )
     };
+    let meeting_reminders = {
+        let (db, base_url, hours) = (db.clone(), base_url.clone(), args.meeting_reminder_hours);
+        server::workers::supervise(
+            "meeting reminders",
+            workers.clone(),
+            std::time::Duration::from_secs(1),
+            move || {
+                server::workers::run_meeting_reminders(
+                    db.clone(),
+                    base_url.clone(),
+                    hours,
+                    std::time::Duration::from_secs(60),
+                )
+            },
+        )
+    };
     let calendar_reader = {
         let state = state_for_workers.clone();
         server::workers::supervise(
@@ -339,6 +358,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     invitation_clock.abort();
     end_all.abort();
     calendar_reader.abort();
+    meeting_reminders.abort();
     if let Some(mailer) = mailer {
         mailer.abort();
     }

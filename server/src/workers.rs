@@ -113,6 +113,25 @@ pub async fn run_end_all(db: Db, base_url: String, every: Duration, pause: Durat
     }
 }
 
+/// Every `every`: sends the meeting reminders that are due (each exactly once, even with
+/// several instances; see `reminder_pass`).
+pub async fn run_meeting_reminders(db: Db, base_url: String, before_hours: u32, every: Duration) {
+    use backend::scheduling::reminder_pass::send_reminders;
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match send_reminders(&db, &base_url, before_hours, chrono::Utc::now()).await {
+            Ok(sent) if sent.mornings + sent.before > 0 => tracing::info!(
+                mornings = sent.mornings,
+                before = sent.before,
+                "meeting reminders sent"
+            ),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "meeting reminders failed"),
+        }
+    }
+}
+
 /// Every `every`: reads the members' own calendars that are due (each by one instance
 /// only; see `busy_service::read_due`).
 pub async fn run_calendar_reader(state: backend::state::AppState, every: Duration) {

@@ -74,7 +74,7 @@ impl<'a> MeetingMail<'a> {
 }
 
 /// "Dec 9, 2026, 10:00 AM to 10:30 AM (Eastern Time (Toronto))" on the recipient's clock.
-fn time_text(lang: Lang, zone: &Zone, span: Span, now: DateTime<Utc>) -> String {
+pub(super) fn time_text(lang: Lang, zone: &Zone, span: Span, now: DateTime<Utc>) -> String {
     let start = LocalDateTime::from_utc(span.start, zone);
     let end = LocalDateTime::from_utc(span.end, zone);
     translate_with(

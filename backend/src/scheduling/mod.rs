@@ -23,4 +23,6 @@ pub mod logged;
 pub mod logged_repo;
 pub mod meeting_mail;
 pub mod meetings;
+pub mod reminder_pass;
+pub mod reminder_repo;
 pub mod repo;

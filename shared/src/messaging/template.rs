@@ -92,6 +92,13 @@ pub const MEETING_RESCHEDULED: &str = "meeting-rescheduled";
 pub const MEETING_REQUESTED: &str = "meeting-requested";
 /// A participant answered accept, decline or maybe, to every participant.
 pub const MEETING_ANSWERED: &str = "meeting-answered";
+/// The seed's "Reminder: Mentoring Meeting Invitation": each morning at 06:00 on the
+/// recipient's clock while they have meetings to come they have not answered (one
+/// message listing them all).
+pub const MEETING_REMINDER: &str = "meeting-reminder";
+/// Some hours before a meeting the participant accepted (the operator's
+/// `MEETING_REMINDER_HOURS`).
+pub const MEETING_UPCOMING: &str = "meeting-upcoming";
 
 /// A matching message: about the member's partner, with a link to the invitation or
 /// the relationship.
@@ -104,7 +111,7 @@ const fn matching(key: &'static str, extra_keywords: &'static [&'static str]) ->
     }
 }
 
-pub const SYSTEM_TEMPLATES: [TemplateSpec; 21] = [
+pub const SYSTEM_TEMPLATES: [TemplateSpec; 23] = [
     TemplateSpec {
         key: WELCOME,
         category: TemplateCategory::GettingStarted,
@@ -219,6 +226,18 @@ pub const SYSTEM_TEMPLATES: [TemplateSpec; 21] = [
             "meeting_type",
             "location",
         ],
+        required: false,
+    },
+    TemplateSpec {
+        key: MEETING_REMINDER,
+        category: TemplateCategory::Meetings,
+        extra_keywords: &["here", "meeting_count", "meeting_list"],
+        required: false,
+    },
+    TemplateSpec {
+        key: MEETING_UPCOMING,
+        category: TemplateCategory::Meetings,
+        extra_keywords: &["here", "meeting_time", "meeting_type", "location"],
         required: false,
     },
 ];

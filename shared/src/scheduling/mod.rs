@@ -17,6 +17,8 @@ pub mod model;
 #[cfg(feature = "server")]
 pub mod recurrence;
 #[cfg(feature = "server")]
+pub mod reminders;
+#[cfg(feature = "server")]
 pub mod series_events;
 #[cfg(feature = "server")]
 pub mod slots;

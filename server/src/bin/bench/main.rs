@@ -20,6 +20,7 @@ use std::time::Instant;
 mod calendar_feed;
 mod import;
 mod partner_search;
+mod reminders;
 mod scheduling;
 
 #[derive(Parser)]
@@ -40,10 +41,10 @@ pub(crate) struct Args {
     #[arg(long, default_value_t = 100_000)]
     members: usize,
     /// Which parts to run: comma-separated of import, log, profiles, members, search,
-    /// scheduling, feed
+    /// scheduling, feed, reminders
     #[arg(
         long,
-        default_value = "import,log,profiles,members,search,scheduling,feed"
+        default_value = "import,log,profiles,members,search,scheduling,feed,reminders"
     )]
     only: String,
 }
@@ -162,6 +163,9 @@ async fn bench_engine(engine: &str, db: &Db, args: &Args) -> anyhow::Result<()> 
     }
     if wanted("feed") {
         calendar_feed::bench_feed(db, program, args).await?;
+    }
+    if wanted("reminders") {
+        reminders::bench_reminders(db, program, args).await?;
     }
     Ok(())
 }
