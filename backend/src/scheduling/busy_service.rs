@@ -115,7 +115,7 @@ pub async fn connect_calendar(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let url = calendar_address(text, r.fetch)?;
-    rate_limit::hit(r.db, &format!("calendar-read:{user_id}"), CALENDAR_READS).await?;
+    count_asked_read(r, user_id).await?;
     let mut tx = r.db.begin().await?;
     repo::connect(&mut tx, user_id, url.as_str(), now).await?;
     tx.commit().await?;
@@ -131,8 +131,13 @@ pub async fn disconnect_calendar(db: &Db, user_id: i64) -> AppResult<()> {
 
 /// "Read now": reads the member's calendar unless another reader holds it.
 pub async fn read_now(r: BusyReader<'_>, user_id: i64, now: DateTime<Utc>) -> AppResult<()> {
-    rate_limit::hit(r.db, &format!("calendar-read:{user_id}"), CALENDAR_READS).await?;
+    count_asked_read(r, user_id).await?;
     read_one(r, user_id, now).await
+}
+
+/// Counts a read the member asked for (connecting, "Read now") against `CALENDAR_READS`.
+async fn count_asked_read(r: BusyReader<'_>, user_id: i64) -> AppResult<()> {
+    rate_limit::hit(r.db, &format!("calendar-read:{user_id}"), CALENDAR_READS).await
 }
 
 async fn read_one(r: BusyReader<'_>, user_id: i64, now: DateTime<Utc>) -> AppResult<()> {

@@ -15,6 +15,52 @@ use std::time::Instant;
 const MEETINGS: i64 = 1_000;
 const BASE: &str = "https://bench.test";
 
+/// One half-hour video meeting at `start`, booked on its own by the mentor at `booked`
+/// (accepted by them, the mentee invited), on the default zone's clock.
+pub(crate) async fn book_one(
+    tx: &mut backend::db::Tx,
+    program: i64,
+    (relationship, mentor, mentee): (i64, i64, i64),
+    start: chrono::DateTime<Utc>,
+    state: OccurrenceState,
+    booked: chrono::DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let zone = Zone::DEFAULT;
+    let local = backend::scheduling::wall_clock::local(&zone, start);
+    let series = insert_series(
+        tx,
+        &NewSeries {
+            program_id: program,
+            relationship_id: relationship,
+            organiser_id: mentor,
+            zone: zone.name(),
+            first_local: local.format("%Y-%m-%dT%H:%M").to_string(),
+            duration_minutes: 30,
+            frequency: Frequency::Once,
+            occurrence_count: None,
+            until_day: None,
+            meeting_type: MeetingType::Video,
+            location: "https://meet.example/bench",
+            agenda: "Goals, progress and next steps",
+            now: booked,
+        },
+    )
+    .await?;
+    let span = Span::new(start, start + Duration::minutes(30));
+    let attendees = [(mentor, Answer::Accepted), (mentee, Answer::Pending)];
+    insert_meeting(
+        tx,
+        series,
+        (program, relationship),
+        span,
+        state,
+        &attendees,
+        booked,
+    )
+    .await?;
+    Ok(())
+}
+
 pub(crate) async fn bench_feed(db: &Db, program: i64, args: &Args) -> anyhow::Result<()> {
     let now = Utc::now();
     let pick = |role: &'static str| async move {
@@ -62,40 +108,17 @@ pub(crate) async fn bench_feed(db: &Db, program: i64, args: &Args) -> anyhow::Re
         } else {
             now + Duration::minutes((k - 100) * 365 * 24 * 60 / 900 + 60)
         };
-        let local = backend::scheduling::wall_clock::local(&zone, start);
-        let series = insert_series(
-            &mut tx,
-            &NewSeries {
-                program_id: program,
-                relationship_id: relationship,
-                organiser_id: mentor,
-                zone: zone.name(),
-                first_local: local.format("%Y-%m-%dT%H:%M").to_string(),
-                duration_minutes: 30,
-                frequency: Frequency::Once,
-                occurrence_count: None,
-                until_day: None,
-                meeting_type: MeetingType::Video,
-                location: "https://meet.example/bench",
-                agenda: "Goals, progress and next steps",
-                now,
-            },
-        )
-        .await?;
         let state = if k % 10 == 9 {
             OccurrenceState::Cancelled
         } else {
             OccurrenceState::Scheduled
         };
-        let span = Span::new(start, start + Duration::minutes(30));
-        let attendees = [(mentor, Answer::Accepted), (mentee, Answer::Pending)];
-        insert_meeting(
+        book_one(
             &mut tx,
-            series,
-            (program, relationship),
-            span,
+            program,
+            (relationship, mentor, mentee),
+            start,
             state,
-            &attendees,
             now,
         )
         .await?;

@@ -2,14 +2,12 @@
 //! the next 30 days (each mentee invited, each mentor accepted): the pass that sends the
 //! morning reminders and the reminders before the next day's meetings, then a pass with
 //! nothing left to send (what every instance does every minute).
+use crate::calendar_feed::book_one;
 use crate::{ensure_members, Args};
 use backend::db::Db;
-use backend::scheduling::interval::Span;
-use backend::scheduling::model::{Answer, Frequency, MeetingType, OccurrenceState};
+use backend::scheduling::model::OccurrenceState;
 use backend::scheduling::reminder_pass::send_reminders;
-use backend::scheduling::repo::{insert_meeting, insert_series, NewSeries};
 use chrono::{Duration, DurationRound, Utc};
-use shared::zone::Zone;
 use std::time::Instant;
 
 const MEETINGS: usize = 50_000;
@@ -29,42 +27,19 @@ pub(crate) async fn bench_reminders(db: &Db, program: i64, args: &Args) -> anyho
     let now =
         Utc::now().duration_trunc(Duration::days(1))? + Duration::days(1) + Duration::hours(12);
     let booked = now - Duration::days(1);
-    let zone = Zone::DEFAULT;
     let started = Instant::now();
     for chunk in (0..MEETINGS).collect::<Vec<_>>().chunks(2_000) {
         let mut tx = db.begin().await?;
         for &k in chunk {
             let (relationship, mentor, mentee) = pairs[k % pairs.len()];
             let start = now + Duration::minutes((k as i64 * 30 * 24 * 60 / MEETINGS as i64) + 30);
-            let local = backend::scheduling::wall_clock::local(&zone, start);
-            let series = insert_series(
+            let pair = (relationship, mentor, mentee);
+            book_one(
                 &mut tx,
-                &NewSeries {
-                    program_id: program,
-                    relationship_id: relationship,
-                    organiser_id: mentor,
-                    zone: zone.name(),
-                    first_local: local.format("%Y-%m-%dT%H:%M").to_string(),
-                    duration_minutes: 30,
-                    frequency: Frequency::Once,
-                    occurrence_count: None,
-                    until_day: None,
-                    meeting_type: MeetingType::Video,
-                    location: "https://meet.example/bench",
-                    agenda: "",
-                    now: booked,
-                },
-            )
-            .await?;
-            let span = Span::new(start, start + Duration::minutes(30));
-            let attendees = [(mentor, Answer::Accepted), (mentee, Answer::Pending)];
-            insert_meeting(
-                &mut tx,
-                series,
-                (program, relationship),
-                span,
+                program,
+                pair,
+                start,
                 OccurrenceState::Scheduled,
-                &attendees,
                 booked,
             )
             .await?;
